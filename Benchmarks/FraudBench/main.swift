@@ -1,0 +1,25 @@
+import Foundation
+
+/// `fraud-bench [NAME ...]`: runs the benchmarks (all, or those named) and prints one table.
+struct BenchRunner {
+    static let all: [any Benchmark.Type] = [
+        CSVReadBench.self,
+    ]
+
+    static func main() async throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let environment = ProcessInfo.processInfo.environment
+        let context = BenchContext(
+            dataPath: environment["FRAUD_BENCH_DATA"] ?? "../shared/data/fraudTest-standin.csv.gz",
+            workDirectory: environment["FRAUD_BENCH_DIR"] ?? "bench-out")
+        try FileManager.default.createDirectory(atPath: context.workDirectory, withIntermediateDirectories: true)
+        var results: [BenchResult] = []
+        for benchmark in all where arguments.isEmpty || arguments.contains(benchmark.name) {
+            FileHandle.standardError.write(Data("running \(benchmark.name)...\n".utf8))
+            results += try await benchmark.run(context)
+        }
+        print(BenchTable(results: results).rendered)
+    }
+}
+
+try await BenchRunner.main()

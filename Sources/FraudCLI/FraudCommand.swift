@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `fraud` command-line tool: every subcommand is listed here, one file each.
+@main
+struct FraudCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fraud",
+        abstract: "Real-time payment fraud detection: simulate, train, score, monitor.",
+        subcommands: [
+            InspectCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,19 @@
+/// A value that could not be read: which field, what was there, and what was expected.
+public struct FieldError: Error, Hashable, Sendable {
+    /// The column or JSON field name.
+    public var field: String
+    /// The offending text, shortened for display.
+    public var value: String
+    /// What was wrong, e.g. "not a number".
+    public var reason: String
+
+    public init(field: String, value: some StringProtocol, reason: String) {
+        self.field = field
+        self.value = value.count > 80 ? String(value.prefix(77)) + "..." : String(value)
+        self.reason = reason
+    }
+}
+
+extension FieldError: CustomStringConvertible {
+    public var description: String { "field '\(field)': \(reason) (got \"\(value)\")" }
+}

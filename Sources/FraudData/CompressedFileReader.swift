@@ -1,0 +1,63 @@
+import CZlib
+import FraudCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file's bytes through zlib, which passes plain files through unchanged and
+/// inflates gzip files; `-` reads standard input.
+public final class CompressedFileReader {
+    private let handle: gzFile
+    /// The path as given.
+    public let path: String
+
+    /// Opens `path` for reading.
+    /// - Throws: `DataFileError.cannotOpen` when the file does not exist or cannot be read.
+    public init(path: String) throws {
+        let opened: gzFile? = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path, "rb")
+        guard let opened else { throw DataFileError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        gzbuffer(opened, 1 << 17)
+        self.handle = opened
+        self.path = path
+    }
+
+    deinit {
+        gzclose_r(handle)
+    }
+
+    /// Reads up to `maxCount` bytes into `buffer` at `offset`; returns the count read, 0 at end of file.
+    public func read(into buffer: UnsafeMutableRawPointer, maxCount: Int) throws -> Int {
+        let count = gzread(handle, buffer, UInt32(clamping: maxCount))
+        guard count >= 0 else {
+            var code: Int32 = 0
+            let message = gzerror(handle, &code).map { String(cString: $0) } ?? "read error"
+            throw DataFileError.corrupt(path: path, reason: message)
+        }
+        return Int(count)
+    }
+}
+
+/// A data file that could not be opened, read or written.
+public enum DataFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case corrupt(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    case header(path: String, CSVHeaderErrorDescription)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "cannot open '\(path)': \(reason)"
+        case .corrupt(let path, let reason): return "cannot read '\(path)': \(reason)"
+        case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
+        case .header(let path, let error): return "'\(path)' is not in the fraudTest format: \(error.text)"
+        }
+    }
+}
+
+/// The text of a header error, kept as a value so `DataFileError` stays `Hashable`.
+public struct CSVHeaderErrorDescription: Hashable, Sendable {
+    public var text: String
+}
