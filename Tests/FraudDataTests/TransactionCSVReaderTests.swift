@@ -1,0 +1,102 @@
+import FraudCore
+import FraudData
+import Testing
+
+@Suite struct TransactionCSVReaderTests {
+    @Test func readsEveryFieldOfTheFraudTestFormat() throws {
+        let rows = try TransactionCSVReader(path: Fixture.path("good.csv")).readAll()
+        #expect(rows.count == 3)
+        let first = rows[0]
+        #expect(first.rowIndex == 0)
+        #expect(first.eventTime.iso == "2020-06-21 12:14:25")
+        #expect(first.ccNum == 2_291_163_933_867_244)
+        #expect(first.merchant == "fraud_Kirlin and Sons")
+        #expect(first.category == "personal_care")
+        #expect(first.amount == 2.86)
+        #expect(first.firstName == "Jeff" && first.lastName == "Elliott" && first.gender == "M")
+        #expect(first.street == "351 Darlene Green" && first.city == "Columbia" && first.state == "SC" && first.zip == 29209)
+        #expect(first.latitude == 33.9659 && first.longitude == -80.9355)
+        #expect(first.cityPopulation == 333_497)
+        #expect(first.job == "Mechanical engineer")
+        #expect(first.dateOfBirth.iso == "1968-03-19")
+        #expect(first.transNum == "2da90c7d74bd46a0caf3777415b3ebd3")
+        #expect(first.unixTime == 1_371_816_865)
+        #expect(first.merchantLatitude == 33.986391 && first.merchantLongitude == -81.200714)
+        #expect(first.label == false)
+    }
+
+    @Test func quotedFieldsKeepCommasAndQuotesAndNineteenDigitCardsAreExact() throws {
+        let row = try TransactionCSVReader(path: Fixture.path("good.csv")).readAll()[1]
+        #expect(row.ccNum == 4_992_346_398_065_154_184)
+        #expect(row.merchant == "fraud_O'Reilly, Mohr and Purdy")
+        #expect(row.lastName == "Smith \"Jr\"")
+        #expect(row.street == "12 Elm St, Apt. 4")
+        #expect(row.job == "Surveyor, land/geomatics")
+        #expect(row.label == true)
+    }
+
+    @Test func gzipAndPlainFilesReadTheSame() throws {
+        let plain = try TransactionCSVReader(path: Fixture.path("good.csv")).readAll()
+        let gzip = try TransactionCSVReader(path: Fixture.path("good.csv.gz")).readAll()
+        #expect(plain == gzip)
+    }
+
+    @Test func indexAndLabelColumnsMayBeAbsentAndCRLFIsAccepted() throws {
+        let reader = try TransactionCSVReader(path: Fixture.path("no-index-no-label-crlf.csv"))
+        let rows = try reader.readAll()
+        #expect(!reader.layout.hasLabel)
+        #expect(rows.count == 1)
+        #expect(rows[0].rowIndex == nil && rows[0].label == nil)
+        #expect(rows[0].merchantLongitude == -81.200714)
+        #expect(reader.quarantined.isEmpty)
+    }
+
+    @Test func aRenamedColumnIsAnErrorNamingIt() throws {
+        #expect {
+            try TransactionCSVReader(path: Fixture.path("renamed-column.csv"))
+        } throws: { error in
+            let text = String(describing: error)
+            return text.contains("'amt'") && text.contains("'amount'")
+        }
+    }
+
+    @Test func aMissingFileIsAnErrorNamingThePath() {
+        #expect {
+            try TransactionCSVReader(path: "/nonexistent/payments.csv")
+        } throws: { error in
+            String(describing: error).contains("/nonexistent/payments.csv")
+        }
+    }
+
+    @Test func malformedRowsGoToQuarantineWithLineFieldAndReason() throws {
+        let reader = try TransactionCSVReader(path: Fixture.path("with-bad-rows.csv"))
+        let rows = try reader.readAll()
+        #expect(rows.map(\.rowIndex) == [0, 6])
+        let byLine = Dictionary(uniqueKeysWithValues: reader.quarantined.map { ($0.position, $0) })
+        #expect(byLine.keys.sorted() == [3, 4, 5, 6, 7, 9, 10])
+        #expect(byLine[3]?.field == "amt" && byLine[3]?.reason.contains("not a number") == true)
+        #expect(byLine[4]?.field == "trans_date_trans_time")
+        #expect(byLine[5]?.field == "row" && byLine[5]?.reason.contains("expected 23 fields") == true)
+        #expect(byLine[6]?.field == "cc_num")
+        #expect(byLine[7]?.field == "is_fraud" && byLine[7]?.reason.contains("0 or 1") == true)
+        #expect(byLine[9]?.field == "lat" && byLine[9]?.reason.contains("outside") == true)
+        #expect(byLine[10]?.field == nil && byLine[10]?.reason.contains("quoted field") == true)
+        #expect(byLine[3]?.raw.hasPrefix("1,2020-06-21 12:14:33,") == true)
+        #expect(reader.rowsRead == 9)
+    }
+
+    @Test func quarantineCanStreamToAHandler() throws {
+        var seen: [Int64] = []
+        let reader = try TransactionCSVReader(path: Fixture.path("with-bad-rows.csv")) { seen.append($0.position) }
+        _ = try reader.readAll()
+        #expect(seen == [3, 4, 5, 6, 7, 9, 10])
+        #expect(reader.quarantined.isEmpty)
+    }
+
+    @Test func recordsSpanningChunkBoundariesAreReadWhole() throws {
+        // A 64-byte buffer forces every record across several refills (and the buffer to grow).
+        let small = try TransactionCSVReader(path: Fixture.path("good.csv"), chunkSize: 64).readAll()
+        let large = try TransactionCSVReader(path: Fixture.path("good.csv")).readAll()
+        #expect(small == large)
+    }
+}
