@@ -1,0 +1,98 @@
+/// The drift test of one feature.
+public struct FeatureDrift: Sendable, Hashable {
+    /// The feature's name, as the feature extractor (or the raw CSV column) names it.
+    public var name: String
+    /// The test used.
+    public var test: StatTestName
+    /// The drift score (p-value or distance, see `StatTestName.scoreIsPValue`).
+    public var score: Double
+    /// The threshold used.
+    public var threshold: Double
+    /// Whether the feature drifted.
+    public var drifted: Bool
+    /// How the column was treated.
+    public var columnType: DriftColumnType
+    /// The test statistic where defined (K-S D, χ², z).
+    public var statistic: Double?
+    /// Finite reference values tested.
+    public var referenceCount: Int
+    /// Finite current values tested.
+    public var currentCount: Int
+    /// Shares per bin for plotting.
+    public var histogram: DriftHistogram
+
+    init(name: String, reference: FeatureValues, current: FeatureValues, configuration: DriftReport.Configuration) throws {
+        let reference = reference.finite
+        let current = current.finite
+        guard reference.count > 0 else { throw DriftReportError(column: name, problem: "has no finite values in the reference sample") }
+        guard current.count > 0 else { throw DriftReportError(column: name, problem: "has no finite values in the current sample") }
+        let type = DriftColumnType.of(reference: reference, current: current)
+        let result: StatTestResult
+        let histogram: DriftHistogram
+        switch (reference, current) {
+        case (.numbers(let r, _), .numbers(let c, _)):
+            let test = try Self.choose(name, type, r.count, Set(r).union(c).count, configuration)
+            let threshold = configuration.threshold ?? test.defaultThreshold
+            result = Self.run(test, numbers: r, c, type: type, threshold: threshold, binning: configuration.binning)
+            histogram = type == .numerical
+                ? .numerical(reference: r, current: c, bins: configuration.histogramBins)
+                : .categorical(reference: r, current: c, maxBars: 20, label: DriftNumber.text)
+        case (.categories(let r), .categories(let c)):
+            let test = try Self.choose(name, type, r.count, Set(r).union(c).count, configuration)
+            result = Self.run(test, categories: r, c, threshold: configuration.threshold ?? test.defaultThreshold)
+            histogram = .categorical(reference: r, current: c, maxBars: 20) { $0 }
+        default:
+            throw DriftReportError(column: name, problem: "holds numbers in one sample and categories in the other")
+        }
+        self.name = name
+        self.test = result.test
+        self.score = result.score
+        self.threshold = result.threshold
+        self.drifted = result.drifted
+        self.columnType = type
+        self.statistic = result.statistic
+        self.referenceCount = reference.count
+        self.currentCount = current.count
+        self.histogram = histogram
+    }
+
+    private static func choose(
+        _ name: String, _ type: DriftColumnType, _ referenceCount: Int, _ distinct: Int, _ configuration: DriftReport.Configuration
+    ) throws -> StatTestName {
+        guard let requested = configuration.stattest else {
+            return .evidentlyDefault(type: type, referenceCount: referenceCount, distinctValues: distinct)
+        }
+        guard requested.applies(to: type) else {
+            throw DriftReportError(column: name, problem: "is \(type.rawValue) and cannot be tested with \(requested.rawValue)")
+        }
+        return requested
+    }
+
+    private static func run(_ test: StatTestName, numbers r: [Double], _ c: [Double], type: DriftColumnType,
+                            threshold: Double, binning: DriftBinning) -> StatTestResult {
+        switch test {
+        case .ks: TwoSampleTest.kolmogorovSmirnov(reference: r, current: c, threshold: threshold)
+        case .wasserstein: TwoSampleTest.wasserstein(reference: r, current: c, threshold: threshold)
+        case .chisquare: TwoSampleTest.chiSquare(reference: r, current: c, threshold: threshold)
+        case .z: TwoSampleTest.zTest(reference: r, current: c, threshold: threshold)
+        case .jensenshannon:
+            type == .numerical
+                ? TwoSampleTest.jensenShannon(reference: r, current: c, binning: binning, threshold: threshold)
+                : TwoSampleTest.jensenShannon(referenceCategories: r, currentCategories: c, threshold: threshold)
+        case .psi:
+            type == .numerical
+                ? TwoSampleTest.populationStabilityIndex(reference: r, current: c, binning: binning, threshold: threshold)
+                : TwoSampleTest.populationStabilityIndex(referenceCategories: r, currentCategories: c, threshold: threshold)
+        }
+    }
+
+    private static func run(_ test: StatTestName, categories r: [String], _ c: [String], threshold: Double) -> StatTestResult {
+        switch test {
+        case .chisquare: TwoSampleTest.chiSquare(reference: r, current: c, threshold: threshold)
+        case .z: TwoSampleTest.zTest(reference: r, current: c, threshold: threshold)
+        case .psi: TwoSampleTest.populationStabilityIndex(referenceCategories: r, currentCategories: c, threshold: threshold)
+        case .jensenshannon: TwoSampleTest.jensenShannon(referenceCategories: r, currentCategories: c, threshold: threshold)
+        case .ks, .wasserstein: preconditionFailure("\(test) applies to numbers only; `choose` rejects it for categories")
+        }
+    }
+}

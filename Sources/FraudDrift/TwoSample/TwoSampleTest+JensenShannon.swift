@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension TwoSampleTest {
+    /// Jensen–Shannon distance (natural log) between binned shares of two numerical samples,
+    /// Evidently's `jensenshannon` (binning: `DriftBinning.evidently`). Drift when ≥ threshold.
+    /// - Precondition: both samples are non-empty.
+    public static func jensenShannon(
+        reference: [Double], current: [Double], binning: DriftBinning = .evidently,
+        threshold: Double = StatTestName.jensenshannon.defaultThreshold
+    ) -> StatTestResult {
+        precondition(!reference.isEmpty && !current.isEmpty, "jensenShannon: reference and current must be non-empty")
+        let shares = Binning.shares(reference: reference, current: current, binning: binning)
+        return StatTestResult(test: .jensenshannon, score: jensenShannonDistance(shares.reference, shares.current), threshold: threshold)
+    }
+
+    /// Jensen–Shannon distance between the category shares of two categorical samples. Drift when ≥ threshold.
+    /// - Precondition: both samples are non-empty.
+    public static func jensenShannon<Value: Hashable>(
+        referenceCategories reference: [Value], currentCategories current: [Value],
+        threshold: Double = StatTestName.jensenshannon.defaultThreshold
+    ) -> StatTestResult {
+        precondition(!reference.isEmpty && !current.isEmpty, "jensenShannon: reference and current must be non-empty")
+        let shares = CategoryCounts(reference: reference, current: current).shares
+        return StatTestResult(test: .jensenshannon, score: jensenShannonDistance(shares.reference, shares.current), threshold: threshold)
+    }
+
+    /// √(JS divergence) as `scipy.spatial.distance.jensenshannon(p, q)`: both normalised, natural log.
+    package static func jensenShannonDistance(_ p: [Double], _ q: [Double]) -> Double {
+        let pTotal = p.reduce(0, +)
+        let qTotal = q.reduce(0, +)
+        var divergence = 0.0
+        for index in p.indices {
+            let a = p[index] / pTotal
+            let b = q[index] / qTotal
+            let mean = (a + b) / 2
+            if a > 0 { divergence += a * log(a / mean) }
+            if b > 0 { divergence += b * log(b / mean) }
+        }
+        return (max(divergence, 0) / 2).squareRoot()
+    }
+}

@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension TwoSampleTest {
+    /// Population Stability Index Σ (rᵢ − cᵢ)·ln(rᵢ/cᵢ) over binned shares of two numerical samples,
+    /// empty bins filled as Evidently does. Binning defaults to Evidently's (Sturges equal-width);
+    /// `.referenceQuantiles(count: 10)` gives the textbook decile PSI. Drift when ≥ threshold.
+    /// - Precondition: both samples are non-empty.
+    public static func populationStabilityIndex(
+        reference: [Double], current: [Double], binning: DriftBinning = .evidently,
+        threshold: Double = StatTestName.psi.defaultThreshold
+    ) -> StatTestResult {
+        precondition(!reference.isEmpty && !current.isEmpty, "populationStabilityIndex: reference and current must be non-empty")
+        let shares = Binning.shares(reference: reference, current: current, binning: binning)
+        return StatTestResult(test: .psi, score: psi(shares.reference, shares.current), threshold: threshold)
+    }
+
+    /// PSI over the category shares of two categorical samples. Drift when ≥ threshold.
+    /// - Precondition: both samples are non-empty.
+    public static func populationStabilityIndex<Value: Hashable>(
+        referenceCategories reference: [Value], currentCategories current: [Value],
+        threshold: Double = StatTestName.psi.defaultThreshold
+    ) -> StatTestResult {
+        precondition(!reference.isEmpty && !current.isEmpty, "populationStabilityIndex: reference and current must be non-empty")
+        let shares = CategoryCounts(reference: reference, current: current).shares
+        return StatTestResult(test: .psi, score: psi(shares.reference, shares.current), threshold: threshold)
+    }
+
+    /// Σ (r − c)·ln(r/c) after filling empty bins.
+    package static func psi(_ reference: [Double], _ current: [Double]) -> Double {
+        let r = Binning.fillingZeroes(reference)
+        let c = Binning.fillingZeroes(current)
+        var total = 0.0
+        for index in r.indices { total += (r[index] - c[index]) * log(r[index] / c[index]) }
+        return total
+    }
+}
