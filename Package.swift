@@ -9,9 +9,12 @@ let package = Package(
         .executable(name: "fraud-bench", targets: ["FraudBench"]),
         .library(name: "FraudCore", targets: ["FraudCore"]),
         .library(name: "FraudData", targets: ["FraudData"]),
+        .library(name: "FraudSimulator", targets: ["FraudSimulator"]),
+        .library(name: "FraudTesting", targets: ["FraudTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Records, formats, protocols and errors. No I/O, no dependencies.
@@ -22,18 +25,35 @@ let package = Package(
         // Files: streaming CSV reader and writer over plain or gzip files.
         .target(name: "FraudData", dependencies: ["FraudCore", "CZlib"]),
 
+        // The payment simulator: seeded, deterministic, no dependencies beyond the core.
+        .target(name: "FraudSimulator", dependencies: ["FraudCore"]),
+        // `fraud simulate serve`: the "current transactions" API over HTTP.
+        .target(
+            name: "FraudSimulatorServer",
+            dependencies: ["FraudCore", "FraudSimulator", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        // Fixtures and helpers for tests of every module.
+        .target(name: "FraudTesting", dependencies: ["FraudCore", "FraudData", "FraudSimulator"]),
+
         .executableTarget(
             name: "FraudCLI",
             dependencies: [
-                "FraudCore", "FraudData",
+                "FraudCore", "FraudData", "FraudSimulator", "FraudSimulatorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // `make bench`: measured figures next to references measured in the same run (release build).
-        .executableTarget(name: "FraudBench", dependencies: ["FraudCore", "FraudData"], path: "Benchmarks/FraudBench"),
+        .executableTarget(name: "FraudBench", dependencies: ["FraudCore", "FraudData", "FraudSimulator"], path: "Benchmarks/FraudBench"),
 
         .testTarget(name: "FraudCoreTests", dependencies: ["FraudCore"]),
         .testTarget(name: "FraudDataTests", dependencies: ["FraudData"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "FraudSimulatorTests",
+            dependencies: [
+                "FraudCore", "FraudData", "FraudSimulator", "FraudSimulatorServer", "FraudTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )
