@@ -10,9 +10,12 @@ let package = Package(
         .library(name: "FraudCore", targets: ["FraudCore"]),
         .library(name: "FraudData", targets: ["FraudData"]),
         .library(name: "FraudDrift", targets: ["FraudDrift"]),
+        .library(name: "FraudSimulator", targets: ["FraudSimulator"]),
+        .library(name: "FraudTesting", targets: ["FraudTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Records, formats, protocols and errors. No I/O, no dependencies.
@@ -25,20 +28,36 @@ let package = Package(
 
         // Drift: two-sample tests (Evidently's defaults), streaming detectors, reports. Pure Swift.
         .target(name: "FraudDrift", dependencies: ["FraudCore"]),
+        // The payment simulator: seeded, deterministic, no dependencies beyond the core.
+        .target(name: "FraudSimulator", dependencies: ["FraudCore"]),
+        // `fraud simulate serve`: the "current transactions" API over HTTP.
+        .target(
+            name: "FraudSimulatorServer",
+            dependencies: ["FraudCore", "FraudSimulator", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        // Fixtures and helpers for tests of every module.
+        .target(name: "FraudTesting", dependencies: ["FraudCore", "FraudData", "FraudSimulator"]),
 
         .executableTarget(
             name: "FraudCLI",
             dependencies: [
-                "FraudCore", "FraudData", "FraudDrift",
+                "FraudCore", "FraudData", "FraudDrift", "FraudSimulator", "FraudSimulatorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // `make bench`: measured figures next to references measured in the same run (release build).
-        .executableTarget(name: "FraudBench", dependencies: ["FraudCore", "FraudData", "FraudDrift"], path: "Benchmarks/FraudBench"),
+        .executableTarget(name: "FraudBench", dependencies: ["FraudCore", "FraudData", "FraudDrift", "FraudSimulator"], path: "Benchmarks/FraudBench"),
 
         .testTarget(name: "FraudCoreTests", dependencies: ["FraudCore"]),
         .testTarget(name: "FraudDataTests", dependencies: ["FraudData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FraudDriftTests", dependencies: ["FraudDrift"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "FraudSimulatorTests",
+            dependencies: [
+                "FraudCore", "FraudData", "FraudSimulator", "FraudSimulatorServer", "FraudTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -9,6 +9,7 @@ struct FraudCommand: AsyncParsableCommand {
         subcommands: [
             InspectCommand.self,
             DriftCommand.self,
+            SimulateCommand.self,
         ]
     )
 }

@@ -1,0 +1,48 @@
+import FraudCore
+
+/// Everything that determines a simulated payment stream. The same configuration always gives
+/// the same rows.
+public struct SimulatorConfiguration: Hashable, Sendable {
+    /// Seed of the pseudo-random generator.
+    public var seed: UInt64
+    /// Event time at which the stream starts (default 2020-06-21 00:00:00, like fraudTest.csv).
+    public var start: EventTime
+    /// Number of cards (default 1,000, like the Kaggle data).
+    public var cards: Int
+    /// Target share of fraudulent payments (default 0.004).
+    public var fraudRate: Double
+    /// Merchants per category (default 50: 700 merchants, like the data's 693).
+    public var merchantsPerCategory: Int
+    /// Distribution changes from given dates.
+    public var drift: [DriftScenario]
+
+    /// The default start: 2020-06-21 00:00:00 UTC.
+    public static let defaultStart = EventTime(year: 2020, month: 6, day: 21)!
+
+    /// - Throws: `SimulatorConfigurationError` when a value is out of its valid range.
+    public init(
+        seed: UInt64, start: EventTime = SimulatorConfiguration.defaultStart, cards: Int = 1000,
+        fraudRate: Double = 0.004, merchantsPerCategory: Int = 50, drift: [DriftScenario] = []
+    ) throws {
+        guard (1...10_000_000).contains(cards) else {
+            throw SimulatorConfigurationError(parameter: "cards", message: "must be in 1...10000000, got \(cards)")
+        }
+        guard fraudRate >= 0 && fraudRate <= 0.5 else {
+            throw SimulatorConfigurationError(parameter: "fraudRate", message: "must be in 0...0.5, got \(fraudRate)")
+        }
+        guard (1...10_000).contains(merchantsPerCategory) else {
+            throw SimulatorConfigurationError(parameter: "merchantsPerCategory", message: "must be in 1...10000, got \(merchantsPerCategory)")
+        }
+        self.seed = seed
+        self.start = start
+        self.cards = cards
+        self.fraudRate = fraudRate
+        self.merchantsPerCategory = merchantsPerCategory
+        self.drift = drift
+    }
+
+    /// When the scenario `kind` starts, if configured (the earliest, if given twice).
+    func driftStart(_ kind: DriftScenario.Kind) -> Int64? {
+        drift.filter { $0.kind == kind }.map { $0.start.secondsSinceEpoch }.min()
+    }
+}
