@@ -9,6 +9,9 @@ let package = Package(
         .executable(name: "fraud-bench", targets: ["FraudBench"]),
         .library(name: "FraudCore", targets: ["FraudCore"]),
         .library(name: "FraudData", targets: ["FraudData"]),
+        .library(name: "FraudBus", targets: ["FraudBus"]),
+        .library(name: "FraudKafka", targets: ["FraudKafka"]),
+        .library(name: "FraudTesting", targets: ["FraudTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +25,15 @@ let package = Package(
         // Files: streaming CSV reader and writer over plain or gzip files.
         .target(name: "FraudData", dependencies: ["FraudCore", "CZlib"]),
 
+        // The embedded bus: a durable append-only log on local disk (segments, index, group offsets).
+        .target(name: "FraudBus", dependencies: ["FraudCore", "CZlib"]),
+        // librdkafka (Debian librdkafka-dev), with its mock cluster header.
+        .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
+        // The Kafka bus: a thin wrapper over librdkafka; also opens a bus from its URL.
+        .target(name: "FraudKafka", dependencies: ["FraudCore", "FraudBus", "CRdKafka"]),
+        // Conformance suites every implementation must pass (Bus), usable from any test target.
+        .target(name: "FraudTesting", dependencies: ["FraudCore"]),
+
         .executableTarget(
             name: "FraudCLI",
             dependencies: [
@@ -34,6 +46,10 @@ let package = Package(
         .executableTarget(name: "FraudBench", dependencies: ["FraudCore", "FraudData"], path: "Benchmarks/FraudBench"),
 
         .testTarget(name: "FraudCoreTests", dependencies: ["FraudCore"]),
+        // Appends acknowledged batches until killed: the embedded bus crash test runs it.
+        .executableTarget(name: "FraudBusCrashHelper", dependencies: ["FraudBus"], path: "Tests/Support/FraudBusCrashHelper"),
+        .testTarget(name: "FraudBusTests", dependencies: ["FraudBus", "FraudTesting", "FraudBusCrashHelper"]),
+        .testTarget(name: "FraudKafkaTests", dependencies: ["FraudKafka", "FraudTesting"]),
         .testTarget(name: "FraudDataTests", dependencies: ["FraudData"], resources: [.copy("Fixtures")]),
     ]
 )
