@@ -2,7 +2,7 @@ import Synchronization
 
 /// Wakes waiting consumers when records are acknowledged or the group changes: a generation
 /// counter plus parked continuations, so an idle consumer sleeps instead of spinning.
-final class DataNotifier: Sendable {
+package final class DataNotifier: Sendable {
     private struct State {
         var generation: UInt64 = 0
         var nextWaiter: UInt64 = 0
@@ -12,11 +12,13 @@ final class DataNotifier: Sendable {
     }
     private let state = Mutex(State())
 
+    package init() {}
+
     /// The current generation; read it before checking for data, then `wait(changedFrom:)`.
-    var generation: UInt64 { state.withLock { $0.generation } }
+    package var generation: UInt64 { state.withLock { $0.generation } }
 
     /// Bumps the generation and wakes every waiter.
-    func notifyAll() {
+    package func notifyAll() {
         let waiters = state.withLock { state in
             state.generation &+= 1
             let waiters = state.waiters
@@ -27,7 +29,7 @@ final class DataNotifier: Sendable {
     }
 
     /// Returns once the generation differs from `generation`, after `timeout`, or on cancellation.
-    func wait(changedFrom generation: UInt64, timeout: Duration) async {
+    package func wait(changedFrom generation: UInt64, timeout: Duration) async {
         let id = state.withLock { state in
             state.nextWaiter &+= 1
             return state.nextWaiter
