@@ -32,6 +32,8 @@ public final class KafkaMockCluster: @unchecked Sendable {
         var configuration = KafkaBus.Configuration(bootstrapServers: bootstrapServers)
         configuration.mockCluster = self
         configuration.replicationFactor = 1
+        // The mock only notices a departed member when its session expires: keep sessions short.
+        configuration.consumerSettings = ["session.timeout.ms": "6000", "heartbeat.interval.ms": "500"]
         return try KafkaBus(configuration: configuration)
     }
 
