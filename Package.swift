@@ -43,7 +43,7 @@ let package = Package(
         ),
 
         // `make bench`: measured figures next to references measured in the same run (release build).
-        .executableTarget(name: "FraudBench", dependencies: ["FraudCore", "FraudData"], path: "Benchmarks/FraudBench"),
+        .executableTarget(name: "FraudBench", dependencies: ["FraudCore", "FraudData", "FraudBus", "FraudKafka"], path: "Benchmarks/FraudBench"),
 
         .testTarget(name: "FraudCoreTests", dependencies: ["FraudCore"]),
         // Appends acknowledged batches until killed: the embedded bus crash test runs it.
