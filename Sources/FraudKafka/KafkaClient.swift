@@ -1,4 +1,5 @@
 import CRdKafka
+import Dispatch
 import FraudCore
 
 /// Shared librdkafka plumbing: configuration objects and error texts.
@@ -25,6 +26,16 @@ enum KafkaClient {
             throw BusError(.kafka, "creating client: \(Self.text(text))")
         }
         return handle
+    }
+
+    /// Runs a blocking librdkafka call on a dispatch thread, never on the cooperative pool.
+    static func offPool(_ body: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                body()
+                continuation.resume()
+            }
+        }
     }
 
     /// The C string in an error buffer.

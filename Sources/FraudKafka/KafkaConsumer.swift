@@ -162,11 +162,6 @@ final class KafkaConsumer: BusConsumer, @unchecked Sendable {
 
     func close() async throws {
         let core = self.core
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                core.stop(wait: true)
-                continuation.resume()
-            }
-        }
+        await KafkaClient.offPool { core.stop(wait: true) }
     }
 }

@@ -33,6 +33,20 @@ package struct PaymentJSONFields {
 
     package init() {}
 
+    /// Reads one JSON object from `bytes` and builds a value from its members.
+    package static func decode<T>(_ bytes: [UInt8], _ build: (PaymentJSONFields) throws(FieldError) -> T) throws(FieldError) -> T {
+        let result = bytes.withUnsafeBytes { raw in Result { () throws(FieldError) in try decode(raw, build) } }
+        return try result.get()
+    }
+
+    /// Reads one JSON object from `bytes` and builds a value from its members.
+    package static func decode<T>(_ bytes: UnsafeRawBufferPointer, _ build: (PaymentJSONFields) throws(FieldError) -> T) throws(FieldError) -> T {
+        var reader = JSONReader(bytes)
+        var fields = PaymentJSONFields()
+        try fields.read(from: &reader)
+        return try build(fields)
+    }
+
     /// Reads one JSON object (and nothing after it).
     package mutating func read(from reader: inout JSONReader) throws(FieldError) {
         var hint = 0

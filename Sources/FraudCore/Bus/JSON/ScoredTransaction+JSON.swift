@@ -37,15 +37,11 @@ extension ScoredTransaction {
     /// Decodes a decision from its JSON object; unknown fields are ignored.
     /// - Throws: `FieldError` naming the first missing or malformed field.
     public init(jsonBytes bytes: UnsafeRawBufferPointer) throws(FieldError) {
-        var reader = JSONReader(bytes)
-        var fields = PaymentJSONFields()
-        try fields.read(from: &reader)
-        self = try fields.scoredTransaction()
+        self = try PaymentJSONFields.decode(bytes) { (fields) throws(FieldError) in try fields.scoredTransaction() }
     }
 
     /// Decodes a decision from JSON bytes.
     public init(jsonBytes bytes: [UInt8]) throws(FieldError) {
-        let result = bytes.withUnsafeBytes { raw in Result { () throws(FieldError) in try ScoredTransaction(jsonBytes: raw) } }
-        self = try result.get()
+        self = try PaymentJSONFields.decode(bytes) { (fields) throws(FieldError) in try fields.scoredTransaction() }
     }
 }

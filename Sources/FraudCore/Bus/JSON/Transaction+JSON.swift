@@ -11,16 +11,12 @@ extension Transaction {
     /// Decodes a payment from a JSON object with the fraudTest field names; unknown fields are ignored.
     /// - Throws: `FieldError` naming the first missing or malformed field.
     public init(jsonBytes bytes: UnsafeRawBufferPointer) throws(FieldError) {
-        var reader = JSONReader(bytes)
-        var fields = PaymentJSONFields()
-        try fields.read(from: &reader)
-        self = try fields.transaction()
+        self = try PaymentJSONFields.decode(bytes) { (fields) throws(FieldError) in try fields.transaction() }
     }
 
     /// Decodes a payment from JSON bytes.
     public init(jsonBytes bytes: [UInt8]) throws(FieldError) {
-        let result = bytes.withUnsafeBytes { raw in Result { () throws(FieldError) in try Transaction(jsonBytes: raw) } }
-        self = try result.get()
+        self = try PaymentJSONFields.decode(bytes) { (fields) throws(FieldError) in try fields.transaction() }
     }
 
     /// Writes the payment's members, in `PaymentJSONField` order, into an open object.
