@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "FraudData", targets: ["FraudData"]),
         .library(name: "FraudDrift", targets: ["FraudDrift"]),
         .library(name: "FraudSimulator", targets: ["FraudSimulator"]),
+        .library(name: "FraudBus", targets: ["FraudBus"]),
+        .library(name: "FraudKafka", targets: ["FraudKafka"]),
         .library(name: "FraudTesting", targets: ["FraudTesting"]),
     ],
     dependencies: [
@@ -35,8 +37,14 @@ let package = Package(
             name: "FraudSimulatorServer",
             dependencies: ["FraudCore", "FraudSimulator", .product(name: "Hummingbird", package: "hummingbird")]
         ),
-        // Fixtures and helpers for tests of every module.
+        // Fixtures, helpers and conformance suites every implementation must pass, for tests of every module.
         .target(name: "FraudTesting", dependencies: ["FraudCore", "FraudData", "FraudSimulator"]),
+        // The embedded bus: a durable append-only log on local disk (segments, index, group offsets).
+        .target(name: "FraudBus", dependencies: ["FraudCore", "CZlib"]),
+        // librdkafka (Debian librdkafka-dev), with its mock cluster header.
+        .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
+        // The Kafka bus: a thin wrapper over librdkafka; also opens a bus from its URL.
+        .target(name: "FraudKafka", dependencies: ["FraudCore", "FraudBus", "CRdKafka"]),
 
         .executableTarget(
             name: "FraudCLI",
@@ -47,9 +55,17 @@ let package = Package(
         ),
 
         // `make bench`: measured figures next to references measured in the same run (release build).
-        .executableTarget(name: "FraudBench", dependencies: ["FraudCore", "FraudData", "FraudDrift", "FraudSimulator"], path: "Benchmarks/FraudBench"),
+        .executableTarget(
+            name: "FraudBench",
+            dependencies: ["FraudCore", "FraudData", "FraudDrift", "FraudSimulator", "FraudBus", "FraudKafka"],
+            path: "Benchmarks/FraudBench"
+        ),
 
         .testTarget(name: "FraudCoreTests", dependencies: ["FraudCore"]),
+        // Appends acknowledged batches until killed: the embedded bus crash test runs it.
+        .executableTarget(name: "FraudBusCrashHelper", dependencies: ["FraudBus"], path: "Tests/Support/FraudBusCrashHelper"),
+        .testTarget(name: "FraudBusTests", dependencies: ["FraudBus", "FraudTesting", "FraudBusCrashHelper"]),
+        .testTarget(name: "FraudKafkaTests", dependencies: ["FraudKafka", "FraudTesting"]),
         .testTarget(name: "FraudDataTests", dependencies: ["FraudData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FraudDriftTests", dependencies: ["FraudDrift"], resources: [.copy("Fixtures")]),
         .testTarget(

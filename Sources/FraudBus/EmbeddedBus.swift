@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import FraudCore
+import Synchronization
+
+/// The default bus: a durable append-only log in a local directory, shared by the producers and
+/// consumers of one process. Acknowledged records survive a crash of the process (and, with the
+/// default flush policy, of the machine).
+///
+/// Layout: `topics/<topic>/partitions` (the count), `topics/<topic>/<n>/<base offset>.log|.index`,
+/// `groups/<group>.offsets`, and a `LOCK` file held with `flock` so one process owns the directory.
+public final class EmbeddedBus: Bus, @unchecked Sendable {
+    /// When appended records are flushed to the device.
+    public enum FlushPolicy: Hashable, Sendable {
+        /// `fdatasync` before acknowledging each batch: survives power loss (the default).
+        case everyBatch
+        /// Leave flushing to the OS: survives a process crash, may lose the last seconds on power loss.
+        case never
+    }
+
+    /// Tuning of the embedded log; the defaults need no changes.
+    public struct Configuration: Sendable {
+        /// When appends are flushed (default: every batch).
+        public var flushPolicy: FlushPolicy = .everyBatch
+        /// A segment is sealed and a new one started past this size (default 64 MiB).
+        public var segmentBytes = 64 << 20
+        /// Oldest sealed segments are deleted while a partition holds more (default 1 GiB; `nil` keeps all).
+        public var retentionBytes: Int? = 1 << 30
+        /// One index entry per this many bytes of log (default 4 KiB).
+        public var indexIntervalBytes = 4096
+
+        /// The defaults.
+        public init() {}
+    }
+
+    /// The bus directory.
+    public let path: String
+    /// Tuning in effect.
+    public let configuration: Configuration
+    let notifier = DataNotifier()
+    let coordinator: GroupCoordinator
+    private let topics = Mutex<[String: [PartitionLog]]>([:])
+    private let lock: Mutex<Int32>
+
+    /// Opens (creating if needed) the bus in directory `path`, recovering every partition.
+    /// - Throws: `BusError` when the directory is unusable or another process has it open.
+    public init(path: String, configuration: Configuration = Configuration()) throws {
+        self.path = path
+        self.configuration = configuration
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: "\(path)/topics", withIntermediateDirectories: true)
+            try manager.createDirectory(atPath: "\(path)/groups", withIntermediateDirectories: true)
+        } catch {
+            throw BusError(.io, "embedded bus directory '\(path)': \(error.localizedDescription)")
+        }
+        let descriptor = open("\(path)/LOCK", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw LogFile.error("open", "\(path)/LOCK") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            Glibc.close(descriptor)
+            throw BusError(.io, "embedded bus directory '\(path)' is in use by another process (or another EmbeddedBus)")
+        }
+        lock = Mutex(descriptor)
+        coordinator = GroupCoordinator(directory: "\(path)/groups")
+        var loaded: [String: [PartitionLog]] = [:]
+        for topic in (try? manager.contentsOfDirectory(atPath: "\(path)/topics")) ?? [] {
+            guard let bytes = try LogFile.contents(of: "\(path)/topics/\(topic)/partitions"),
+                  let count = Int(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            else { continue }
+            loaded[topic] = try (0..<count).map { partition throws in
+                try PartitionLog(topic: topic, partition: partition, directory: "\(path)/topics/\(topic)/\(partition)", configuration: configuration)
+            }
+        }
+        topics.withLock { $0 = loaded }
+    }
+
+    deinit { close() }
+
+    /// Releases the directory lock; later calls on this bus fail.
+    public func close() {
+        let descriptor = lock.withLock { descriptor in
+            defer { descriptor = -1 }
+            return descriptor
+        }
+        guard descriptor >= 0 else { return }
+        topics.withLock { $0 = [:] }
+        Glibc.close(descriptor)
+        notifier.notifyAll()
+    }
+
+    var isClosed: Bool { lock.withLock { $0 < 0 } }
+
+    /// Topic and group names become file names: Kafka's legal characters only.
+    static func validateName(_ name: String, _ parameter: String) throws {
+        let legal = name.utf8.allSatisfy { byte in
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 46 || byte == 95 || byte == 45
+        }
+        guard legal, !name.isEmpty, name.utf8.count <= 249, name != ".", name != ".." else {
+            throw BusError(.invalidArgument, "\(parameter) '\(name)': use 1-249 characters of [A-Za-z0-9._-]")
+        }
+    }
+
+    public func createTopic(_ topic: String, partitions: Int) async throws {
+        try Self.validateName(topic, "topic")
+        guard (1...10_000).contains(partitions) else {
+            throw BusError(.invalidArgument, "partitions \(partitions): expected 1...10000")
+        }
+        guard !isClosed else { throw BusError(.closed, "embedded bus '\(path)' is closed") }
+        if topics.withLock({ $0[topic] != nil }) { return }
+        let directory = "\(path)/topics/\(topic)"
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let logs = try (0..<partitions).map { partition throws in
+            try PartitionLog(topic: topic, partition: partition, directory: "\(directory)/\(partition)", configuration: configuration)
+        }
+        try LogFile.writeAtomically(Array("\(partitions)\n".utf8), to: "\(directory)/partitions")
+        topics.withLock { $0[topic] = $0[topic] ?? logs }
+    }
+
+    public func makeProducer() async throws -> any BusProducer {
+        EmbeddedProducer(bus: self)
+    }
+
+    public func makeConsumer(group: String, topics: [String]) async throws -> any BusConsumer {
+        try Self.validateName(group, "group")
+        let counts = try partitionCounts(topics)
+        let member = try coordinator.join(group: group, topics: counts)
+        notifier.notifyAll()
+        return EmbeddedConsumer(bus: self, group: group, member: member, partitionCounts: counts)
+    }
+
+    /// For each partition of `topic`, the offset the next record will get (the log end).
+    public func endOffsets(topic: String) throws -> [Int64] {
+        try partitions(of: topic).map(\.endOffset)
+    }
+
+    func partitions(of topic: String) throws -> [PartitionLog] {
+        guard !isClosed else { throw BusError(.closed, "embedded bus '\(path)' is closed") }
+        guard let logs = topics.withLock({ $0[topic] }) else {
+            throw BusError(.unknownTopic, "topic '\(topic)' does not exist in '\(path)' (create it first)")
+        }
+        return logs
+    }
+
+    func partitionCounts(_ names: [String]) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for name in names { counts[name] = try partitions(of: name).count }
+        return counts
+    }
+}

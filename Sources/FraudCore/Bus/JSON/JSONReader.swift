@@ -1,0 +1,281 @@
+/// A forward-only JSON scanner over UTF-8 bytes for the message codec: no intermediate tree,
+/// strings without escapes are handed out as byte ranges. Every failure is a `FieldError` naming
+/// the field being read (`field`) and what was wrong.
+package struct JSONReader {
+    private let bytes: UnsafeRawBufferPointer
+    package private(set) var position = 0
+    /// The field being read, for error messages.
+    package var field = "(message)"
+
+    package init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    /// A failure for the current field.
+    package func failure(_ reason: String, value: String = "") -> FieldError {
+        FieldError(field: field, value: value, reason: reason)
+    }
+
+    private func syntaxError(_ expected: String) -> FieldError {
+        let found = position < bytes.count ? "'\(Character(Unicode.Scalar(bytes[position])))' at byte \(position)" : "end of message"
+        return failure("malformed JSON: expected \(expected), found \(found)")
+    }
+
+    package mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    /// Consumes `byte` (after whitespace) or throws.
+    package mutating func expect(_ byte: UInt8) throws(FieldError) {
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == byte else {
+            throw syntaxError("'\(Character(Unicode.Scalar(byte)))'")
+        }
+        position += 1
+    }
+
+    /// Consumes `byte` if it is next (after whitespace).
+    package mutating func consume(_ byte: UInt8) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    /// After the last value: only whitespace may follow.
+    package mutating func expectEnd() throws(FieldError) {
+        skipWhitespace()
+        field = "(message)"
+        guard position == bytes.count else { throw syntaxError("end of message") }
+    }
+
+    /// Iterates the members of an object: calls `body` with each key's raw bytes; `body` must read the value.
+    package mutating func readObject(_ body: (inout JSONReader, UnsafeRawBufferPointer) throws(FieldError) -> Void) throws(FieldError) {
+        try expect(UInt8(ascii: "{"))
+        if consume(UInt8(ascii: "}")) { return }
+        repeat {
+            skipWhitespace()
+            let key = try rawKey()
+            try expect(UInt8(ascii: ":"))
+            try body(&self, key)
+        } while consume(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "}"))
+    }
+
+    /// Iterates the elements of an array: `body` must read each element.
+    package mutating func readArray(_ body: (inout JSONReader) throws(FieldError) -> Void) throws(FieldError) {
+        try expect(UInt8(ascii: "["))
+        if consume(UInt8(ascii: "]")) { return }
+        repeat {
+            try body(&self)
+        } while consume(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "]"))
+    }
+
+    /// Whether the next value is `null` (consumed if so).
+    package mutating func readNull() -> Bool {
+        skipWhitespace()
+        guard matches("null") else { return false }
+        position += 4
+        return true
+    }
+
+    /// The bytes of an object key (keys never hold escapes in payment messages).
+    private mutating func rawKey() throws(FieldError) -> UnsafeRawBufferPointer {
+        do {
+            return try rawStringAllowingEscapes()
+        } catch let error as FieldError {
+            throw error
+        } catch {
+            throw failure("escaped characters in an object key are not supported")
+        }
+    }
+
+    /// Thrown internally when a string holds escapes and must take the slow path.
+    private struct EscapeFound: Error {}
+
+    /// A string value.
+    package mutating func string() throws(FieldError) -> String {
+        skipWhitespace()
+        let start = position
+        do {
+            let raw = try rawStringAllowingEscapes()
+            return String(decoding: raw, as: UTF8.self)
+        } catch is EscapeFound {
+            position = start
+            return try escapedString()
+        } catch let error as FieldError {
+            throw error
+        } catch {
+            throw failure("unreadable string")
+        }
+    }
+
+    /// The raw bytes of a string without escapes (dates, times), or a failure.
+    package mutating func plainString() throws(FieldError) -> UnsafeRawBufferPointer {
+        skipWhitespace()
+        do {
+            return try rawStringAllowingEscapes()
+        } catch let error as FieldError {
+            throw error
+        } catch {
+            throw failure("escaped characters are not expected here")
+        }
+    }
+
+    private mutating func rawStringAllowingEscapes() throws -> UnsafeRawBufferPointer {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw syntaxError("a string") }
+        let start = position + 1
+        var cursor = start
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") {
+                position = cursor + 1
+                return UnsafeRawBufferPointer(rebasing: bytes[start..<cursor])
+            }
+            if byte == UInt8(ascii: "\\") { throw EscapeFound() }
+            if byte < 0x20 { throw failure("control character in string") }
+            cursor += 1
+        }
+        throw failure("unterminated string")
+    }
+
+    private mutating func escapedString() throws(FieldError) -> String {
+        position += 1  // opening quote
+        var output: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            if byte == UInt8(ascii: "\"") { return String(decoding: output, as: UTF8.self) }
+            guard byte == UInt8(ascii: "\\") else {
+                guard byte >= 0x20 else { throw failure("control character in string") }
+                output.append(byte)
+                continue
+            }
+            guard position < bytes.count else { break }
+            let escape = bytes[position]
+            position += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escape)
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800..<0xDC00).contains(scalar) {
+                    guard position + 2 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+                    else { throw failure("unpaired surrogate in string") }
+                    position += 2
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw failure("unpaired surrogate in string") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let unicode = Unicode.Scalar(scalar) else { throw failure("invalid \\u escape") }
+                output.append(contentsOf: String(Character(unicode)).utf8)
+            default:
+                throw failure("invalid escape \\\(Character(Unicode.Scalar(escape)))")
+            }
+        }
+        throw failure("unterminated string")
+    }
+
+    private mutating func hex4() throws(FieldError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw failure("truncated \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case 48...57: digit = UInt32(byte - 48)
+            case 65...70: digit = UInt32(byte - 55)
+            case 97...102: digit = UInt32(byte - 87)
+            default: throw failure("invalid \\u escape")
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
+    }
+
+    /// The raw bytes of a number token (validated by the caller's number parser).
+    package mutating func numberToken() throws(FieldError) -> UnsafeRawBufferPointer {
+        skipWhitespace()
+        let start = position
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                 UInt8(ascii: "e"), UInt8(ascii: "E"):
+                position += 1
+            default:
+                guard position > start else { throw syntaxError("a number") }
+                return UnsafeRawBufferPointer(rebasing: bytes[start..<position])
+            }
+        }
+        guard position > start else { throw syntaxError("a number") }
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<position])
+    }
+
+    package mutating func int64() throws(FieldError) -> Int64 {
+        let token = try numberToken()
+        guard let value = NumberParser.int64(token) else {
+            throw failure("not an integer of at most 19 digits", value: String(decoding: token, as: UTF8.self))
+        }
+        return value
+    }
+
+    package mutating func double() throws(FieldError) -> Double {
+        let token = try numberToken()
+        guard let value = NumberParser.double(token) else {
+            throw failure("not a number", value: String(decoding: token, as: UTF8.self))
+        }
+        return value
+    }
+
+    package mutating func bool() throws(FieldError) -> Bool {
+        skipWhitespace()
+        if matches("true") {
+            position += 4
+            return true
+        }
+        if matches("false") {
+            position += 5
+            return false
+        }
+        throw syntaxError("true or false")
+    }
+
+    private func matches(_ literal: StaticString) -> Bool {
+        literal.withUTF8Buffer { literal in
+            guard position + literal.count <= bytes.count else { return false }
+            for index in 0..<literal.count where bytes[position + index] != literal[index] { return false }
+            return true
+        }
+    }
+
+    /// Skips any value (unknown fields are ignored for forward compatibility).
+    package mutating func skipValue() throws(FieldError) {
+        skipWhitespace()
+        guard position < bytes.count else { throw syntaxError("a value") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"):
+            try readObject { (reader: inout JSONReader, _) throws(FieldError) in try reader.skipValue() }
+        case UInt8(ascii: "["):
+            try readArray { (reader: inout JSONReader) throws(FieldError) in try reader.skipValue() }
+        case UInt8(ascii: "\""):
+            _ = try string()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            _ = try bool()
+        case UInt8(ascii: "n"):
+            guard readNull() else { throw syntaxError("a value") }
+        default:
+            _ = try numberToken()
+        }
+    }
+}

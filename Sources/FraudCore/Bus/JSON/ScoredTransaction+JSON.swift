@@ -1,0 +1,47 @@
+extension ScoredTransaction {
+    /// This decision as one JSON object: the payment's fraudTest fields, then `score`, `prediction`,
+    /// `threshold`, `model_version`, `reasons`, `scored_at` and `latency_ms` (`payments.scored` messages).
+    public var jsonBytes: [UInt8] {
+        var writer = JSONWriter(capacity: 1024)
+        writer.beginObject()
+        transaction.appendJSONFields(to: &writer)
+        writer.key("score")
+        writer.double(score)
+        writer.key("prediction")
+        writer.bool(prediction)
+        writer.key("threshold")
+        writer.double(threshold)
+        writer.key("model_version")
+        writer.string(modelVersion)
+        writer.key("reasons")
+        writer.beginArray()
+        for reason in reasons {
+            writer.beginObject()
+            writer.key("feature")
+            writer.string(reason.feature)
+            writer.key("value")
+            writer.double(reason.value)
+            writer.key("contribution")
+            writer.double(reason.contribution)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("scored_at")
+        writer.eventTime(scoredAt)
+        writer.key("latency_ms")
+        writer.double(latencyMs)
+        writer.endObject()
+        return writer.bytes
+    }
+
+    /// Decodes a decision from its JSON object; unknown fields are ignored.
+    /// - Throws: `FieldError` naming the first missing or malformed field.
+    public init(jsonBytes bytes: UnsafeRawBufferPointer) throws(FieldError) {
+        self = try PaymentJSONFields.decode(bytes) { (fields) throws(FieldError) in try fields.scoredTransaction() }
+    }
+
+    /// Decodes a decision from JSON bytes.
+    public init(jsonBytes bytes: [UInt8]) throws(FieldError) {
+        self = try PaymentJSONFields.decode(bytes) { (fields) throws(FieldError) in try fields.scoredTransaction() }
+    }
+}
