@@ -9,8 +9,7 @@ public struct DriftHistogram: Sendable, Hashable, Codable {
 
     /// Equal-width bins over the central 99 % of the combined values (so one extreme value does not
     /// squash every bar into the first bin), plus "below"/"above" bins when values fall outside.
-    static func numerical(reference: [Double], current: [Double], bins: Int) -> DriftHistogram {
-        let combined = (reference + current).sorted()
+    static func numerical(reference: [Double], current: [Double], sortedCombined combined: [Double], bins: Int) -> DriftHistogram {
         func quantile(_ q: Double) -> Double { combined[Int((q * Double(combined.count - 1)).rounded())] }
         var low = quantile(0.005)
         var high = quantile(0.995)
