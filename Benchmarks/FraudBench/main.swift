@@ -5,6 +5,7 @@ struct BenchRunner {
     static var all: [any Benchmark.Type] { [
         CSVReadBench.self,
         BusBench.self,
+        DriftBench.self,
     ] }
 
     static func main() async throws {

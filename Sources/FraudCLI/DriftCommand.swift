@@ -125,6 +125,14 @@ struct DriftCommand: ParsableCommand {
 
     /// Scores span p-values near 0 and distances near 1: four decimals, or scientific form when tiny.
     static func score(_ value: Double) -> String {
-        value != 0 && abs(value) < 1e-4 ? value.description : Fixed(value, digits: 4).description
+        guard value != 0, abs(value) < 1e-4, value.isFinite else { return Fixed(value, digits: 4).description }
+        let exponent = Int(log10(abs(value)).rounded(.down))
+        var mantissa = value / pow(10, Double(exponent))
+        var shift = exponent
+        if abs(Fixed(mantissa, digits: 2).value.rounded()) >= 10 || abs(mantissa) >= 9.995 {
+            mantissa /= 10
+            shift += 1
+        }
+        return Fixed(mantissa, digits: 2).description + "e" + String(shift)
     }
 }

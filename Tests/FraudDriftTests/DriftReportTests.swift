@@ -120,3 +120,30 @@ struct DriftReportTests {
         #expect(Set(sample.items).count == 100 && sample.items.contains { $0 >= 5000 })
     }
 }
+
+extension DriftReportTests {
+    static func payment(_ index: Int, amount: Double, category: String, hour: Int) -> Transaction {
+        Transaction(
+            eventTime: EventTime(year: 2020, month: 6, day: 21, hour: hour)!, ccNum: 4_000_000 + Int64(index % 7),
+            merchant: "fraud_Kirlin and Sons", category: category, amount: amount, firstName: "Jeff", lastName: "Elliott",
+            gender: index % 3 == 0 ? "F" : "M", street: "351 Darlene Green", city: "Columbia", state: "SC", zip: 29209,
+            latitude: 33.9659 + Double(index % 10) * 0.01, longitude: -80.9355, cityPopulation: 333_497 + index % 13,
+            job: "Mechanical engineer", dateOfBirth: CalendarDate(year: 1968 - index % 40, month: 3, day: 19)!,
+            transNum: "t\(index)", merchantLatitude: 33.986391, merchantLongitude: -81.200714 + Double(index % 5) * 0.1)
+    }
+
+    @Test func rawColumnsFeedAReportNamedAsTheColumns() throws {
+        var reference = RawDriftColumns()
+        var current = RawDriftColumns()
+        for index in 0..<300 {
+            reference.append(Self.payment(index, amount: Double(index % 50) + 1, category: index % 2 == 0 ? "home" : "travel", hour: index % 24))
+            current.append(Self.payment(index, amount: Double(index % 50) * 3 + 1, category: index % 4 == 0 ? "home" : "travel", hour: index % 24))
+        }
+        let report = try DriftReport(reference: reference.table, current: current.table)
+        #expect(report.features.map(\.name) == RawDriftColumns.names)
+        let byName = Dictionary(uniqueKeysWithValues: report.features.map { ($0.name, $0) })
+        #expect(byName["amt"]?.drifted == true && byName["category"]?.drifted == true)
+        #expect(byName["hour"]?.drifted == false && byName["lat"]?.drifted == false)
+        #expect(byName["gender"]?.test == .z && byName["age"]?.test == .ks && byName["distance_km"]?.columnType == .numerical && byName["city_pop"]?.columnType == .numerical)
+    }
+}

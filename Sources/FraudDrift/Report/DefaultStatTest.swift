@@ -10,11 +10,21 @@ public enum DriftColumnType: String, Sendable, Hashable, Codable {
         case .categories: return .categorical
         case .numbers(let values, let isInteger):
             guard isInteger else { return .numerical }
-            var distinct = Set(values).count
-            if distinct == 0, case .numbers(let currentValues, _) = current { distinct = Set(currentValues).count }
-            return distinct <= 5 ? .categorical : .numerical
+            var sample = values
+            if sample.isEmpty, case .numbers(let currentValues, _) = current { sample = currentValues }
+            return hasAtMost(5, distinctIn: sample) ? .categorical : .numerical
         }
     }
+}
+
+/// Whether `values` hold at most `limit` distinct values (stops as soon as they do not).
+private func hasAtMost(_ limit: Int, distinctIn values: [Double]) -> Bool {
+    var seen = Set<Double>()
+    for value in values {
+        seen.insert(value)
+        if seen.count > limit { return false }
+    }
+    return true
 }
 
 extension StatTestName {

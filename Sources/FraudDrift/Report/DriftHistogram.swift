@@ -7,18 +7,33 @@ public struct DriftHistogram: Sendable, Hashable, Codable {
     /// Share of the current sample in each bin.
     public var current: [Double]
 
-    /// Equal-width bins over the combined range.
-    static func numerical(reference: [Double], current: [Double], bins: Int) -> DriftHistogram {
-        let low = min(reference.min()!, current.min()!)
-        let high = max(reference.max()!, current.max()!)
+    /// Equal-width bins over the central 99 % of the combined values (so one extreme value does not
+    /// squash every bar into the first bin), plus "below"/"above" bins when values fall outside.
+    static func numerical(reference: [Double], current: [Double], sortedCombined combined: [Double], bins: Int) -> DriftHistogram {
+        func quantile(_ q: Double) -> Double { combined[Int((q * Double(combined.count - 1)).rounded())] }
+        var low = quantile(0.005)
+        var high = quantile(0.995)
+        if high <= low {
+            low = combined.first!
+            high = combined.last!
+        }
         let count = high > low ? bins : 1
         let step = high > low ? (high - low) / Double(count) : 1
         var edges = (0...count).map { low + Double($0) * step }
         edges[count] = high > low ? high : low + 1
+        let last = edges[count]
+        let hasBelow = combined.first! < low
+        let hasAbove = combined.last! > last
         func shares(_ values: [Double]) -> [Double] {
-            Binning.histogram(values, edges: edges).map { Double($0) / Double(values.count) }
+            let total = Double(values.count)
+            var result = Binning.histogram(values, edges: edges).map { Double($0) / total }
+            if hasBelow { result.insert(Double(values.lazy.filter { $0 < low }.count) / total, at: 0) }
+            if hasAbove { result.append(Double(values.lazy.filter { $0 > last }.count) / total) }
+            return result
         }
-        let labels = (0..<count).map { "[\(DriftNumber.text(edges[$0])), \(DriftNumber.text(edges[$0 + 1])))" }
+        var labels = (0..<count).map { "[\(DriftNumber.text(edges[$0])), \(DriftNumber.text(edges[$0 + 1])))" }
+        if hasBelow { labels.insert("< \(DriftNumber.text(low))", at: 0) }
+        if hasAbove { labels.append("> \(DriftNumber.text(last))") }
         return DriftHistogram(labels: labels, reference: shares(reference), current: shares(current))
     }
 

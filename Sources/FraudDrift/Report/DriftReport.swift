@@ -1,6 +1,6 @@
 /// Per-feature drift between a reference and a current sample, and the dataset-level verdict,
 /// following Evidently's `DataDriftTable` / `DatasetDriftMetric` defaults.
-public struct DriftReport: Sendable, Hashable {
+public struct DriftReport: Sendable, Hashable, Codable {
     /// How features are tested and when the dataset counts as drifted.
     public struct Configuration: Sendable, Hashable {
         /// Dataset drift when at least this share of features drifts (Evidently: 0.5).
@@ -56,6 +56,12 @@ public struct DriftReport: Sendable, Hashable {
     public var referenceRows: Int
     /// Current rows tested.
     public var currentRows: Int
+
+    // Snake case, as in `jsonText` (which also fixes the key order `JSONEncoder` does not keep).
+    enum CodingKeys: String, CodingKey {
+        case datasetDrift = "dataset_drift", driftShare = "drift_share", features
+        case driftShareThreshold = "drift_share_threshold", referenceRows = "reference_rows", currentRows = "current_rows"
+    }
 
     /// Tests every column of `reference` against the same-named column of `current`.
     /// - Throws: `DriftReportError` naming the column when it is missing from `current`, empty

@@ -30,12 +30,17 @@ public struct FeatureDrift: Sendable, Hashable {
         let result: StatTestResult
         let histogram: DriftHistogram
         switch (reference, current) {
-        case (.numbers(let r, _), .numbers(let c, _)):
-            let test = try Self.choose(name, type, r.count, Set(r).union(c).count, configuration)
+        case (.numbers(let unsortedR, _), .numbers(let unsortedC, _)):
+            // Sorted once: distinct values and the plot come from a merge, and the tests' own
+            // sorts run in linear time on sorted input.
+            let r = unsortedR.sorted()
+            let c = unsortedC.sorted()
+            let combined = Self.merge(r, c)
+            let test = try Self.choose(name, type, r.count, Self.distinctCount(combined), configuration)
             let threshold = configuration.threshold ?? test.defaultThreshold
             result = Self.run(test, numbers: r, c, type: type, threshold: threshold, binning: configuration.binning)
             histogram = type == .numerical
-                ? .numerical(reference: r, current: c, bins: configuration.histogramBins)
+                ? .numerical(reference: r, current: c, sortedCombined: combined, bins: configuration.histogramBins)
                 : .categorical(reference: r, current: c, maxBars: 20, label: DriftNumber.text)
         case (.categories(let r), .categories(let c)):
             let test = try Self.choose(name, type, r.count, Set(r).union(c).count, configuration)
@@ -54,6 +59,29 @@ public struct FeatureDrift: Sendable, Hashable {
         self.referenceCount = reference.count
         self.currentCount = current.count
         self.histogram = histogram
+    }
+
+    private static func merge(_ a: [Double], _ b: [Double]) -> [Double] {
+        var merged: [Double] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if j >= b.count || (i < a.count && a[i] <= b[j]) {
+                merged.append(a[i])
+                i += 1
+            } else {
+                merged.append(b[j])
+                j += 1
+            }
+        }
+        return merged
+    }
+
+    private static func distinctCount(_ sorted: [Double]) -> Int {
+        var count = sorted.isEmpty ? 0 : 1
+        for index in sorted.indices.dropFirst() where sorted[index] != sorted[index - 1] { count += 1 }
+        return count
     }
 
     private static func choose(

@@ -12,9 +12,7 @@ extension TwoSampleTest {
         reference: [Double], current: [Double], binning: DriftBinning = .evidently,
         threshold: Double = StatTestName.jensenshannon.defaultThreshold
     ) -> StatTestResult {
-        precondition(!reference.isEmpty && !current.isEmpty, "jensenShannon: reference and current must be non-empty")
-        let shares = Binning.shares(reference: reference, current: current, binning: binning)
-        return StatTestResult(test: .jensenshannon, score: jensenShannonDistance(shares.reference, shares.current), threshold: threshold)
+        binnedTest(.jensenshannon, Binning.shares(reference: reference, current: current, binning: binning), threshold, jensenShannonDistance)
     }
 
     /// Jensen–Shannon distance between the category shares of two categorical samples. Drift when ≥ threshold.
@@ -23,9 +21,18 @@ extension TwoSampleTest {
         referenceCategories reference: [Value], currentCategories current: [Value],
         threshold: Double = StatTestName.jensenshannon.defaultThreshold
     ) -> StatTestResult {
-        precondition(!reference.isEmpty && !current.isEmpty, "jensenShannon: reference and current must be non-empty")
-        let shares = CategoryCounts(reference: reference, current: current).shares
-        return StatTestResult(test: .jensenshannon, score: jensenShannonDistance(shares.reference, shares.current), threshold: threshold)
+        binnedTest(.jensenshannon, CategoryCounts(reference: reference, current: current).shares, threshold, jensenShannonDistance)
+    }
+
+    /// A distance-like test on binned shares of two non-empty samples.
+    static func binnedTest(
+        _ test: StatTestName, _ shares: (reference: [Double], current: [Double]), _ threshold: Double,
+        _ score: ([Double], [Double]) -> Double
+    ) -> StatTestResult {
+        // An empty sample shows up as no bins, or as NaN shares (a count divided by zero).
+        precondition(!shares.reference.isEmpty && (shares.reference + shares.current).allSatisfy(\.isFinite),
+                     "\(test.rawValue): reference and current must be non-empty")
+        return StatTestResult(test: test, score: score(shares.reference, shares.current), threshold: threshold)
     }
 
     /// √(JS divergence) as `scipy.spatial.distance.jensenshannon(p, q)`: both normalised, natural log.

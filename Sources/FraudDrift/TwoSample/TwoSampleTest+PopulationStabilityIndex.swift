@@ -13,9 +13,7 @@ extension TwoSampleTest {
         reference: [Double], current: [Double], binning: DriftBinning = .evidently,
         threshold: Double = StatTestName.psi.defaultThreshold
     ) -> StatTestResult {
-        precondition(!reference.isEmpty && !current.isEmpty, "populationStabilityIndex: reference and current must be non-empty")
-        let shares = Binning.shares(reference: reference, current: current, binning: binning)
-        return StatTestResult(test: .psi, score: psi(shares.reference, shares.current), threshold: threshold)
+        binnedTest(.psi, Binning.shares(reference: reference, current: current, binning: binning), threshold, psi)
     }
 
     /// PSI over the category shares of two categorical samples. Drift when ≥ threshold.
@@ -24,9 +22,7 @@ extension TwoSampleTest {
         referenceCategories reference: [Value], currentCategories current: [Value],
         threshold: Double = StatTestName.psi.defaultThreshold
     ) -> StatTestResult {
-        precondition(!reference.isEmpty && !current.isEmpty, "populationStabilityIndex: reference and current must be non-empty")
-        let shares = CategoryCounts(reference: reference, current: current).shares
-        return StatTestResult(test: .psi, score: psi(shares.reference, shares.current), threshold: threshold)
+        binnedTest(.psi, CategoryCounts(reference: reference, current: current).shares, threshold, psi)
     }
 
     /// Σ (r − c)·ln(r/c) after filling empty bins.

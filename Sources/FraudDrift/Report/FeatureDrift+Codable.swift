@@ -1,31 +1,3 @@
-extension DriftReport: Codable {
-    enum CodingKeys: String, CodingKey {
-        case datasetDrift = "dataset_drift", driftShare = "drift_share", features
-        case driftShareThreshold = "drift_share_threshold", referenceRows = "reference_rows", currentRows = "current_rows"
-    }
-
-    /// `{"dataset_drift", "drift_share", "features": [...]}` first, then the extra fields.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(datasetDrift, forKey: .datasetDrift)
-        try container.encode(driftShare, forKey: .driftShare)
-        try container.encode(features, forKey: .features)
-        try container.encode(driftShareThreshold, forKey: .driftShareThreshold)
-        try container.encode(referenceRows, forKey: .referenceRows)
-        try container.encode(currentRows, forKey: .currentRows)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        datasetDrift = try container.decode(Bool.self, forKey: .datasetDrift)
-        driftShare = try container.decode(Double.self, forKey: .driftShare)
-        features = try container.decode([FeatureDrift].self, forKey: .features)
-        driftShareThreshold = try container.decodeIfPresent(Double.self, forKey: .driftShareThreshold) ?? 0.5
-        referenceRows = try container.decodeIfPresent(Int.self, forKey: .referenceRows) ?? 0
-        currentRows = try container.decodeIfPresent(Int.self, forKey: .currentRows) ?? 0
-    }
-}
-
 extension FeatureDrift: Codable {
     enum CodingKeys: String, CodingKey {
         case name, test, score, threshold, drifted
