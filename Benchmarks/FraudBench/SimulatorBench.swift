@@ -1,3 +1,4 @@
+import FraudCore
 import FraudData
 import FraudSimulator
 
@@ -21,7 +22,16 @@ enum SimulatorBench: Benchmark {
             try writer.flush()
         }
         precondition(generated > 0)
+        var api = PaymentSimulator(configuration: configuration)
+        let payments = api.nextBatch(count: 10_000)
+        var body = ""
+        let encodeSeconds = BenchContext.time { body = CurrentTransactionsFormat.encode(payments) }
+        var decoded = 0
+        let decodeSeconds = try BenchContext.time { decoded = try CurrentTransactionsFormat.decode(body).transactions.count }
+        precondition(decoded == payments.count)
         return [
+            BenchResult(name: "API body encode (10k rows)", value: Double(payments.count) / encodeSeconds, unit: "rows/s"),
+            BenchResult(name: "API body decode (10k rows)", value: Double(payments.count) / decodeSeconds, unit: "rows/s"),
             BenchResult(name: "simulate 1M rows (in memory)", value: Double(rows) / memorySeconds, unit: "rows/s"),
             BenchResult(name: "simulate 1M rows to CSV file", value: Double(rows) / fileSeconds, unit: "rows/s", target: "≥ 200,000"),
         ]
