@@ -81,9 +81,9 @@ public struct SimulatorServer: Sendable {
     /// An RFC 9457 problem-details response.
     private static func problem(_ status: HTTPResponse.Status, detail: String) -> Response {
         var body = "{\"type\":\"about:blank\",\"status\":\(status.code),\"title\":"
-        JSONText.appendString(status.reasonPhrase, to: &body)
+        APIJSONText.appendString(status.reasonPhrase, to: &body)
         body += ",\"detail\":"
-        JSONText.appendString(detail, to: &body)
+        APIJSONText.appendString(detail, to: &body)
         body += "}"
         return Response(status: status, headers: [.contentType: "application/problem+json"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }

@@ -59,7 +59,7 @@ package enum APIJSONValue: Hashable, Sendable {
         case .bool(let flag): output += flag ? "true" : "false"
         case .integer(let integer): output += String(integer)
         case .number(let number): output += number.isFinite ? number.description : "null"
-        case .string(let text): JSONText.appendString(text, to: &output)
+        case .string(let text): APIJSONText.appendString(text, to: &output)
         case .array(let items):
             output += "["
             for (position, item) in items.enumerated() {
@@ -71,7 +71,7 @@ package enum APIJSONValue: Hashable, Sendable {
             output += "{"
             for (position, key) in members.keys.sorted().enumerated() {
                 if position > 0 { output += "," }
-                JSONText.appendString(key, to: &output)
+                APIJSONText.appendString(key, to: &output)
                 output += ":"
                 write(members[key]!, to: &output)
             }
@@ -117,8 +117,8 @@ extension APIJSONValue: Decodable {
     }
 }
 
-/// JSON text helpers shared by the encoder and `APIJSONValue`.
-package enum JSONText {
+/// JSON string escaping for the API encoder, `APIJSONValue` and the simulator server.
+package enum APIJSONText {
     /// Appends `text` as a quoted JSON string (RFC 8259 escaping; non-ASCII kept as UTF-8).
     package static func appendString(_ text: String, to output: inout String) {
         var bytes: [UInt8] = []
