@@ -19,6 +19,7 @@ public struct SimulatorServer: Sendable {
         /// The largest `n` a call may ask for.
         public var maxRowsPerCall: Int
 
+        /// Settings with their defaults; see each property.
         public init(host: String = "127.0.0.1", port: Int = 8000, callsPerMinute: Int = 0, maxRowsPerCall: Int = 10_000) {
             self.host = host
             self.port = port
