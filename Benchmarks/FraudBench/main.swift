@@ -6,6 +6,7 @@ struct BenchRunner {
         CSVReadBench.self,
         BusBench.self,
         DriftBench.self,
+        SimulatorBench.self,
     ] }
 
     static func main() async throws {

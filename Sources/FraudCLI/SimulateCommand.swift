@@ -62,7 +62,11 @@ struct SimulateGenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Output CSV file; - writes to standard output.")
     var out: String
 
+    @Flag(name: .long, help: "Print the summary as one JSON object on standard output (needs --out FILE).")
+    var json = false
+
     func validate() throws {
+        guard !(json && out == "-") else { throw ValidationError("--json prints to standard output, so --out must be a file, not -") }
         guard rows >= 0 else { throw ValidationError("--rows must be 0 or more, got \(rows)") }
         guard EventTime(start) != nil else { throw ValidationError("--start: '\(start)' is not YYYY-MM-DD or YYYY-MM-DD HH:MM:SS") }
     }
@@ -76,7 +80,23 @@ struct SimulateGenerateCommand: ParsableCommand {
         try writer.flush()
         let seconds = MonotonicClock.seconds(since: started)
         let rate = Int(Double(rows) / max(seconds, 1e-9))
+        if json {
+            printJSON(SimulateReport(rows: rows, frauds: Int(simulator.fraudsGenerated), seconds: seconds, rowsPerSecond: rate, out: out))
+            return
+        }
         printError("simulated \(rows) rows, \(simulator.fraudsGenerated) frauds (\(Percent(Double(simulator.fraudsGenerated) / Double(max(rows, 1))))) in \(Fixed(seconds, digits: 2)) s (\(rate) rows/s) to \(out)")
+    }
+}
+
+private struct SimulateReport: Encodable {
+    var rows: Int
+    var frauds: Int
+    var seconds: Double
+    var rowsPerSecond: Int
+    var out: String
+
+    enum CodingKeys: String, CodingKey {
+        case rows, frauds, seconds, rowsPerSecond = "rows_per_second", out
     }
 }
 

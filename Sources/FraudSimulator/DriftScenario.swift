@@ -16,10 +16,12 @@ public struct DriftScenario: Hashable, Sendable {
     /// The factor legitimate amounts are multiplied by under `amountShift`.
     public static let amountShiftFactor = 1.5
 
+    /// What changes.
     public var kind: Kind
     /// The first moment (midnight UTC of the given day, or the exact time given) affected.
     public var start: EventTime
 
+    /// A scenario starting at `start`.
     public init(kind: Kind, start: EventTime) {
         self.kind = kind
         self.start = start

@@ -1,13 +1,10 @@
 import FraudCore
 
 extension PaymentSimulator {
-    /// A card's next legitimate payment time after `time`, by thinning against the activity profile.
-    func nextLegitimateTimeCandidateRate(card: Int) -> Double {
-        cards[card].paymentsPerDay / 86_400 * thinningBound
-    }
-
+    /// A card's next legitimate payment time after `time`, by thinning against the activity profile:
+    /// candidates at the card's peak rate, each kept with probability `factor / thinningBound`.
     mutating func nextLegitimateTime(after time: Int64, card: Int) -> Int64 {
-        let meanGap = 1 / nextLegitimateTimeCandidateRate(card: card)
+        let meanGap = 86_400 / (cards[card].paymentsPerDay * thinningBound)
         var candidate = Double(time)
         while true {
             candidate += random.exponential(mean: meanGap)

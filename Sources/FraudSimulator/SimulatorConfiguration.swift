@@ -19,6 +19,7 @@ public struct SimulatorConfiguration: Hashable, Sendable {
     /// The default start: 2020-06-21 00:00:00 UTC.
     public static let defaultStart = EventTime(year: 2020, month: 6, day: 21)!
 
+    /// Settings with their defaults; see each property.
     /// - Throws: `SimulatorConfigurationError` when a value is out of its valid range.
     public init(
         seed: UInt64, start: EventTime = SimulatorConfiguration.defaultStart, cards: Int = 1000,

@@ -19,6 +19,7 @@ public struct SimulatorServer: Sendable {
         /// The largest `n` a call may ask for.
         public var maxRowsPerCall: Int
 
+        /// Settings with their defaults; see each property.
         public init(host: String = "127.0.0.1", port: Int = 8000, callsPerMinute: Int = 0, maxRowsPerCall: Int = 10_000) {
             self.host = host
             self.port = port
@@ -81,9 +82,9 @@ public struct SimulatorServer: Sendable {
     /// An RFC 9457 problem-details response.
     private static func problem(_ status: HTTPResponse.Status, detail: String) -> Response {
         var body = "{\"type\":\"about:blank\",\"status\":\(status.code),\"title\":"
-        JSONText.appendString(status.reasonPhrase, to: &body)
+        APIJSONText.appendString(status.reasonPhrase, to: &body)
         body += ",\"detail\":"
-        JSONText.appendString(detail, to: &body)
+        APIJSONText.appendString(detail, to: &body)
         body += "}"
         return Response(status: status, headers: [.contentType: "application/problem+json"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }

@@ -58,60 +58,69 @@ public enum CurrentTransactionsFormat {
     /// Encodes payments as the API does: the split-form object, serialised, then serialised again
     /// as a JSON string. A missing `rowIndex` is written as the row's position in `transactions`.
     public static func encode(_ transactions: some Collection<Transaction>) -> String {
-        var body = ""
-        JSONText.appendString(encodeObject(transactions), to: &body)
-        return body
+        let inner = objectBytes(transactions)
+        var body: [UInt8] = []
+        body.reserveCapacity(inner.count + inner.count / 4)
+        APIJSONText.appendString(String(decoding: inner, as: UTF8.self), to: &body)
+        return String(decoding: body, as: UTF8.self)
     }
 
     /// The inner split-form object alone (what `json.loads(body)` yields in Python).
     public static func encodeObject(_ transactions: some Collection<Transaction>) -> String {
-        var text = "{\"columns\":["
-        for (position, column) in CurrentTransactionsColumn.allCases.enumerated() {
-            if position > 0 { text += "," }
-            JSONText.appendString(column.rawValue, to: &text)
-        }
-        text += "],\"index\":["
-        for (position, transaction) in transactions.enumerated() {
-            if position > 0 { text += "," }
-            text += String(transaction.rowIndex ?? Int64(position))
-        }
-        text += "],\"data\":["
-        for (position, transaction) in transactions.enumerated() {
-            if position > 0 { text += "," }
-            appendRow(transaction, to: &text)
-        }
-        return text + "]}"
+        String(decoding: objectBytes(transactions), as: UTF8.self)
     }
 
-    private static func appendRow(_ transaction: Transaction, to text: inout String) {
-        text += "["
+    private static func objectBytes(_ transactions: some Collection<Transaction>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 + transactions.count * 400)
+        bytes.append(contentsOf: "{\"columns\":[".utf8)
         for (position, column) in CurrentTransactionsColumn.allCases.enumerated() {
-            if position > 0 { text += "," }
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            APIJSONText.appendString(column.rawValue, to: &bytes)
+        }
+        bytes.append(contentsOf: "],\"index\":[".utf8)
+        for (position, transaction) in transactions.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: String(transaction.rowIndex ?? Int64(position)).utf8)
+        }
+        bytes.append(contentsOf: "],\"data\":[".utf8)
+        for (position, transaction) in transactions.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendRow(transaction, to: &bytes)
+        }
+        bytes.append(contentsOf: "]}".utf8)
+        return bytes
+    }
+
+    private static func appendRow(_ transaction: Transaction, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "["))
+        for (position, column) in CurrentTransactionsColumn.allCases.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
             switch column {
-            case .ccNum: text += String(transaction.ccNum)
-            case .merchant: JSONText.appendString(transaction.merchant, to: &text)
-            case .category: JSONText.appendString(transaction.category, to: &text)
-            case .amt: text += number(transaction.amount)
-            case .first: JSONText.appendString(transaction.firstName, to: &text)
-            case .last: JSONText.appendString(transaction.lastName, to: &text)
-            case .gender: JSONText.appendString(transaction.gender, to: &text)
-            case .street: JSONText.appendString(transaction.street, to: &text)
-            case .city: JSONText.appendString(transaction.city, to: &text)
-            case .state: JSONText.appendString(transaction.state, to: &text)
-            case .zip: text += String(transaction.zip)
-            case .lat: text += number(transaction.latitude)
-            case .long: text += number(transaction.longitude)
-            case .cityPop: text += String(transaction.cityPopulation)
-            case .job: JSONText.appendString(transaction.job, to: &text)
-            case .dob: JSONText.appendString(transaction.dateOfBirth.iso, to: &text)
-            case .transNum: JSONText.appendString(transaction.transNum, to: &text)
-            case .merchLat: text += number(transaction.merchantLatitude)
-            case .merchLong: text += number(transaction.merchantLongitude)
-            case .isFraud: text += transaction.label.map { $0 ? "1" : "0" } ?? "null"
-            case .currentTime: text += String(transaction.eventTime.millisecondsSinceEpoch)
+            case .ccNum: bytes.append(contentsOf: String(transaction.ccNum).utf8)
+            case .merchant: APIJSONText.appendString(transaction.merchant, to: &bytes)
+            case .category: APIJSONText.appendString(transaction.category, to: &bytes)
+            case .amt: bytes.append(contentsOf: number(transaction.amount).utf8)
+            case .first: APIJSONText.appendString(transaction.firstName, to: &bytes)
+            case .last: APIJSONText.appendString(transaction.lastName, to: &bytes)
+            case .gender: APIJSONText.appendString(transaction.gender, to: &bytes)
+            case .street: APIJSONText.appendString(transaction.street, to: &bytes)
+            case .city: APIJSONText.appendString(transaction.city, to: &bytes)
+            case .state: APIJSONText.appendString(transaction.state, to: &bytes)
+            case .zip: bytes.append(contentsOf: String(transaction.zip).utf8)
+            case .lat: bytes.append(contentsOf: number(transaction.latitude).utf8)
+            case .long: bytes.append(contentsOf: number(transaction.longitude).utf8)
+            case .cityPop: bytes.append(contentsOf: String(transaction.cityPopulation).utf8)
+            case .job: APIJSONText.appendString(transaction.job, to: &bytes)
+            case .dob: APIJSONText.appendString(transaction.dateOfBirth.iso, to: &bytes)
+            case .transNum: APIJSONText.appendString(transaction.transNum, to: &bytes)
+            case .merchLat: bytes.append(contentsOf: number(transaction.merchantLatitude).utf8)
+            case .merchLong: bytes.append(contentsOf: number(transaction.merchantLongitude).utf8)
+            case .isFraud: bytes.append(contentsOf: (transaction.label.map { $0 ? "1" : "0" } ?? "null").utf8)
+            case .currentTime: bytes.append(contentsOf: String(transaction.eventTime.millisecondsSinceEpoch).utf8)
             }
         }
-        text += "]"
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// A finite number in the shortest form that reads back to the same `Double`; JSON has no NaN.

@@ -1,5 +1,5 @@
-"""Throwaway check: is the simulator's fraud learnable, and does per-card history help?
-Usage: python3 learnability.py FILE.csv"""
+"""Manual check (not run by tests): is the simulator's fraud learnable, and does per-card history help?
+Usage: python3 Tests/Python/simulator/learnability_check.py FILE.csv"""
 import sys, numpy as np, pandas as pd, xgboost as xgb
 from sklearn.metrics import average_precision_score, roc_auc_score, precision_recall_curve
 
