@@ -8,6 +8,9 @@ struct FraudCommand: AsyncParsableCommand {
         abstract: "Real-time payment fraud detection: simulate, train, score, monitor.",
         subcommands: [
             InspectCommand.self,
+            TrainCommand.self,
+            EvaluateCommand.self,
+            TuneCommand.self,
         ]
     )
 }

@@ -45,7 +45,8 @@ public struct ModelTraining: Sendable {
         let scores = model.scores(validation.matrix)
         let choice = ThresholdChoice.choose(scores: scores, labels: validation.labels, amounts: validation.amounts, objective: thresholdObjective)
         // A threshold of +∞ (flag nothing) cannot be stored in JSON: flag nothing with a threshold above any probability.
-        let threshold = choice.threshold.isFinite ? choice.threshold : 1.0 + 1e-9
+        // The baseline is "never fraud": a constant score has no threshold worth choosing.
+        let threshold = choice.threshold.isFinite && kind != .baseline ? choice.threshold : 1.0 + 1e-9
         var report = EvaluationReport(scores: scores, labels: validation.labels, days: validation.days, cards: validation.cards, threshold: threshold)
         progress("validation: pr_auc \(report.prAUC), roc_auc \(report.rocAUC), f1 \(report.f1) at threshold \(threshold)")
         report.rocCurve = []
