@@ -38,7 +38,7 @@ struct TuneCommand: ParsableCommand {
         let input = try TrainingInput.load(paths: data, progress: ModelProgress.line)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let trialsPath = out + "/trials.jsonl"
-        FileManager.default.createFile(atPath: trialsPath, contents: nil)
+        guard FileManager.default.createFile(atPath: trialsPath, contents: nil) else { throw ValidationError("cannot create \(trialsPath)") }
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: trialsPath))
         defer { try? log.close() }
         let encoder = JSONEncoder()

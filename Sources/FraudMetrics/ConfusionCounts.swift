@@ -9,6 +9,11 @@ public struct ConfusionCounts: Hashable, Sendable, Codable {
     public var trueNegatives = 0
     public var falseNegatives = 0
 
+    enum CodingKeys: String, CodingKey {
+        case truePositives = "true_positives", falsePositives = "false_positives"
+        case trueNegatives = "true_negatives", falseNegatives = "false_negatives"
+    }
+
     public init() {}
 
     /// Counts the decisions `score >= threshold` against `labels`.

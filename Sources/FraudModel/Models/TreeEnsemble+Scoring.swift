@@ -15,13 +15,10 @@ extension TreeEnsemble {
                 nonisolated(unsafe) let base = values.baseAddress!
                 nonisolated(unsafe) let marginBase = margins.baseAddress!
                 let rows = matrix.rows
+                let packed = self.packed, columns = self.columns
                 let work: @Sendable (Int) -> Void = { block in
                     let start = block * Self.blockRows, end = min(start + Self.blockRows, rows)
-                    for root in roots {
-                        for row in start..<end {
-                            marginBase[row] += threshold[leaf(from: root, row: base + row * columns)]
-                        }
-                    }
+                    packed.accumulate(values: base, columns: columns, rows: start..<end, margins: marginBase)
                 }
                 if blocks >= 64 {
                     // Large batches: split the blocks over the cores (each block writes its own rows).

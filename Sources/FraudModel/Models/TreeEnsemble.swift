@@ -16,6 +16,8 @@ public struct TreeEnsemble: Sendable {
     let meanValue: [Float]
     /// Root node of each tree.
     let roots: [Int32]
+    /// The same trees laid out for batch scoring.
+    let packed: PackedForest
     /// Margin before any tree: logit(base_score) for logistic objectives.
     public let baseMargin: Float
     /// Whether scores are `sigmoid(margin)` (`binary:logistic`) or the margin itself (`binary:logitraw`).
@@ -77,6 +79,11 @@ public struct TreeEnsemble: Sendable {
             }
             meanValue += Self.nodeMeans(tree)
         }
+        var packed = PackedForest()
+        for root in roots {
+            packed.append(root: Int(root), feature: feature, threshold: threshold, left: left, right: right, defaultLeft: defaultLeft)
+        }
+        self.packed = packed
         (self.feature, self.threshold, self.left, self.right) = (feature, threshold, left, right)
         (self.defaultLeft, self.meanValue, self.roots, self.columns) = (defaultLeft, meanValue, roots, columns)
     }
