@@ -9,14 +9,17 @@ let package = Package(
         .executable(name: "fraud-bench", targets: ["FraudBench"]),
         .library(name: "FraudCore", targets: ["FraudCore"]),
         .library(name: "FraudData", targets: ["FraudData"]),
-        .library(name: "FraudDrift", targets: ["FraudDrift"]),
         .library(name: "FraudSimulator", targets: ["FraudSimulator"]),
+        .library(name: "FraudMetrics", targets: ["FraudMetrics"]),
+        .library(name: "FraudModel", targets: ["FraudModel"]),
+        .library(name: "FraudDrift", targets: ["FraudDrift"]),
         .library(name: "FraudBus", targets: ["FraudBus"]),
         .library(name: "FraudKafka", targets: ["FraudKafka"]),
         .library(name: "FraudTesting", targets: ["FraudTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
@@ -28,8 +31,6 @@ let package = Package(
         // Files: streaming CSV reader and writer over plain or gzip files.
         .target(name: "FraudData", dependencies: ["FraudCore", "CZlib"]),
 
-        // Drift: two-sample tests (Evidently's defaults), streaming detectors, reports. Pure Swift.
-        .target(name: "FraudDrift", dependencies: ["FraudCore"]),
         // The payment simulator: seeded, deterministic, no dependencies beyond the core.
         .target(name: "FraudSimulator", dependencies: ["FraudCore"]),
         // `fraud simulate serve`: the "current transactions" API over HTTP.
@@ -37,8 +38,25 @@ let package = Package(
             name: "FraudSimulatorServer",
             dependencies: ["FraudCore", "FraudSimulator", .product(name: "Hummingbird", package: "hummingbird")]
         ),
-        // Fixtures, helpers and conformance suites every implementation must pass, for tests of every module.
-        .target(name: "FraudTesting", dependencies: ["FraudCore", "FraudData", "FraudSimulator"]),
+
+        // Evaluation metrics: confusion counts, ROC/PR curves and AUCs, precision@k, threshold choice.
+        .target(name: "FraudMetrics"),
+        // XGBoost 1.7 C API (Debian libxgboost-dev); only FraudXGBoost touches it.
+        .systemLibrary(name: "CXGBoost", pkgConfig: "xgboost", providers: [.apt(["libxgboost-dev"])]),
+        // The one owner of the XGBoost C boundary: handles, errors, training, prediction.
+        .target(name: "FraudXGBoost", dependencies: ["CXGBoost"]),
+        // Features, models (baseline, logistic, XGBoost + native evaluator), artifacts, tuning.
+        .target(
+            name: "FraudModel",
+            dependencies: [
+                "FraudCore", "FraudData", "FraudMetrics", "FraudXGBoost",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
+        // Drift: two-sample tests (Evidently's defaults), streaming detectors, reports. Pure Swift.
+        .target(name: "FraudDrift", dependencies: ["FraudCore"]),
+
         // The embedded bus: a durable append-only log on local disk (segments, index, group offsets).
         .target(name: "FraudBus", dependencies: ["FraudCore", "CZlib"]),
         // librdkafka (Debian librdkafka-dev), with its mock cluster header.
@@ -46,10 +64,14 @@ let package = Package(
         // The Kafka bus: a thin wrapper over librdkafka; also opens a bus from its URL.
         .target(name: "FraudKafka", dependencies: ["FraudCore", "FraudBus", "CRdKafka"]),
 
+        // Fixtures, helpers and conformance suites every implementation must pass, for tests of every module.
+        .target(name: "FraudTesting", dependencies: ["FraudCore", "FraudData", "FraudSimulator"]),
+
         .executableTarget(
             name: "FraudCLI",
             dependencies: [
-                "FraudCore", "FraudData", "FraudDrift", "FraudSimulator", "FraudSimulatorServer",
+                "FraudCore", "FraudData", "FraudSimulator", "FraudSimulatorServer", "FraudMetrics", "FraudModel",
+                "FraudDrift",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,17 +79,17 @@ let package = Package(
         // `make bench`: measured figures next to references measured in the same run (release build).
         .executableTarget(
             name: "FraudBench",
-            dependencies: ["FraudCore", "FraudData", "FraudDrift", "FraudSimulator", "FraudBus", "FraudKafka"],
+            dependencies: [
+                "FraudCore", "FraudData", "FraudSimulator", "FraudModel", "FraudXGBoost", "FraudDrift", "FraudBus",
+                "FraudKafka",
+            ],
             path: "Benchmarks/FraudBench"
         ),
-
-        .testTarget(name: "FraudCoreTests", dependencies: ["FraudCore"]),
         // Appends acknowledged batches until killed: the embedded bus crash test runs it.
         .executableTarget(name: "FraudBusCrashHelper", dependencies: ["FraudBus"], path: "Tests/Support/FraudBusCrashHelper"),
-        .testTarget(name: "FraudBusTests", dependencies: ["FraudBus", "FraudTesting", "FraudBusCrashHelper"]),
-        .testTarget(name: "FraudKafkaTests", dependencies: ["FraudKafka", "FraudTesting"]),
+
+        .testTarget(name: "FraudCoreTests", dependencies: ["FraudCore"]),
         .testTarget(name: "FraudDataTests", dependencies: ["FraudData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FraudDriftTests", dependencies: ["FraudDrift"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "FraudSimulatorTests",
             dependencies: [
@@ -75,5 +97,10 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "FraudMetricsTests", dependencies: ["FraudMetrics", "FraudTesting"]),
+        .testTarget(name: "FraudModelTests", dependencies: ["FraudModel", "FraudXGBoost", "FraudTesting", "FraudMetrics"]),
+        .testTarget(name: "FraudDriftTests", dependencies: ["FraudDrift"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FraudBusTests", dependencies: ["FraudBus", "FraudTesting", "FraudBusCrashHelper"]),
+        .testTarget(name: "FraudKafkaTests", dependencies: ["FraudKafka", "FraudTesting"]),
     ]
 )

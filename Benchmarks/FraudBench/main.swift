@@ -7,6 +7,7 @@ struct BenchRunner {
         BusBench.self,
         DriftBench.self,
         SimulatorBench.self,
+        ModelBench.self,
     ] }
 
     static func main() async throws {

@@ -10,6 +10,9 @@ struct FraudCommand: AsyncParsableCommand {
             InspectCommand.self,
             DriftCommand.self,
             SimulateCommand.self,
+            TrainCommand.self,
+            EvaluateCommand.self,
+            TuneCommand.self,
         ]
     )
 }

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import FraudModel
+
+/// `fraud tune`: random search of XGBoost hyperparameters on a temporal validation split.
+struct TuneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tune",
+        abstract: "Random search of XGBoost hyperparameters; every trial goes to OUT/trials.jsonl, the best model to OUT.",
+        discussion: "Each trial trains on the earliest rows and is scored (PR-AUC) on the latest --validation-fraction of rows by event time."
+    )
+
+    @Option(name: .long, help: "Training CSV (plain or .gz); repeat for more files.")
+    var data: [String]
+
+    @Option(name: .long, help: "Number of random candidates.")
+    var trials: Int = 12
+
+    @Option(name: .long, help: "Seed of the search.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Share of the latest rows held out for validation.")
+    var validationFraction: Double = 0.2
+
+    @Option(name: .long, help: "Maximum boosting rounds per trial (early stopping after 30 without improvement).")
+    var rounds: Int = 300
+
+    @Option(name: .long, help: "Threads (0 = all cores).")
+    var threads: Int = 0
+
+    @Option(name: .long, help: "Output directory: trials.jsonl and the best model's artifact.")
+    var out: String
+
+    @Flag(name: .long, help: "Print the best trial as one JSON object.")
+    var json = false
+
+    func run() throws {
+        let input = try TrainingInput.load(paths: data, progress: ModelProgress.line)
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let trialsPath = out + "/trials.jsonl"
+        guard FileManager.default.createFile(atPath: trialsPath, contents: nil) else { throw ValidationError("cannot create \(trialsPath)") }
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: trialsPath))
+        defer { try? log.close() }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let search = try RandomSearch(trials: trials, seed: seed, validationFraction: validationFraction, maxRounds: rounds, threads: threads)
+        let ranked = try search.run(input.features) { trial in
+            try log.write(contentsOf: encoder.encode(trial) + Data("\n".utf8))
+            ModelProgress.line("trial \(trial.trial): pr_auc \(Fixed(trial.validationPRAUC, digits: 4)), \(trial.rounds) rounds, "
+                + "depth \(trial.parameters.maxDepth), eta \(Fixed(trial.parameters.learningRate, digits: 3)), \(Fixed(trial.seconds, digits: 1)) s")
+        }
+        let best = ranked[0]
+        var parameters = best.parameters
+        parameters.rounds = max(best.rounds, 1)
+        let training = try ModelTraining(kind: .xgboost, validationFraction: validationFraction, xgboost: parameters)
+        let outcome = try training.train(input.features, fingerprint: input.fingerprint, progress: ModelProgress.line)
+        try outcome.artifact.write(directory: out)
+        if json {
+            printJSON(best)
+        } else {
+            print("best trial \(best.trial): validation pr_auc \(Fixed(best.validationPRAUC, digits: 4)) in \(best.rounds) rounds; model in \(out)")
+        }
+    }
+}

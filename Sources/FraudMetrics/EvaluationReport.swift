@@ -1,0 +1,62 @@
+/// Every evaluation figure of a scored, labelled set of payments (what `fraud evaluate` prints).
+public struct EvaluationReport: Hashable, Sendable, Codable {
+    public var rows: Int
+    public var frauds: Int
+    public var threshold: Double
+    public var accuracy: Double
+    public var precision: Double
+    public var recall: Double
+    public var f1: Double
+    public var falseNegativeRate: Double
+    public var rocAUC: Double
+    /// Average precision (scikit-learn's definition).
+    public var prAUC: Double
+    /// The k of the two precision@k figures (alerts checked per day).
+    public var k: Int
+    public var precisionAtK: Double
+    public var cardPrecisionAtK: Double
+    public var confusion: ConfusionCounts
+    /// ROC curve, thinned to at most `maxCurvePoints`.
+    public var rocCurve: [CurvePoint]
+    /// Precision-recall curve, thinned to at most `maxCurvePoints`.
+    public var prCurve: [CurvePoint]
+
+    enum CodingKeys: String, CodingKey {
+        case rows, frauds, threshold, accuracy, precision, recall, f1
+        case falseNegativeRate = "false_negative_rate", rocAUC = "roc_auc", prAUC = "pr_auc", k
+        case precisionAtK = "precision_at_k", cardPrecisionAtK = "card_precision_at_k"
+        case confusion, rocCurve = "roc_curve", prCurve = "pr_curve"
+    }
+
+    /// Computes every figure.
+    /// - Parameters:
+    ///   - days: day number of each payment (for precision@k); `cards`: card of each payment.
+    ///   - k: alerts per day for precision@k (the Handbook uses 100).
+    public init(scores: [Double], labels: [Bool], days: [Int32], cards: [Int64], threshold: Double,
+                k: Int = 100, maxCurvePoints: Int = 200) {
+        let ranked = RankedScores(scores: scores, labels: labels)
+        let confusion = ConfusionCounts(scores: scores, labels: labels, threshold: threshold)
+        self.rows = scores.count
+        self.frauds = ranked.positives
+        self.threshold = threshold
+        self.accuracy = confusion.accuracy
+        self.precision = confusion.precision
+        self.recall = confusion.recall
+        self.f1 = confusion.f1
+        self.falseNegativeRate = confusion.falseNegativeRate
+        self.rocAUC = Curves.rocAUC(ranked)
+        self.prAUC = Curves.averagePrecision(ranked)
+        self.k = k
+        self.precisionAtK = PrecisionAtK.precisionAtK(scores: scores, labels: labels, days: days, k: k)
+        self.cardPrecisionAtK = PrecisionAtK.cardPrecisionAtK(scores: scores, labels: labels, days: days, cards: cards, k: k)
+        self.confusion = confusion
+        self.rocCurve = Self.thin(Curves.roc(ranked), to: maxCurvePoints)
+        self.prCurve = Self.thin(Curves.precisionRecall(ranked), to: maxCurvePoints)
+    }
+
+    /// Keeps the first, the last and evenly spaced points in between.
+    static func thin(_ points: [CurvePoint], to maxCount: Int) -> [CurvePoint] {
+        guard points.count > maxCount, maxCount >= 2 else { return points }
+        return (0..<maxCount).map { points[$0 * (points.count - 1) / (maxCount - 1)] }
+    }
+}

@@ -1,0 +1,44 @@
+/// Rows of features, row-major in one flat `Float` array (XGBoost's dense layout); NaN = missing.
+public struct FeatureMatrix: Hashable, Sendable {
+    public private(set) var rows: Int
+    public let columns: Int
+    /// `values[row * columns + column]`.
+    public var values: [Float]
+
+    /// An empty matrix of `columns` columns, with room for `capacity` rows.
+    public init(columns: Int, capacity: Int = 0) {
+        self.rows = 0
+        self.columns = columns
+        self.values = []
+        values.reserveCapacity(capacity * columns)
+    }
+
+    /// A matrix over existing values.
+    /// - Precondition: `values.count == rows * columns`.
+    public init(rows: Int, columns: Int, values: [Float]) {
+        precondition(values.count == rows * columns, "values must hold rows × columns entries")
+        self.rows = rows
+        self.columns = columns
+        self.values = values
+    }
+
+    public subscript(row: Int, column: Int) -> Float {
+        get { values[row * columns + column] }
+        set { values[row * columns + column] = newValue }
+    }
+
+    /// One row's values.
+    public func row(_ row: Int) -> ArraySlice<Float> { values[row * columns..<(row + 1) * columns] }
+
+    /// Appends a row of NaN and returns its index (filled by the extractor).
+    mutating func appendMissingRow() -> Int {
+        values.append(contentsOf: repeatElement(.nan, count: columns))
+        rows += 1
+        return rows - 1
+    }
+
+    /// Rows `range` as a new matrix.
+    public func rows(_ range: Range<Int>) -> FeatureMatrix {
+        FeatureMatrix(rows: range.count, columns: columns, values: Array(values[range.lowerBound * columns..<range.upperBound * columns]))
+    }
+}

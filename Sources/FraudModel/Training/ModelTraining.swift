@@ -1,0 +1,87 @@
+import FraudMetrics
+import FraudXGBoost
+import Foundation
+
+/// Trains one model kind on time-ordered features: the last `validationFraction` of rows (by event
+/// time) is held out for early stopping, the threshold and the recorded metrics.
+public struct ModelTraining: Sendable {
+    public var kind: ModelKind
+    public var validationFraction: Double
+    public var xgboost: XGBoostParameters
+    public var logisticL2: Double
+    public var thresholdObjective: ThresholdObjective
+
+    /// - Throws: `ModelError.invalidInput` when `validationFraction` is outside 0.05...0.5.
+    public init(kind: ModelKind, validationFraction: Double = 0.2, xgboost: XGBoostParameters? = nil,
+                logisticL2: Double = 1e-3, thresholdObjective: ThresholdObjective = .bestF1) throws {
+        guard (0.05...0.5).contains(validationFraction) else {
+            throw ModelError.invalidInput("validation fraction \(validationFraction): expected 0.05...0.5")
+        }
+        self.kind = kind
+        self.validationFraction = validationFraction
+        self.xgboost = try xgboost ?? XGBoostParameters()
+        self.logisticL2 = logisticL2
+        self.thresholdObjective = thresholdObjective
+    }
+
+    /// A trained model and its artifact.
+    public struct Outcome: Sendable {
+        public var artifact: ModelArtifact
+        public var model: any ScoringModel
+        public var validationReport: EvaluationReport
+    }
+
+    /// Trains on `data` (already in time order); `fingerprint` describes the input files.
+    /// - Parameter progress: one line of news at a time (stderr in the CLI).
+    public func train(_ data: LabelledFeatures, fingerprint: DataFingerprint, progress: (String) -> Void = { _ in }) throws -> Outcome {
+        let split = data.count - Int((Double(data.count) * validationFraction).rounded())
+        guard split > 0, split < data.count else { throw ModelError.invalidInput("too few rows (\(data.count)) to split") }
+        let train = data.slice(0..<split), validation = data.slice(split..<data.count)
+        guard train.labels.contains(true) else { throw ModelError.invalidInput("no fraud in the training part (first \(split) rows)") }
+        let started = ContinuousClock.now
+        let (model, modelJSON, parameters) = try fit(train: train, validation: validation, progress: progress)
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let scores = model.scores(validation.matrix)
+        let choice = ThresholdChoice.choose(scores: scores, labels: validation.labels, amounts: validation.amounts, objective: thresholdObjective)
+        // A threshold of +∞ (flag nothing) cannot be stored in JSON: flag nothing with a threshold above any probability.
+        // The baseline is "never fraud": a constant score has no threshold worth choosing.
+        let threshold = choice.threshold.isFinite && kind != .baseline ? choice.threshold : 1.0 + 1e-9
+        var report = EvaluationReport(scores: scores, labels: validation.labels, days: validation.days, cards: validation.cards, threshold: threshold)
+        progress("validation: pr_auc \(report.prAUC), roc_auc \(report.rocAUC), f1 \(report.f1) at threshold \(threshold)")
+        report.rocCurve = []
+        report.prCurve = []
+        let metadata = ModelMetadata(
+            kind: kind, featureVersion: FeatureNames.version, parameters: parameters, threshold: threshold,
+            thresholdObjective: Self.describe(thresholdObjective), validationMetrics: report, trainingData: fingerprint,
+            trainingRows: train.count, validationRows: validation.count, trainingSeconds: seconds,
+            createdAt: ISO8601DateFormatter().string(from: Date()))
+        let artifact = ModelArtifact(spec: FeatureNames.spec, metadata: metadata, modelJSON: modelJSON)
+        return Outcome(artifact: artifact, model: model, validationReport: report)
+    }
+
+    private func fit(train: LabelledFeatures, validation: LabelledFeatures, progress: (String) -> Void)
+        throws -> (any ScoringModel, Data, [String: String]) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        switch kind {
+        case .baseline:
+            let model = ConstantModel(labels: train.labels, columns: train.matrix.columns)
+            return (model, try encoder.encode(model), [:])
+        case .logistic:
+            progress("logistic regression (Newton) on \(train.count) rows")
+            let model = try LogisticTrainer(l2: logisticL2).fit(train.matrix, labels: train.labels)
+            return (model, try encoder.encode(model), ["l2": "\(logisticL2)", "class_weight": "balanced"])
+        case .xgboost:
+            let fitted = try XGBoostFit.fit(train: train, validation: validation, parameters: xgboost, progress: progress)
+            return (fitted.ensemble, fitted.json, fitted.parameters)
+        }
+    }
+
+    static func describe(_ objective: ThresholdObjective) -> String {
+        switch objective {
+        case .bestF1: "best_f1"
+        case .lowestCost(let cost): "lowest_cost(review_cost_per_alert=\(cost))"
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Runs a reference script under `Tests/Python/` with `python3`, JSON in on stdin, JSON out on stdout.
+public enum PythonReference {
+    /// The package root, found from this file's location.
+    public static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Runs `Tests/Python/<script>` with `arguments`, writes `input` to its stdin and decodes its stdout as `Output`.
+    public static func run<Output: Decodable>(_ script: String, arguments: [String] = [], input: some Encodable,
+                                              as: Output.Type = Output.self) throws -> Output {
+        let inputData = try JSONEncoder().encode(input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", packageRoot.appendingPathComponent("Tests/Python/\(script)").path] + arguments
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        // Write from another thread: a large input would otherwise fill the pipe while the script's output fills the other.
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(inputData)
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw PythonReferenceError(script: script, status: process.terminationStatus)
+        }
+        return try JSONDecoder().decode(Output.self, from: output)
+    }
+}
+
+/// A reference script failed.
+public struct PythonReferenceError: Error, CustomStringConvertible {
+    public var script: String
+    public var status: Int32
+    public var description: String { "python3 Tests/Python/\(script) exited with status \(status)" }
+}

@@ -1,0 +1,27 @@
+import CXGBoost
+
+/// An XGBoost C API call failed; carries the library's own message (`XGBGetLastError()`).
+public struct XGBoostError: Error, CustomStringConvertible, Sendable {
+    /// The C function that failed, e.g. `XGBoosterUpdateOneIter`.
+    public var operation: String
+    /// XGBoost's last-error text (thread-local in the library, read at once).
+    public var message: String
+
+    public var description: String { "\(operation) failed: \(message)" }
+}
+
+/// Turns an XGBoost return code into a thrown `XGBoostError` carrying `XGBGetLastError()`.
+@inline(__always)
+func check(_ code: Int32, _ operation: @autoclosure () -> String) throws {
+    guard code != 0 else { return }
+    let message = XGBGetLastError().map { String(cString: $0) } ?? "(no message)"
+    throw XGBoostError(operation: operation(), message: message)
+}
+
+/// An invalid training parameter, naming it, its value and the valid range.
+public struct XGBoostParameterError: Error, CustomStringConvertible, Sendable {
+    public var parameter: String
+    public var value: String
+    public var expected: String
+    public var description: String { "parameter \(parameter) = \(value): expected \(expected)" }
+}
