@@ -12,6 +12,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Records, formats, protocols and errors. No I/O, no dependencies.
@@ -21,6 +25,20 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Files: streaming CSV reader and writer over plain or gzip files.
         .target(name: "FraudData", dependencies: ["FraudCore", "CZlib"]),
+
+        // Alerts: webhook (async-http-client) and e-mail (SMTP on SwiftNIO), de-duplicated and retried.
+        .target(
+            name: "FraudAlerting",
+            dependencies: [
+                "FraudCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
 
         .executableTarget(
             name: "FraudCLI",
@@ -35,5 +53,9 @@ let package = Package(
 
         .testTarget(name: "FraudCoreTests", dependencies: ["FraudCore"]),
         .testTarget(name: "FraudDataTests", dependencies: ["FraudData"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "FraudAlertingTests",
+            dependencies: ["FraudAlerting", .product(name: "NIOEmbedded", package: "swift-nio")]
+        ),
     ]
 )
