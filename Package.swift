@@ -55,7 +55,11 @@ let package = Package(
         .testTarget(name: "FraudDataTests", dependencies: ["FraudData"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "FraudAlertingTests",
-            dependencies: ["FraudAlerting", .product(name: "NIOEmbedded", package: "swift-nio")]
+            dependencies: [
+                "FraudAlerting",
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )

@@ -18,7 +18,6 @@ struct AlertConfigurationTests {
             "FRAUD_SMTP_URL": "smtp+starttls://mail.example.com",
             "FRAUD_SMTP_USER": "alerts",
             "FRAUD_SMTP_PASSWORD": "pw",
-            "FRAUD_SMTP_CA_FILE": "/etc/ssl/ca.pem",
             "FRAUD_ALERT_EMAIL_FROM": "fraud@example.com",
             "FRAUD_ALERT_EMAIL_TO": "a@example.com, b@example.com,",
             "FRAUD_ALERT_MAX_ATTEMPTS": "3",
@@ -32,7 +31,7 @@ struct AlertConfigurationTests {
         #expect(email.port == 587)
         #expect(email.security == .startTLSRequired)
         #expect(email.credentials == .init(username: "alerts", password: "pw"))
-        #expect(email.tls.trustRootsFile == "/etc/ssl/ca.pem")
+        #expect(email.tls.trustRootsFile == nil)
         #expect(!email.tls.insecureSkipVerificationForTestServers)
         #expect(email.from == "fraud@example.com")
         #expect(email.to == ["a@example.com", "b@example.com"])

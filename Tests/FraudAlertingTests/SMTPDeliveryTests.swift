@@ -22,12 +22,12 @@ struct SMTPDeliveryTests {
         let clock = ManualClock()
         let dispatcher = try AlertDispatcher(
             channels: [try SMTPChannel(configuration: configuration)], retry: try RetryPolicy(maxAttempts: attempts),
-            clock: clock, seed: 5)
+            clock: clock, seed: 5, logger: Fixtures.quietLogger)
         return (try #require(await dispatcher.send(message).first), clock)
     }
 
     @Test func sendsAPlainTextMessageToEveryRecipient() async throws {
-        let sink = try SinkProcess(script: "smtp_sink.py")
+        let sink = try await SinkProcess.start("smtp_sink.py")
         let (outcome, _) = try await send(Fixtures.alert(), configuration(sink))
         #expect(outcome.status == .delivered, "\(outcome.detail ?? "")")
         #expect(outcome.channel == "email")
@@ -56,7 +56,7 @@ struct SMTPDeliveryTests {
     }
 
     @Test func linesStartingWithADotSurviveDotStuffing() async throws {
-        let sink = try SinkProcess(script: "smtp_sink.py")
+        let sink = try await SinkProcess.start("smtp_sink.py")
         let details = ".env drift\n..two dots\n.\nlast line ."
         let (outcome, _) = try await send(Fixtures.drift(details: details), configuration(sink))
         #expect(outcome.status == .delivered, "\(outcome.detail ?? "")")
@@ -67,7 +67,7 @@ struct SMTPDeliveryTests {
     }
 
     @Test func startTLSWithACustomCAAndAuthPlain() async throws {
-        let sink = try SinkProcess(script: "smtp_sink.py", arguments: ["--starttls", "--require-starttls", "--auth", "alerts:pa55"])
+        let sink = try await SinkProcess.start("smtp_sink.py", ["--starttls", "--require-starttls", "--auth", "alerts:pa55"])
         let configuration = configuration(
             sink, host: "localhost", security: .startTLSRequired,
             credentials: .init(username: "alerts", password: "pa55"), tls: SMTPTLSSettings(trustRootsFile: sink.file("ca.pem")))
@@ -79,7 +79,7 @@ struct SMTPDeliveryTests {
     }
 
     @Test func startTLSWithoutVerificationAndAuthLogin() async throws {
-        let sink = try SinkProcess(script: "smtp_sink.py", arguments: ["--starttls", "--auth", "alerts:pa55", "--no-auth-plain"])
+        let sink = try await SinkProcess.start("smtp_sink.py", ["--starttls", "--auth", "alerts:pa55", "--no-auth-plain"])
         let configuration = configuration(
             sink, credentials: .init(username: "alerts", password: "pa55"),
             tls: SMTPTLSSettings(insecureSkipVerificationForTestServers: true))
@@ -91,7 +91,7 @@ struct SMTPDeliveryTests {
     }
 
     @Test func untrustedCertificateIsAPermanentTLSFailure() async throws {
-        let sink = try SinkProcess(script: "smtp_sink.py", arguments: ["--starttls"])
+        let sink = try await SinkProcess.start("smtp_sink.py", ["--starttls"])
         let (outcome, clock) = try await send(Fixtures.alert(), configuration(sink, host: "localhost"))
         #expect(outcome.status == .failed)
         #expect(outcome.attempts == 1)
@@ -101,7 +101,7 @@ struct SMTPDeliveryTests {
     }
 
     @Test func wrongPasswordNamesTheStageAndTheReplyWithoutTheSecret() async throws {
-        let sink = try SinkProcess(script: "smtp_sink.py", arguments: ["--starttls", "--auth", "alerts:pa55"])
+        let sink = try await SinkProcess.start("smtp_sink.py", ["--starttls", "--auth", "alerts:pa55"])
         let configuration = configuration(
             sink, credentials: .init(username: "alerts", password: "wrong-secret"),
             tls: SMTPTLSSettings(insecureSkipVerificationForTestServers: true))
@@ -114,14 +114,14 @@ struct SMTPDeliveryTests {
     }
 
     @Test func startTLSRequiredButNotOfferedFailsPermanently() async throws {
-        let sink = try SinkProcess(script: "smtp_sink.py")
+        let sink = try await SinkProcess.start("smtp_sink.py")
         let (outcome, _) = try await send(Fixtures.alert(), configuration(sink, security: .startTLSRequired))
         #expect(outcome.status == .failed)
         #expect(outcome.detail?.contains("SMTP STARTTLS: server does not offer STARTTLS") == true)
     }
 
     @Test func credentialsAreNeverSentInPlainText() async throws {
-        let sink = try SinkProcess(script: "smtp_sink.py")
+        let sink = try await SinkProcess.start("smtp_sink.py")
         let (outcome, _) = try await send(
             Fixtures.alert(), configuration(sink, credentials: .init(username: "alerts", password: "pa55")))
         #expect(outcome.status == .failed)
@@ -129,7 +129,7 @@ struct SMTPDeliveryTests {
     }
 
     @Test func transientRecipientFailureIsRetried() async throws {
-        let sink = try SinkProcess(script: "smtp_sink.py", arguments: ["--transient-rcpt-failures", "1"])
+        let sink = try await SinkProcess.start("smtp_sink.py", ["--transient-rcpt-failures", "1"])
         let (outcome, clock) = try await send(Fixtures.alert(), configuration(sink))
         #expect(outcome.status == .delivered, "\(outcome.detail ?? "")")
         #expect(outcome.attempts == 2)
@@ -140,7 +140,7 @@ struct SMTPDeliveryTests {
     }
 
     @Test func rejectedRecipientIsAPermanentFailureNamingTheRecipient() async throws {
-        let sink = try SinkProcess(script: "smtp_sink.py", arguments: ["--reject", "gone@bank.test"])
+        let sink = try await SinkProcess.start("smtp_sink.py", ["--reject", "gone@bank.test"])
         let (outcome, _) = try await send(
             Fixtures.alert(), configuration(sink, to: ["analyst@bank.test", "gone@bank.test"]))
         #expect(outcome.status == .failed)
@@ -150,13 +150,13 @@ struct SMTPDeliveryTests {
     }
 
     @Test func webhookAndEmailTogetherAreIndependent() async throws {
-        let smtp = try SinkProcess(script: "smtp_sink.py")
-        let http = try SinkProcess(script: "http_sink.py", arguments: ["--statuses", "400"])
+        let smtp = try await SinkProcess.start("smtp_sink.py")
+        let http = try await SinkProcess.start("http_sink.py", ["--statuses", "400"])
         let clock = ManualClock()
         let dispatcher = try AlertDispatcher(
             configuration: .init(
                 webhook: .init(url: "http://127.0.0.1:\(http.port)/"), email: configuration(smtp)),
-            clock: clock, seed: 9)
+            clock: clock, seed: 9, logger: Fixtures.quietLogger)
         #expect(dispatcher.channelNames == ["webhook", "email"])
         let first = await dispatcher.send(Fixtures.alert())
         #expect(first.map(\.status) == [.failed, .delivered])

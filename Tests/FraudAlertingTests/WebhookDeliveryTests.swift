@@ -11,11 +11,11 @@ struct WebhookDeliveryTests {
             headers: ["X-Alert-Secret": "shared"]))
         return try AlertDispatcher(
             channels: [webhook], retry: try RetryPolicy(maxAttempts: attempts, initialBackoff: .seconds(1)),
-            clock: clock, seed: 1)
+            clock: clock, seed: 1, logger: Fixtures.quietLogger)
     }
 
     @Test func postsTheAlertAsJSONWithSlackText() async throws {
-        let sink = try SinkProcess(script: "http_sink.py")
+        let sink = try await SinkProcess.start("http_sink.py")
         let clock = ManualClock()
         let outcomes = try await dispatcher(sink, clock: clock).send(Fixtures.scored(), createdAt: clock.now)
 
@@ -53,7 +53,7 @@ struct WebhookDeliveryTests {
     }
 
     @Test func sameTransNumTwiceIsDeliveredOnce() async throws {
-        let sink = try SinkProcess(script: "http_sink.py")
+        let sink = try await SinkProcess.start("http_sink.py")
         let clock = ManualClock()
         let dispatcher = try dispatcher(sink, clock: clock)
         let first = await dispatcher.send(Fixtures.alert())
@@ -67,7 +67,7 @@ struct WebhookDeliveryTests {
     }
 
     @Test func serverErrorsAreRetriedWithBackoffUntilSuccess() async throws {
-        let sink = try SinkProcess(script: "http_sink.py", arguments: ["--statuses", "500,503,200"])
+        let sink = try await SinkProcess.start("http_sink.py", ["--statuses", "500,503,200"])
         let clock = ManualClock()
         let outcomes = try await dispatcher(sink, clock: clock).send(Fixtures.alert())
         #expect(outcomes.map(\.status) == [.delivered])
@@ -80,7 +80,7 @@ struct WebhookDeliveryTests {
     }
 
     @Test func tooManyRequestsHonoursRetryAfter() async throws {
-        let sink = try SinkProcess(script: "http_sink.py", arguments: ["--statuses", "429,200", "--retry-after", "7"])
+        let sink = try await SinkProcess.start("http_sink.py", ["--statuses", "429,200", "--retry-after", "7"])
         let clock = ManualClock()
         let outcomes = try await dispatcher(sink, clock: clock).send(Fixtures.alert())
         #expect(outcomes.map(\.status) == [.delivered])
@@ -88,7 +88,7 @@ struct WebhookDeliveryTests {
     }
 
     @Test func clientErrorIsAPermanentFailureRecordedInTheOutcome() async throws {
-        let sink = try SinkProcess(script: "http_sink.py", arguments: ["--statuses", "403"])
+        let sink = try await SinkProcess.start("http_sink.py", ["--statuses", "403"])
         let clock = ManualClock()
         let dispatcher = try dispatcher(sink, clock: clock)
         let outcomes = await dispatcher.send(Fixtures.alert())
@@ -105,7 +105,7 @@ struct WebhookDeliveryTests {
     }
 
     @Test func persistentServerErrorsGiveUpAfterMaxAttempts() async throws {
-        let sink = try SinkProcess(script: "http_sink.py", arguments: ["--statuses", "502"])
+        let sink = try await SinkProcess.start("http_sink.py", ["--statuses", "502"])
         let clock = ManualClock()
         let outcomes = try await dispatcher(sink, clock: clock, attempts: 3).send(Fixtures.drift())
         #expect(outcomes.map(\.status) == [.failed])
@@ -123,12 +123,12 @@ struct WebhookDeliveryTests {
     }
 
     @Test func connectionRefusedIsRetriedThenRecorded() async throws {
-        let sink = try SinkProcess(script: "http_sink.py")
+        let sink = try await SinkProcess.start("http_sink.py")
         let port = sink.port
         sink.stop()
         let webhook = try WebhookChannel(configuration: .init(url: "http://127.0.0.1:\(port)/", timeout: .seconds(5)))
         let clock = ManualClock()
-        let dispatcher = try AlertDispatcher(channels: [webhook], retry: try RetryPolicy(maxAttempts: 2), clock: clock, seed: 3)
+        let dispatcher = try AlertDispatcher(channels: [webhook], retry: try RetryPolicy(maxAttempts: 2), clock: clock, seed: 3, logger: Fixtures.quietLogger)
         let outcomes = await dispatcher.send(Fixtures.alert())
         #expect(outcomes.map(\.status) == [.failed])
         #expect(outcomes.first?.attempts == 2)

@@ -20,12 +20,12 @@ package struct SMTPClient: Sendable {
         let timedOut = TimeoutFlag()
         do {
             return try await exchange(message, timedOut: timedOut)
-        } catch let error as SMTPError {
-            throw error
         } catch {
             if timedOut.value.withLock({ $0 }) {
-                throw SMTPError(stage: "session", reason: "no answer within \(configuration.timeout)", isTransient: true)
+                let stage = (error as? SMTPError)?.stage ?? "session"
+                throw SMTPError(stage: stage, reason: "no answer within \(configuration.timeout)", isTransient: true)
             }
+            if let error = error as? SMTPError { throw error }
             throw Self.classify(error)
         }
     }

@@ -1,7 +1,15 @@
 import FraudCore
+import Logging
 
 /// Alerts and scored payments for the tests.
 enum Fixtures {
+    /// The dispatcher logs failed attempts; the tests check outcomes instead.
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "fraud.alerting.tests")
+        logger.logLevel = .critical
+        return logger
+    }()
+
     static let eventTime = EventTime(year: 2020, month: 6, day: 21, hour: 12, minute: 14, second: 25)!
 
     static func scored(transNum: String = "2da90c7d74bd46a0caf3777415b3ebd3", prediction: Bool = true) -> ScoredTransaction {

@@ -2,46 +2,51 @@ import Foundation
 
 /// A Python sink (HTTP or SMTP) from `Tests/Python/alerter/`, started on 127.0.0.1 for one test.
 ///
-/// The script prints its port on the first stdout line and records what it receives as JSON files
-/// in `directory`; `stop()` (or deinit) terminates it by its process id.
+/// The script writes its port to `<directory>/port` and records what it receives as JSON files in
+/// `directory`. It exits when its standard input closes: on `stop()`, on deinit, or when the test
+/// process dies, so no sink outlives the tests.
 final class SinkProcess: @unchecked Sendable {
-    let process = Process()
+    private let process = Process()
+    private let input = Pipe()
     let directory: URL
-    let port: Int
+    private(set) var port = 0
 
-    /// Starts `script` with `arguments` plus `--dir <fresh directory>` and waits for its port.
-    init(script: String, arguments: [String] = []) throws {
+    private init(script: String, arguments: [String]) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("alerter-sink-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", root.appendingPathComponent("Tests/Python/alerter/" + script).path]
             + arguments + ["--dir", directory.path]
-        process.standardOutput = output
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
         try process.run()
-        var line = Data()
-        let handle = output.fileHandleForReading
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
+    }
+
+    /// Starts `script` with `arguments` plus `--dir <fresh directory>` and waits (without blocking a thread)
+    /// for its port.
+    static func start(_ script: String, _ arguments: [String] = []) async throws -> SinkProcess {
+        let sink = try SinkProcess(script: script, arguments: arguments)
+        let portFile = sink.directory.appendingPathComponent("port")
+        for _ in 0..<1500 {
+            if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) {
+                sink.port = port
+                return sink
+            }
+            guard sink.process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(20))
         }
-        guard let text = String(data: line, encoding: .utf8)?.split(separator: "\n").first, let port = Int(text) else {
-            process.terminate()
-            throw SinkError(message: "\(script) did not print a port (is aiosmtpd installed? pip install aiosmtpd)")
-        }
-        self.port = port
+        sink.stop()
+        throw SinkError(message: "\(script) did not start (is aiosmtpd installed? pip install aiosmtpd)")
     }
 
     deinit { stop() }
 
+    /// Closes the sink's standard input, which makes it exit, and removes its directory.
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        try? input.fileHandleForWriting.close()
+        if process.isRunning { process.terminate() }
         try? FileManager.default.removeItem(at: directory)
     }
 

@@ -1,13 +1,15 @@
 """A webhook sink for the alerter tests: records every request to a directory and answers scripted statuses.
 
 python3 http_sink.py --dir DIR [--statuses 500,200] [--retry-after SECONDS]
-Binds 127.0.0.1 on a free port, prints the port on the first stdout line, serves until killed.
+Binds 127.0.0.1 on a free port, writes it to DIR/port, serves until its standard input closes.
 Request n (0-based) gets statuses[min(n, len-1)]; each is saved as DIR/request-NNNN.json.
 """
 import argparse
 import json
 import os
 import sys
+
+from sink_lifetime import announce_port, exit_with_parent
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -50,8 +52,9 @@ def main():
         def log_message(self, *_):
             pass
 
+    exit_with_parent()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    print(server.server_address[1], flush=True)
+    announce_port(args.dir, server.server_address[1])
     server.serve_forever()
 
 

@@ -2,7 +2,7 @@
 
 python3 smtp_sink.py --dir DIR [--starttls] [--require-starttls] [--auth USER:PASSWORD]
                      [--no-auth-plain] [--transient-rcpt-failures N] [--reject ADDRESS]
-Binds 127.0.0.1 on a free port, prints the port on the first stdout line, serves until killed.
+Binds 127.0.0.1 on a free port, writes it to DIR/port, serves until its standard input closes.
 With --starttls a CA and a server certificate for localhost/127.0.0.1 are generated (with `cryptography`)
 into DIR/ca.pem, and STARTTLS is offered. Each message is saved as DIR/message-NNNN.json with the envelope,
 the raw DATA, the parsed headers and the decoded body.
@@ -17,6 +17,8 @@ import json
 import os
 import ssl
 import sys
+
+from sink_lifetime import announce_port, exit_with_parent
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
@@ -93,7 +95,7 @@ class Recorder:
             "headers": {name: str(value) for name, value in message.items()},
             "content_type": message.get_content_type(),
             "charset": message.get_content_charset(),
-            "body": message.get_content(),
+            "body": message.get_content().replace("\r\n", "\n"),
         }
         path = os.path.join(self.directory, "message-%04d.json" % index)
         with open(path + ".tmp", "w") as f:
@@ -122,17 +124,19 @@ def main():
         def authenticator(server, session, envelope, mechanism, auth_data):
             ok = (isinstance(auth_data, LoginPassword) and auth_data.login.decode() == user
                   and auth_data.password.decode() == password)
-            return AuthResult(success=ok, auth_data=user if ok else None)
+            # handled=False makes aiosmtpd answer 535 itself on failure.
+            return AuthResult(success=ok, handled=False, auth_data=user if ok else None)
 
     def factory():
         return SMTP(handler, hostname="sink.test", tls_context=tls_context, require_starttls=args.require_starttls,
                     authenticator=authenticator, auth_require_tls=tls_context is not None,
                     auth_exclude_mechanism=["PLAIN"] if args.no_auth_plain else [])
 
+    exit_with_parent()
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     server = loop.run_until_complete(loop.create_server(factory, host="127.0.0.1", port=0))
-    print(server.sockets[0].getsockname()[1], flush=True)
+    announce_port(args.dir, server.sockets[0].getsockname()[1])
     loop.run_forever()
 
 
