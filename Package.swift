@@ -43,8 +43,9 @@ let package = Package(
         .executableTarget(
             name: "FraudCLI",
             dependencies: [
-                "FraudCore", "FraudData",
+                "FraudCore", "FraudData", "FraudAlerting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 

@@ -126,7 +126,7 @@ struct WebhookDeliveryTests {
         let sink = try await SinkProcess.start("http_sink.py")
         let port = sink.port
         sink.stop()
-        let webhook = try WebhookChannel(configuration: .init(url: "http://127.0.0.1:\(port)/", timeout: .seconds(5)))
+        let webhook = try WebhookChannel(configuration: .init(url: "http://127.0.0.1:\(port)/", timeout: .seconds(1)))
         let clock = ManualClock()
         let dispatcher = try AlertDispatcher(channels: [webhook], retry: try RetryPolicy(maxAttempts: 2), clock: clock, seed: 3, logger: Fixtures.quietLogger)
         let outcomes = await dispatcher.send(Fixtures.alert())
