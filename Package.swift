@@ -15,12 +15,20 @@ let package = Package(
         .library(name: "FraudDrift", targets: ["FraudDrift"]),
         .library(name: "FraudBus", targets: ["FraudBus"]),
         .library(name: "FraudKafka", targets: ["FraudKafka"]),
+        .library(name: "FraudStore", targets: ["FraudStore"]),
+        .library(name: "FraudAlerting", targets: ["FraudAlerting"]),
         .library(name: "FraudTesting", targets: ["FraudTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Records, formats, protocols and errors. No I/O, no dependencies.
@@ -64,15 +72,42 @@ let package = Package(
         // The Kafka bus: a thin wrapper over librdkafka; also opens a bus from its URL.
         .target(name: "FraudKafka", dependencies: ["FraudCore", "FraudBus", "CRdKafka"]),
 
+        // Persistence: the SQLite (embedded) and PostgreSQL stores, migrations, and the model registry.
+        .target(
+            name: "FraudStore",
+            dependencies: [
+                "FraudCore", "FraudData",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Alerts: webhook (async-http-client) and e-mail (SMTP on SwiftNIO), de-duplicated and retried.
+        .target(
+            name: "FraudAlerting",
+            dependencies: [
+                "FraudCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+
         // Fixtures, helpers and conformance suites every implementation must pass, for tests of every module.
-        .target(name: "FraudTesting", dependencies: ["FraudCore", "FraudData", "FraudSimulator"]),
+        .target(name: "FraudTesting", dependencies: ["FraudCore", "FraudData", "FraudSimulator", "FraudStore"]),
 
         .executableTarget(
             name: "FraudCLI",
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudSimulatorServer", "FraudMetrics", "FraudModel",
-                "FraudDrift",
+                "FraudDrift", "FraudStore", "FraudAlerting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -81,7 +116,7 @@ let package = Package(
             name: "FraudBench",
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudModel", "FraudXGBoost", "FraudDrift", "FraudBus",
-                "FraudKafka",
+                "FraudKafka", "FraudStore", "FraudTesting",
             ],
             path: "Benchmarks/FraudBench"
         ),
@@ -102,5 +137,14 @@ let package = Package(
         .testTarget(name: "FraudDriftTests", dependencies: ["FraudDrift"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FraudBusTests", dependencies: ["FraudBus", "FraudTesting", "FraudBusCrashHelper"]),
         .testTarget(name: "FraudKafkaTests", dependencies: ["FraudKafka", "FraudTesting"]),
+        .testTarget(name: "FraudStoreTests", dependencies: ["FraudStore", "FraudTesting"]),
+        .testTarget(
+            name: "FraudAlertingTests",
+            dependencies: [
+                "FraudAlerting",
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )

@@ -13,6 +13,7 @@ struct FraudCommand: AsyncParsableCommand {
             TrainCommand.self,
             EvaluateCommand.self,
             TuneCommand.self,
+            AlertCommand.self,
         ]
     )
 }

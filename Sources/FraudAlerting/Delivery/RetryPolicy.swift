@@ -1,0 +1,61 @@
+import FraudCore
+
+/// When to try a failed delivery again: exponential backoff with jitter, up to a number of attempts.
+public struct RetryPolicy: Hashable, Sendable {
+    /// Attempts in all, the first included. Default 5.
+    public let maxAttempts: Int
+    /// Wait before the second attempt. Default 1 s.
+    public let initialBackoff: Duration
+    /// Each further wait is the previous one times this. Default 2.
+    public let multiplier: Double
+    /// No wait is longer than this (a server's `Retry-After` included). Default 60 s.
+    public let maxBackoff: Duration
+    /// Share of each wait drawn at random, 0...1: the wait is uniform in `[(1 - jitter) × w, w]`. Default 0.5.
+    public let jitter: Double
+
+    /// A policy; throws naming the parameter when a value is out of range.
+    public init(
+        maxAttempts: Int = 5, initialBackoff: Duration = .seconds(1), multiplier: Double = 2,
+        maxBackoff: Duration = .seconds(60), jitter: Double = 0.5
+    ) throws(AlertConfigurationError) {
+        guard maxAttempts >= 1 else {
+            throw AlertConfigurationError(parameter: "maxAttempts", value: String(maxAttempts), reason: "must be at least 1")
+        }
+        guard initialBackoff >= .zero else {
+            throw AlertConfigurationError(parameter: "initialBackoff", value: "\(initialBackoff)", reason: "must not be negative")
+        }
+        guard multiplier >= 1, multiplier.isFinite else {
+            throw AlertConfigurationError(parameter: "multiplier", value: "\(multiplier)", reason: "must be at least 1")
+        }
+        guard maxBackoff >= initialBackoff else {
+            throw AlertConfigurationError(parameter: "maxBackoff", value: "\(maxBackoff)", reason: "must be at least initialBackoff")
+        }
+        guard (0...1).contains(jitter) else {
+            throw AlertConfigurationError(parameter: "jitter", value: "\(jitter)", reason: "must be in 0...1")
+        }
+        self.maxAttempts = maxAttempts
+        self.initialBackoff = initialBackoff
+        self.multiplier = multiplier
+        self.maxBackoff = maxBackoff
+        self.jitter = jitter
+    }
+
+    /// The defaults: 5 attempts, 1 s doubling up to 60 s, half of each wait random.
+    public static let standard = try! RetryPolicy()
+
+    /// The wait before attempt `attempt + 1` after `attempt` failed, before jitter, in milliseconds.
+    package func backoffMilliseconds(afterAttempt attempt: Int) -> Int64 {
+        let initial = Double(initialBackoff.milliseconds)
+        let cap = Double(maxBackoff.milliseconds)
+        var wait = initial
+        for _ in 1..<max(attempt, 1) where wait < cap { wait *= multiplier }
+        return Int64(min(wait, cap))
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds (rounded down).
+    package var milliseconds: Int64 {
+        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+    }
+}
