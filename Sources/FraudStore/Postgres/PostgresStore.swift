@@ -27,7 +27,7 @@ public final class PostgresStore: Store, ModelStore {
         try await connect(url, schemaVersion: StoreSchema.latestVersion, retry: retry, logger: logger)
     }
 
-    /// Connects and migrates up to `schemaVersion` only (tests of upgrades from older versions).
+    /// Connects and migrates up to `schemaVersion` only (tests of upgrades from older versions; 0 = no schema at all).
     package static func connect(_ url: PostgresURL, schemaVersion: Int, retry: RetryPolicy = .standard, logger: Logger = Logger(label: "fraud.store.postgres")) async throws -> PostgresStore {
         var configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: tls(url))
@@ -39,7 +39,7 @@ public final class PostgresStore: Store, ModelStore {
             if let schema = url.schema {
                 try await store.execute("create schema \(schema)", SQLStatement(.postgres, "CREATE SCHEMA IF NOT EXISTS \(schema)"))
             }
-            try await store.migrate(upTo: schemaVersion)
+            if schemaVersion > 0 { try await store.migrate(upTo: schemaVersion) }
         } catch {
             try? await store.close()
             throw error
@@ -94,7 +94,7 @@ public final class PostgresStore: Store, ModelStore {
 
     /// Runs one statement on a pooled connection, with retries; returns the result (rows and rows affected).
     @discardableResult
-    func execute(_ operation: String, _ statement: SQLStatement) async throws -> PostgresQueryResult {
+    package func execute(_ operation: String, _ statement: SQLStatement) async throws -> PostgresQueryResult {
         let query = try statement.postgresQuery()
         return try await withRetries(operation) {
             try await self.client.withConnection { connection in
