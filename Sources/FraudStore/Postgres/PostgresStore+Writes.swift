@@ -2,11 +2,13 @@ import FraudCore
 import PostgresNIO
 
 extension PostgresStore {
+    @discardableResult
     public func write(_ batch: [ScoredTransaction]) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
         return try await execute("write \(batch.count) payments", PostgresBatchInsert.query(batch)).metadata.rows ?? 0
     }
 
+    @discardableResult
     public func record(_ alerts: [AlertRecord]) async throws -> Int {
         guard !alerts.isEmpty else { return 0 }
         var bindings = PostgresBindings(capacity: 9)
@@ -27,6 +29,7 @@ extension PostgresStore {
         return try await execute("record \(alerts.count) alerts", query).metadata.rows ?? 0
     }
 
+    @discardableResult
     public func quarantine(_ records: [QuarantinedRecord]) async throws -> Int {
         guard !records.isEmpty else { return 0 }
         var bindings = PostgresBindings(capacity: 7)

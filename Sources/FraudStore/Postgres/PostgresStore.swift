@@ -140,7 +140,7 @@ public final class PostgresStore: Store, ModelStore {
         }
     }
 
-    private func withRetries<T>(_ operation: String, _ body: () async throws -> T) async throws -> T {
+    private func withRetries<T: Sendable>(_ operation: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         do {
             return try await retry.run(operation, logger: logger, isTransient: Self.isTransient, body)
         } catch let error as StoreError {

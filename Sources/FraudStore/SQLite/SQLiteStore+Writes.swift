@@ -9,6 +9,7 @@ extension SQLiteStore {
         ON CONFLICT (trans_num) DO NOTHING
         """
 
+    @discardableResult
     public func write(_ batch: [ScoredTransaction]) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
         return try await run("write \(batch.count) payments") { db in
@@ -24,6 +25,7 @@ extension SQLiteStore {
         }
     }
 
+    @discardableResult
     public func record(_ alerts: [AlertRecord]) async throws -> Int {
         guard !alerts.isEmpty else { return 0 }
         return try await run("record \(alerts.count) alerts") { db in
@@ -42,6 +44,7 @@ extension SQLiteStore {
         }
     }
 
+    @discardableResult
     public func quarantine(_ records: [QuarantinedRecord]) async throws -> Int {
         guard !records.isEmpty else { return 0 }
         let receivedAt = WallClock.now.millisecondsSinceEpoch
