@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 "FraudCore", "FraudData", "FraudStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 

@@ -8,6 +8,8 @@ struct FraudCommand: AsyncParsableCommand {
         abstract: "Real-time payment fraud detection: simulate, train, score, monitor.",
         subcommands: [
             InspectCommand.self,
+            ModelsCommand.self,
+            LabelCommand.self,
         ]
     )
 }
