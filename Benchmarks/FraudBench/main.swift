@@ -4,6 +4,7 @@ import Foundation
 struct BenchRunner {
     static var all: [any Benchmark.Type] { [
         CSVReadBench.self,
+        StoreBench.self,
     ] }
 
     static func main() async throws {
