@@ -8,6 +8,7 @@ struct BenchRunner {
         DriftBench.self,
         SimulatorBench.self,
         ModelBench.self,
+        StoreBench.self,
     ] }
 
     static func main() async throws {

@@ -14,6 +14,8 @@ struct FraudCommand: AsyncParsableCommand {
             EvaluateCommand.self,
             TuneCommand.self,
             AlertCommand.self,
+            ModelsCommand.self,
+            LabelCommand.self,
         ]
     )
 }

@@ -1,0 +1,128 @@
+import Foundation
+import FraudCore
+import FraudData
+import FraudStore
+import FraudTesting
+
+/// Batch writes of scored payments: SQLite, and PostgreSQL next to `psql \copy` of the same rows as CSV.
+///
+/// Rows: the first `FRAUD_BENCH_STORE_ROWS` (default 200,000) of the bench data file, each given a score and
+/// two reasons. PostgreSQL runs only when `FRAUD_BENCH_POSTGRES_URL` is set; each side writes into its own
+/// fresh schema with the same table and indexes.
+enum StoreBench: Benchmark {
+    static let name = "store"
+    static let batchSize = 5_000
+
+    static func run(_ context: BenchContext) async throws -> [BenchResult] {
+        let environment = ProcessInfo.processInfo.environment
+        let rowCount = Int(environment["FRAUD_BENCH_STORE_ROWS"] ?? "") ?? 200_000
+        let rows = try scoredRows(context.dataPath, limit: rowCount)
+        let csvPath = context.workDirectory + "/store-rows.csv"
+        try StoreBenchCSV.write(rows, to: csvPath)
+        var results = [try await sqlite(rows, context, csvPath: csvPath)]
+        if let url = environment["FRAUD_BENCH_POSTGRES_URL"], !url.isEmpty {
+            results.append(try await postgres(rows, url: url, csvPath: csvPath))
+        } else {
+            FileHandle.standardError.write(Data("store: FRAUD_BENCH_POSTGRES_URL not set, PostgreSQL skipped\n".utf8))
+        }
+        return results
+    }
+
+    static func scoredRows(_ path: String, limit: Int) throws -> [ScoredTransaction] {
+        let reader = try TransactionCSVReader(path: path)
+        var transactions: [Transaction] = []
+        try reader.readBatch(into: &transactions, maxCount: limit)
+        let scoredAt = EventTime(year: 2024, month: 1, day: 1)!
+        return transactions.enumerated().map { index, transaction in
+            let score = Double(index % 1000) / 1000
+            return ScoredTransaction(
+                transaction: transaction, score: score, prediction: score >= 0.9, threshold: 0.9, modelVersion: "1",
+                reasons: [FeatureContribution(feature: "amount_log", value: transaction.amount, contribution: 0.4),
+                          FeatureContribution(feature: "card_count_24h", value: 3, contribution: 0.1)],
+                scoredAt: scoredAt, latencyMs: 1.25)
+        }
+    }
+
+    static func batches(_ rows: [ScoredTransaction]) -> [[ScoredTransaction]] {
+        stride(from: 0, to: rows.count, by: batchSize).map { Array(rows[$0..<min($0 + batchSize, rows.count)]) }
+    }
+
+    static func sqlite(_ rows: [ScoredTransaction], _ context: BenchContext, csvPath: String) async throws -> BenchResult {
+        let path = context.workDirectory + "/store-bench.db"
+        let referencePath = context.workDirectory + "/store-bench-reference.db"
+        for file in [path, referencePath] {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+        }
+        let store = try await SQLiteStore.open(path: path)
+        let reference = try await SQLiteStore.open(path: referencePath)
+        try await reference.close()
+        let work = batches(rows)
+        let start = ContinuousClock.now
+        var inserted = 0
+        for batch in work { inserted += try await store.write(batch) }
+        let seconds = elapsed(since: start)
+        try await store.close()
+        guard inserted == rows.count else { throw BenchError(message: "SQLite inserted \(inserted) of \(rows.count) rows") }
+        let pythonSeconds = Double(try context.python("sqlite_insert.py", [referencePath, csvPath, String(batchSize)])) ?? .nan
+        return BenchResult(
+            name: "SQLite batch write, \(rows.count / 1000)k scored rows, batches of \(batchSize)", value: Double(rows.count) / seconds,
+            unit: "rows/s", referenceName: "Python sqlite3 executemany", referenceValue: Double(rows.count) / pythonSeconds, target: "≥ 150,000")
+    }
+
+    static func postgres(_ rows: [ScoredTransaction], url text: String, csvPath: String) async throws -> BenchResult {
+        var base = try PostgresURL(text)
+        if text.range(of: "sslmode=") == nil { base.sslMode = "disable" }
+        var ours = base, theirs = base
+        ours.schema = "bench_unnest_\(getpid())"
+        theirs.schema = "bench_copy_\(getpid())"
+        let store = try await PostgresStore.connect(ours)
+        let copyTarget = try await PostgresStore.connect(theirs)
+        try await copyTarget.close()
+        let work = batches(rows)
+        let start = ContinuousClock.now
+        var inserted = 0
+        for batch in work { inserted += try await store.write(batch) }
+        let seconds = elapsed(since: start)
+        try await store.close()
+        guard inserted == rows.count else { throw BenchError(message: "PostgreSQL inserted \(inserted) of \(rows.count) rows") }
+        let copySeconds: Double
+        do {
+            copySeconds = try psqlCopy(base, schema: theirs.schema!, csvPath: csvPath, expectedRows: rows.count)
+        } catch {
+            try? await PostgresTesting.dropSchema(ours)
+            try? await PostgresTesting.dropSchema(theirs)
+            throw error
+        }
+        try await PostgresTesting.dropSchema(ours)
+        try await PostgresTesting.dropSchema(theirs)
+        return BenchResult(
+            name: "PostgreSQL batch upsert (unnest), \(rows.count / 1000)k scored rows, batches of \(batchSize)", value: Double(rows.count) / seconds,
+            unit: "rows/s", referenceName: "psql \\copy CSV", referenceValue: Double(rows.count) / copySeconds, target: "≥ \\copy")
+    }
+
+    /// Seconds `psql \copy` takes to load the CSV into `schema.transactions` (process start included, as a user runs it).
+    static func psqlCopy(_ url: PostgresURL, schema: String, csvPath: String, expectedRows: Int) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let columns = StoreBenchCSV.columns.joined(separator: ", ")
+        process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", url.host, "-p", String(url.port), "-U", url.user,
+                             "-d", url.database ?? url.user, "-c", "\\copy \(schema).transactions (\(columns)) FROM '\(csvPath)' WITH (FORMAT csv)"]
+        var environment = ProcessInfo.processInfo.environment
+        if let password = url.password { environment["PGPASSWORD"] = password }
+        process.environment = environment
+        let seconds = try BenchContext.time {
+            try process.run()
+            process.waitUntilExit()
+        }
+        guard process.terminationStatus == 0 else { throw BenchError(message: "psql \\copy exited with \(process.terminationStatus)") }
+        return seconds
+    }
+}
+
+extension StoreBench {
+    /// Seconds since `start` (the async bodies here cannot use `BenchContext.time`).
+    static func elapsed(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import FraudCore
+import FraudStore
+
+/// `fraud models promote VERSION`: move `champion` after the validation gate (or `--force`).
+struct ModelsPromoteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "promote",
+        abstract: "Make VERSION the champion if it is not worse than the current one beyond --tolerance (exit code 2 when refused).")
+
+    @Argument(help: "The model version to promote.")
+    var version: String
+
+    @Flag(name: .long, help: "Skip the validation gate (recorded as force_promote).")
+    var force = false
+
+    @Option(name: .long, help: "Why (recorded in the alias history).")
+    var reason = ""
+
+    @Option(name: .long, help: "Who (recorded; default: $USER).")
+    var by: String?
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var registry: RegistryOptions
+
+    @Flag(name: .long, help: "Print one JSON object.")
+    var json = false
+
+    func run() async throws {
+        let outcome = try await withDatabase(database) { store in
+            try await registry.registry(store).promote(version: version, force: force, by: actor(by), reason: reason)
+        }
+        try outcome.report(json: json)
+    }
+}

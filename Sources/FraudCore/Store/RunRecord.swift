@@ -1,0 +1,56 @@
+/// One training run: what it was given, what it measured, how long it took, and where its artifact is.
+public struct RunRecord: Hashable, Sendable {
+    public var id: String
+    public var startedAt: EventTime
+    public var finishedAt: EventTime?
+    /// `running`, `finished`, `failed`, or `imported`.
+    public var status: String
+    /// Hyperparameters and settings, as text.
+    public var params: [String: String]
+    /// Evaluation metrics (`pr_auc`, `f1`, ...).
+    public var metrics: [String: Double]
+    /// Seconds per phase (`load`, `features`, `train`, ...).
+    public var timings: [String: Double]
+    public var dataFingerprint: DataFingerprint?
+    /// Where the artifact was written.
+    public var artifactLocation: String?
+
+    public init(
+        id: String, startedAt: EventTime, finishedAt: EventTime? = nil, status: String, params: [String: String] = [:],
+        metrics: [String: Double] = [:], timings: [String: Double] = [:], dataFingerprint: DataFingerprint? = nil,
+        artifactLocation: String? = nil
+    ) {
+        self.id = id
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.status = status
+        self.params = params
+        self.metrics = metrics
+        self.timings = timings
+        self.dataFingerprint = dataFingerprint
+        self.artifactLocation = artifactLocation
+    }
+}
+
+/// What a model was trained on: row count, event-time range and content hash.
+public struct DataFingerprint: Hashable, Sendable, Codable {
+    public var rows: Int
+    public var frauds: Int?
+    /// First and last event time, `YYYY-MM-DD HH:MM:SS`.
+    public var firstEventTime: String?
+    public var lastEventTime: String?
+    /// SHA-256 of the training data, hex.
+    public var sha256: String?
+
+    public init(rows: Int, frauds: Int? = nil, firstEventTime: String? = nil, lastEventTime: String? = nil, sha256: String? = nil) {
+        self.rows = rows
+        self.frauds = frauds
+        self.firstEventTime = firstEventTime
+        self.lastEventTime = lastEventTime
+        self.sha256 = sha256
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rows, frauds, firstEventTime = "first_event_time", lastEventTime = "last_event_time", sha256
+    }
+}

@@ -1,0 +1,57 @@
+/// Where scored payments, labels, alerts, quarantined records and drift reports are kept.
+///
+/// Implementations (SQLite, PostgreSQL) pass the same conformance suite (`FraudTesting`).
+/// Every write is idempotent: redelivering a batch changes nothing. A call that returns has been
+/// committed; a write that could not be done throws and is never reported as done.
+public protocol Store: Sendable {
+    /// Inserts scored payments in one statement; rows whose `trans_num` is already stored are left unchanged.
+    /// - Returns: how many rows were new.
+    @discardableResult
+    func write(_ batch: [ScoredTransaction]) async throws -> Int
+
+    /// Records alerts; an alert whose `trans_num` is already stored is left unchanged.
+    /// - Returns: how many alerts were new.
+    @discardableResult
+    func record(_ alerts: [AlertRecord]) async throws -> Int
+
+    /// Keeps records that could not be accepted; a record already kept (same source and position) is left unchanged.
+    /// - Returns: how many records were new.
+    @discardableResult
+    func quarantine(_ records: [QuarantinedRecord]) async throws -> Int
+
+    /// Sets `true_value` (with who and when) on stored payments, all or nothing.
+    /// - Throws: `StoreError.unknownTransactions` naming the `trans_num`s that are not stored (nothing is changed).
+    func label(_ updates: [LabelUpdate]) async throws
+
+    /// Stored payments matching `query`, newest event time first, one page at a time.
+    func transactions(_ query: TransactionQuery) async throws -> TransactionPage
+
+    /// Stored alerts matching `query`, newest first.
+    func alerts(_ query: AlertQuery) async throws -> [AlertRecord]
+
+    /// The most recently received quarantined records.
+    func quarantined(limit: Int) async throws -> [QuarantinedRecord]
+
+    /// Payments labelled (`true_value` set) after `watermark`, oldest label first; pass the last row's
+    /// `labelWatermark` to continue.
+    func labelled(after watermark: LabelWatermark?, limit: Int) async throws -> [StoredTransaction]
+
+    /// Row counts of the main tables.
+    func counts() async throws -> StoreCounts
+
+    /// Saves a drift report.
+    func save(_ report: DriftReportRecord) async throws
+
+    /// The latest drift reports, newest first.
+    func driftReports(limit: Int) async throws -> [DriftReportRecord]
+
+    /// Releases connections; the store is unusable afterwards.
+    func close() async throws
+}
+
+extension Store {
+    /// Labels one payment.
+    public func label(transNum: String, isFraud: Bool, by: String, at: EventTime) async throws {
+        try await label([LabelUpdate(transNum: transNum, isFraud: isFraud, labeledBy: by, labeledAt: at)])
+    }
+}

@@ -1,0 +1,88 @@
+import FraudCore
+import PostgresNIO
+
+extension PostgresStore {
+    @discardableResult
+    public func write(_ batch: [ScoredTransaction]) async throws -> Int {
+        guard !batch.isEmpty else { return 0 }
+        return try await execute("write \(batch.count) payments", PostgresBatchInsert.query(batch)).metadata.rows ?? 0
+    }
+
+    @discardableResult
+    public func record(_ alerts: [AlertRecord]) async throws -> Int {
+        guard !alerts.isEmpty else { return 0 }
+        var bindings = PostgresBindings(capacity: 9)
+        bindings.append(alerts.map(\.transNum))
+        bindings.append(alerts.map(\.ccNum))
+        bindings.append(alerts.map(\.eventTime.millisecondsSinceEpoch))
+        bindings.append(alerts.map(\.amount))
+        bindings.append(alerts.map(\.score))
+        bindings.append(alerts.map(\.threshold))
+        bindings.append(alerts.map(\.modelVersion))
+        bindings.append(alerts.map { ReasonsJSON.encode($0.reasons) })
+        bindings.append(alerts.map(\.raisedAt.millisecondsSinceEpoch))
+        let query = PostgresQuery(unsafeSQL: """
+            INSERT INTO alerts (\(AlertRecord.selectList))
+            SELECT * FROM unnest($1::text[], $2::int8[], $3::int8[], $4::float8[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::int8[])
+            ON CONFLICT (trans_num) DO NOTHING
+            """, binds: bindings)
+        return try await execute("record \(alerts.count) alerts", query).metadata.rows ?? 0
+    }
+
+    @discardableResult
+    public func quarantine(_ records: [QuarantinedRecord]) async throws -> Int {
+        guard !records.isEmpty else { return 0 }
+        var bindings = PostgresBindings(capacity: 7)
+        bindings.append(records.map(\.source))
+        bindings.append(records.map(\.position))
+        bindings.append(records.map { $0.field ?? "" })
+        bindings.append(records.map { $0.field == nil })
+        bindings.append(records.map(\.reason))
+        bindings.append(records.map(\.raw))
+        bindings.append(WallClock.now.millisecondsSinceEpoch)
+        let query = PostgresQuery(unsafeSQL: """
+            INSERT INTO quarantine (source, position, field, reason, raw, received_at)
+            SELECT s, p, CASE WHEN nf THEN NULL ELSE f END, r, w, $7 FROM unnest($1::text[], $2::int8[], $3::text[], $4::bool[], $5::text[], $6::text[]) AS u(s, p, f, nf, r, w)
+            ON CONFLICT (source, position) DO NOTHING
+            """, binds: bindings)
+        return try await execute("quarantine \(records.count) records", query).metadata.rows ?? 0
+    }
+
+    public func label(_ updates: [LabelUpdate]) async throws {
+        let updates = StoreQueries.deduplicated(updates)
+        guard !updates.isEmpty else { return }
+        var bindings = PostgresBindings(capacity: 4)
+        bindings.append(updates.map(\.transNum))
+        bindings.append(updates.map(\.isFraud))
+        bindings.append(updates.map(\.labeledAt.millisecondsSinceEpoch))
+        bindings.append(updates.map(\.labeledBy))
+        let update = PostgresQuery(unsafeSQL: """
+            UPDATE transactions t SET true_value = u.v, labeled_at = u.at, labeled_by = u.by
+            FROM unnest($1::text[], $2::bool[], $3::int8[], $4::text[]) AS u(tn, v, at, by) WHERE t.trans_num = u.tn
+            """, binds: bindings)
+        var missingBindings = PostgresBindings(capacity: 1)
+        missingBindings.append(updates.map(\.transNum))
+        let missing = PostgresQuery(unsafeSQL: """
+            SELECT u.tn AS trans_num FROM unnest($1::text[]) WITH ORDINALITY AS u(tn, n)
+            WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE t.trans_num = u.tn) ORDER BY u.n
+            """, binds: missingBindings)
+        let logger = self.logger
+        try await transaction("label \(updates.count) payments") { connection in
+            let unknown = try await connection.query(missing, logger: logger).get().rows.map { try PostgresRowReader(row: $0).text(required: "trans_num") }
+            if !unknown.isEmpty { throw StoreError(.unknownTransactions(unknown)) }
+            _ = try await connection.query(update, logger: logger).get()
+        }
+    }
+
+    public func save(_ report: DriftReportRecord) async throws {
+        var statement = SQLStatement(.postgres)
+        let values: [SQLValue] = [
+            .int(report.createdAt.millisecondsSinceEpoch), report.windowStart.map { .int($0.millisecondsSinceEpoch) } ?? .null,
+            report.windowEnd.map { .int($0.millisecondsSinceEpoch) } ?? .null, .bool(report.datasetDrift),
+            .double(report.driftedShare), .text(report.json),
+        ]
+        let placeholders = values.map { statement.bind($0) }.joined(separator: ", ")
+        statement.sql = "INSERT INTO drift_reports (created_at, window_start, window_end, dataset_drift, drifted_share, report) VALUES (\(placeholders))"
+        try await execute("save drift report", statement)
+    }
+}

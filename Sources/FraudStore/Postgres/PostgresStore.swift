@@ -1,0 +1,204 @@
+import FraudCore
+import Logging
+import PostgresNIO
+
+/// The distributed store: PostgreSQL through postgres-nio's connection pool (`postgres://...`).
+///
+/// Queries go through the `EventLoopFuture` API awaited with `.get()`, chosen explicitly: it returns the
+/// command tag (rows affected) and cannot be picked by accident in place of the async overload.
+public final class PostgresStore: Store, ModelStore {
+    let client: PostgresClient
+    private let runTask: Task<Void, Never>
+    let retry: RetryPolicy
+    let logger: Logger
+    /// Where this store connects (password hidden in `description`).
+    public let url: PostgresURL
+
+    private init(client: PostgresClient, url: PostgresURL, retry: RetryPolicy, logger: Logger) {
+        self.client = client
+        self.url = url
+        self.retry = retry
+        self.logger = logger
+        self.runTask = Task { await client.run() }
+    }
+
+    /// Connects, creates `url.schema` if it does not exist, and upgrades the schema to the latest version.
+    public static func connect(_ url: PostgresURL, retry: RetryPolicy = .standard, logger: Logger = Logger(label: "fraud.store.postgres")) async throws -> PostgresStore {
+        try await connect(url, schemaVersion: StoreSchema.latestVersion, retry: retry, logger: logger)
+    }
+
+    /// Connects and migrates up to `schemaVersion` only (tests of upgrades from older versions; 0 = no schema at all).
+    package static func connect(_ url: PostgresURL, schemaVersion: Int, retry: RetryPolicy = .standard, logger: Logger = Logger(label: "fraud.store.postgres")) async throws -> PostgresStore {
+        var configuration = PostgresClient.Configuration(
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: tls(url))
+        if let schema = url.schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
+        configuration.options.maximumConnections = 8
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let store = PostgresStore(client: client, url: url, retry: retry, logger: logger)
+        do {
+            if let schema = url.schema {
+                try await store.execute("create schema \(schema)", SQLStatement(.postgres, "CREATE SCHEMA IF NOT EXISTS \(schema)"))
+            }
+            if schemaVersion > 0 { try await store.migrate(upTo: schemaVersion) }
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        return store
+    }
+
+    private static func tls(_ url: PostgresURL) -> PostgresClient.Configuration.TLS {
+        switch url.sslMode {
+        case "disable": return .disable
+        case "require": return .require(.makeClientConfiguration())
+        default: return .prefer(.makeClientConfiguration())
+        }
+    }
+
+    public func close() async throws {
+        runTask.cancel()
+        await runTask.value
+    }
+
+    /// Applies the migrations not yet recorded, under an advisory lock so concurrent starts do not race.
+    func migrate(upTo target: Int) async throws {
+        let applied = try await transaction("migrate schema") { connection -> [Int] in
+            _ = try await self.query(connection, SQLStatement(.postgres, "SELECT pg_advisory_xact_lock(4242424242)"))
+            _ = try await self.query(connection, SQLStatement(.postgres, SQLDialect.postgres.ddl(StoreSchema.migrationsTable)))
+            let rows = try await self.query(connection, SQLStatement(.postgres, "SELECT version FROM schema_migrations")).rows
+            let done = Set(try rows.map { try PostgresRowReader(row: $0).int64(required: "version") })
+            var applied: [Int] = []
+            for migration in StoreSchema.migrations where migration.version <= target && !done.contains(Int64(migration.version)) {
+                for statement in migration.statements {
+                    _ = try await self.query(connection, SQLStatement(.postgres, SQLDialect.postgres.ddl(statement)))
+                }
+                var record = SQLStatement(.postgres)
+                record.sql = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(record.bind(.int(Int64(migration.version))))"
+                    + ", \(record.bind(.text(migration.name))), \(record.bind(.int(WallClock.now.millisecondsSinceEpoch))))"
+                _ = try await self.query(connection, record)
+                applied.append(migration.version)
+            }
+            return applied
+        }
+        if !applied.isEmpty { logger.info("applied schema migrations \(applied) to \(url)") }
+    }
+
+    /// The schema versions recorded as applied.
+    package func appliedMigrations() async throws -> [Int] {
+        try await fetch("list migrations", SQLStatement(.postgres, "SELECT version FROM schema_migrations ORDER BY version")) {
+            Int(try $0.int64(required: "version"))
+        }
+    }
+
+    // MARK: Running statements
+
+    /// Runs one statement on a pooled connection, with retries; returns the result (rows and rows affected).
+    @discardableResult
+    package func execute(_ operation: String, _ statement: SQLStatement) async throws -> PostgresQueryResult {
+        let query = try statement.postgresQuery()
+        return try await withRetries(operation) {
+            try await self.client.withConnection { connection in
+                try await connection.query(query, logger: self.logger).get()
+            }
+        }
+    }
+
+    /// Runs one prepared query (already bound) on a pooled connection, with retries.
+    func execute(_ operation: String, _ query: PostgresQuery) async throws -> PostgresQueryResult {
+        try await withRetries(operation) {
+            try await self.client.withConnection { connection in
+                try await connection.query(query, logger: self.logger).get()
+            }
+        }
+    }
+
+    /// Fetches and decodes rows.
+    func fetch<T>(_ operation: String, _ statement: SQLStatement, _ decode: (PostgresRowReader) throws -> T) async throws -> [T] {
+        try await execute(operation, statement).rows.map { try decode(PostgresRowReader(row: $0)) }
+    }
+
+    /// Runs a statement on a connection inside `transaction`.
+    func query(_ connection: PostgresConnection, _ statement: SQLStatement) async throws -> PostgresQueryResult {
+        try await connection.query(try statement.postgresQuery(), logger: logger).get()
+    }
+
+    /// Runs `body` in one transaction on one connection, with retries of the whole transaction.
+    /// Errors thrown by `body` roll back and are rethrown as they are.
+    func transaction<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await withRetries(operation) {
+            try await self.client.withConnection { connection in
+                _ = try await connection.query("BEGIN", logger: self.logger).get()
+                do {
+                    let value = try await body(connection)
+                    _ = try await connection.query("COMMIT", logger: self.logger).get()
+                    return value
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: self.logger).get()
+                    throw error
+                }
+            }
+        }
+    }
+
+    private func withRetries<T: Sendable>(_ operation: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        do {
+            return try await retry.run(operation, logger: logger, isTransient: Self.isTransient, body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as PSQLError {
+            throw StoreError(.failed(operation: operation, reason: Self.describe(error)))
+        } catch {
+            throw StoreError(.failed(operation: operation, reason: "\(error)"))
+        }
+    }
+
+    /// Connection-level failures and serialization conflicts: nothing was done, trying again may succeed.
+    static func isTransient(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError else { return false }
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .uncleanShutdown: return true
+        case .server:
+            guard let state = error.serverInfo?[.sqlState] else { return false }
+            return state.hasPrefix("08") || ["57P01", "57P02", "57P03", "40001", "40P01", "53300"].contains(state)
+        default: return false
+        }
+    }
+
+    /// The server's message and SQLSTATE, or the client-side error code.
+    static func describe(_ error: PSQLError) -> String {
+        if let info = error.serverInfo, let message = info[.message] {
+            return "\(message) (SQLSTATE \(info[.sqlState] ?? "?"))" + (info[.detail].map { ": \($0)" } ?? "")
+        }
+        return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
+    }
+}
+
+/// A postgres-nio row read by column name.
+struct PostgresRowReader: SQLRowReader {
+    let row: PostgresRandomAccessRow
+
+    init(row: PostgresRow) {
+        self.row = row.makeRandomAccess()
+    }
+
+    func int64(_ column: String) throws -> Int64? { try row[column].decode(Int64?.self) }
+    func double(_ column: String) throws -> Double? { try row[column].decode(Double?.self) }
+    func text(_ column: String) throws -> String? { try row[column].decode(String?.self) }
+    func bool(_ column: String) throws -> Bool? { try row[column].decode(Bool?.self) }
+}
+
+extension SQLStatement {
+    func postgresQuery() throws -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .int(let value): bindings.append(value)
+            case .double(let value): bindings.append(value)
+            case .text(let value): bindings.append(value)
+            case .bool(let value): bindings.append(value)
+            case .null: bindings.appendNull()
+            }
+        }
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+}

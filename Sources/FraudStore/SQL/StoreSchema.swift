@@ -1,0 +1,102 @@
+/// One schema change, applied once and recorded in `schema_migrations`.
+package struct StoreMigration: Sendable {
+    package var version: Int
+    package var name: String
+    /// Statements in the shared dialect (type tokens substituted per backend).
+    package var statements: [String]
+}
+
+/// The versioned schema of both backends. Append migrations; never edit or reorder applied ones,
+/// so a database written by an older version is upgraded in place, never wiped.
+package enum StoreSchema {
+    package static let migrations: [StoreMigration] = [
+        StoreMigration(version: 1, name: "payments, alerts, quarantine", statements: [
+            """
+            CREATE TABLE transactions (
+                trans_num TEXT PRIMARY KEY NOT NULL,
+                row_index {INT}, event_time {INT} NOT NULL, cc_num {INT} NOT NULL,
+                merchant TEXT NOT NULL, category TEXT NOT NULL, amt {REAL} NOT NULL,
+                first TEXT NOT NULL, last TEXT NOT NULL, gender TEXT NOT NULL, street TEXT NOT NULL,
+                city TEXT NOT NULL, state TEXT NOT NULL, zip {INT} NOT NULL, lat {REAL} NOT NULL, long {REAL} NOT NULL,
+                city_pop {INT} NOT NULL, job TEXT NOT NULL, dob TEXT NOT NULL, unix_time {INT},
+                merch_lat {REAL} NOT NULL, merch_long {REAL} NOT NULL, source_label {BOOL},
+                prediction {BOOL} NOT NULL, score {REAL} NOT NULL, threshold {REAL} NOT NULL,
+                model_version TEXT NOT NULL, reasons TEXT NOT NULL, scored_at {INT} NOT NULL, latency_ms {REAL} NOT NULL,
+                true_value {BOOL}, labeled_at {INT}, labeled_by TEXT
+            )
+            """,
+            "CREATE INDEX transactions_event_time ON transactions (event_time, trans_num)",
+            """
+            CREATE TABLE alerts (
+                trans_num TEXT PRIMARY KEY NOT NULL, cc_num {INT} NOT NULL, event_time {INT} NOT NULL,
+                amt {REAL} NOT NULL, score {REAL} NOT NULL, threshold {REAL} NOT NULL, model_version TEXT NOT NULL,
+                reasons TEXT NOT NULL, raised_at {INT} NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE quarantine (
+                id {SERIAL}, source TEXT NOT NULL, position {INT} NOT NULL, field TEXT, reason TEXT NOT NULL,
+                raw TEXT NOT NULL, received_at {INT} NOT NULL, UNIQUE (source, position)
+            )
+            """,
+        ]),
+        StoreMigration(version: 2, name: "registry and drift reports", statements: [
+            """
+            CREATE TABLE runs (
+                id TEXT PRIMARY KEY NOT NULL, started_at {INT} NOT NULL, finished_at {INT}, status TEXT NOT NULL,
+                params TEXT NOT NULL, metrics TEXT NOT NULL, timings TEXT NOT NULL, data_fingerprint TEXT,
+                artifact_location TEXT
+            )
+            """,
+            """
+            CREATE TABLE models (
+                version TEXT PRIMARY KEY NOT NULL, run_id TEXT, created_at {INT} NOT NULL, model_type TEXT NOT NULL,
+                threshold {REAL}, metrics TEXT NOT NULL, artifact_path TEXT NOT NULL, metadata TEXT, description TEXT
+            )
+            """,
+            """
+            CREATE TABLE aliases (
+                name TEXT PRIMARY KEY NOT NULL, version TEXT NOT NULL REFERENCES models (version),
+                generation {INT} NOT NULL, updated_at {INT} NOT NULL, updated_by TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE alias_history (
+                id {SERIAL}, alias TEXT NOT NULL, from_version TEXT, to_version TEXT NOT NULL, action TEXT NOT NULL,
+                changed_by TEXT NOT NULL, reason TEXT NOT NULL, changed_at {INT} NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE drift_reports (
+                id {SERIAL}, created_at {INT} NOT NULL, window_start {INT}, window_end {INT},
+                dataset_drift {BOOL} NOT NULL, drifted_share {REAL} NOT NULL, report TEXT NOT NULL
+            )
+            """,
+        ]),
+        StoreMigration(version: 3, name: "query indexes", statements: [
+            "CREATE INDEX transactions_card ON transactions (cc_num, event_time)",
+            "CREATE INDEX transactions_labelled ON transactions (labeled_at, trans_num) WHERE true_value IS NOT NULL",
+            "CREATE INDEX alerts_raised_at ON alerts (raised_at)",
+            "CREATE INDEX alias_history_alias ON alias_history (alias, id)",
+        ]),
+    ]
+
+    /// The newest schema version.
+    package static var latestVersion: Int { migrations.last!.version }
+
+    /// The bookkeeping table, created before any migration.
+    package static let migrationsTable = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (version {INT} PRIMARY KEY NOT NULL, name TEXT NOT NULL, applied_at {INT} NOT NULL)
+        """
+
+    /// Columns of `transactions` in insert order (the labelling columns come last and are not inserted).
+    package static let transactionColumns = [
+        "trans_num", "row_index", "event_time", "cc_num", "merchant", "category", "amt", "first", "last", "gender",
+        "street", "city", "state", "zip", "lat", "long", "city_pop", "job", "dob", "unix_time", "merch_lat",
+        "merch_long", "source_label", "prediction", "score", "threshold", "model_version", "reasons", "scored_at",
+        "latency_ms",
+    ]
+
+    /// Every column read back for a stored payment.
+    package static let transactionSelectList = (transactionColumns + ["true_value", "labeled_at", "labeled_by"]).joined(separator: ", ")
+}

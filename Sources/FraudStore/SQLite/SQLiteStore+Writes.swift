@@ -1,0 +1,163 @@
+import FraudCore
+import GRDB
+import GRDBSQLite
+
+extension SQLiteStore {
+    static let insertTransactionSQL = """
+        INSERT INTO transactions (\(StoreSchema.transactionColumns.joined(separator: ", ")))
+        VALUES (\(Array(repeating: "?", count: StoreSchema.transactionColumns.count).joined(separator: ", ")))
+        ON CONFLICT (trans_num) DO NOTHING
+        """
+
+    @discardableResult
+    public func write(_ batch: [ScoredTransaction]) async throws -> Int {
+        guard !batch.isEmpty else { return 0 }
+        return try await run("write \(batch.count) payments") { db in
+            let statement = try db.cachedStatement(sql: Self.insertTransactionSQL)
+            var binder = SQLiteBinder(statement: statement.sqliteStatement)
+            var inserted = 0
+            for row in batch {
+                binder.bind(row)
+                try binder.step(db)
+                inserted += db.changesCount
+            }
+            return inserted
+        }
+    }
+
+    @discardableResult
+    public func record(_ alerts: [AlertRecord]) async throws -> Int {
+        guard !alerts.isEmpty else { return 0 }
+        return try await run("record \(alerts.count) alerts") { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO alerts (\(AlertRecord.selectList)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trans_num) DO NOTHING
+                """)
+            var inserted = 0
+            for alert in alerts {
+                try statement.execute(arguments: [
+                    alert.transNum, alert.ccNum, alert.eventTime.millisecondsSinceEpoch, alert.amount, alert.score,
+                    alert.threshold, alert.modelVersion, ReasonsJSON.encode(alert.reasons), alert.raisedAt.millisecondsSinceEpoch,
+                ])
+                inserted += db.changesCount
+            }
+            return inserted
+        }
+    }
+
+    @discardableResult
+    public func quarantine(_ records: [QuarantinedRecord]) async throws -> Int {
+        guard !records.isEmpty else { return 0 }
+        let receivedAt = WallClock.now.millisecondsSinceEpoch
+        return try await run("quarantine \(records.count) records") { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO quarantine (source, position, field, reason, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (source, position) DO NOTHING
+                """)
+            var inserted = 0
+            for record in records {
+                try statement.execute(arguments: [record.source, record.position, record.field, record.reason, record.raw, receivedAt])
+                inserted += db.changesCount
+            }
+            return inserted
+        }
+    }
+
+    public func label(_ updates: [LabelUpdate]) async throws {
+        let updates = StoreQueries.deduplicated(updates)
+        guard !updates.isEmpty else { return }
+        try await run("label \(updates.count) payments") { db in
+            let statement = try db.cachedStatement(sql: "UPDATE transactions SET true_value = ?, labeled_at = ?, labeled_by = ? WHERE trans_num = ?")
+            var unknown: [String] = []
+            for update in updates {
+                try statement.execute(arguments: [update.isFraud ? 1 : 0, update.labeledAt.millisecondsSinceEpoch, update.labeledBy, update.transNum])
+                if db.changesCount == 0 { unknown.append(update.transNum) }
+            }
+            // Throwing rolls the whole transaction back: all or nothing.
+            if !unknown.isEmpty { throw StoreError(.unknownTransactions(unknown)) }
+        }
+    }
+
+    public func save(_ report: DriftReportRecord) async throws {
+        try await run("save drift report") { db in
+            try db.execute(sql: """
+                INSERT INTO drift_reports (created_at, window_start, window_end, dataset_drift, drifted_share, report) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [report.createdAt.millisecondsSinceEpoch, report.windowStart?.millisecondsSinceEpoch,
+                                 report.windowEnd?.millisecondsSinceEpoch, report.datasetDrift ? 1 : 0, report.driftedShare, report.json])
+        }
+    }
+}
+
+/// Binds one payment straight onto the prepared statement through the C API (the write hot path:
+/// building GRDB `StatementArguments` per row costs about as much as SQLite's insert itself).
+struct SQLiteBinder {
+    let statement: SQLiteStatement
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(statement: SQLiteStatement) {
+        self.statement = statement
+    }
+
+    mutating func bind(_ row: ScoredTransaction) {
+        let t = row.transaction
+        sqlite3_reset(statement)
+        text(1, t.transNum)
+        optionalInt(2, t.rowIndex)
+        int(3, t.eventTime.millisecondsSinceEpoch)
+        int(4, t.ccNum)
+        text(5, t.merchant)
+        text(6, t.category)
+        double(7, t.amount)
+        text(8, t.firstName)
+        text(9, t.lastName)
+        text(10, t.gender)
+        text(11, t.street)
+        text(12, t.city)
+        text(13, t.state)
+        int(14, Int64(t.zip))
+        double(15, t.latitude)
+        double(16, t.longitude)
+        int(17, Int64(t.cityPopulation))
+        text(18, t.job)
+        text(19, t.dateOfBirth.iso)
+        optionalInt(20, t.unixTime)
+        double(21, t.merchantLatitude)
+        double(22, t.merchantLongitude)
+        optionalInt(23, t.label.map { $0 ? 1 : 0 })
+        int(24, row.prediction ? 1 : 0)
+        double(25, row.score)
+        double(26, row.threshold)
+        text(27, row.modelVersion)
+        text(28, ReasonsJSON.encode(row.reasons))
+        int(29, row.scoredAt.millisecondsSinceEpoch)
+        double(30, row.latencyMs)
+    }
+
+    func step(_ db: Database) throws {
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+            sqlite3_reset(statement)
+            throw StoreError(.failed(operation: "insert payment", reason: "SQLite error \(code): \(message)"))
+        }
+    }
+
+    private func text(_ index: Int32, _ value: String) {
+        var value = value
+        value.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress, chars.count > 0 {
+                    _ = sqlite3_bind_text(statement, index, base, Int32(chars.count), Self.transient)
+                } else {
+                    _ = sqlite3_bind_text(statement, index, "", 0, Self.transient)  // empty text, not NULL
+                }
+            }
+        }
+    }
+
+    private func int(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
+    private func double(_ index: Int32, _ value: Double) { sqlite3_bind_double(statement, index, value) }
+
+    private func optionalInt(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(statement, index, value) } else { sqlite3_bind_null(statement, index) }
+    }
+}

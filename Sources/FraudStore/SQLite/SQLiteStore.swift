@@ -1,0 +1,125 @@
+import FraudCore
+import GRDB
+import Logging
+
+/// The embedded store: one SQLite file in WAL mode (`sqlite:PATH`), through GRDB and the system libsqlite3.
+///
+/// Readers never block the writer (WAL); a busy database is waited on for up to 5 s. Commits use
+/// `synchronous = NORMAL`: a committed write survives a crash of the process, not necessarily a power cut.
+public final class SQLiteStore: Store, ModelStore {
+    let pool: DatabasePool
+    /// The database file.
+    public let path: String
+    let logger: Logger
+
+    private init(pool: DatabasePool, path: String, logger: Logger) {
+        self.pool = pool
+        self.path = path
+        self.logger = logger
+    }
+
+    /// Opens (creating if needed) the database at `path` and upgrades its schema to the latest version.
+    public static func open(path: String, logger: Logger = Logger(label: "fraud.store.sqlite")) async throws -> SQLiteStore {
+        try await open(path: path, schemaVersion: StoreSchema.latestVersion, logger: logger)
+    }
+
+    /// Opens the database and migrates it up to `schemaVersion` only (tests of upgrades from older versions).
+    package static func open(path: String, schemaVersion: Int, logger: Logger = Logger(label: "fraud.store.sqlite")) async throws -> SQLiteStore {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(.failed(operation: "open SQLite database '\(path)'", reason: "\(error)"))
+        }
+        let store = SQLiteStore(pool: pool, path: path, logger: logger)
+        try await store.migrate(upTo: schemaVersion)
+        return store
+    }
+
+    /// Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction.
+    func migrate(upTo target: Int) async throws {
+        let applied = try await run("migrate schema") { db -> [Int] in
+            try db.execute(sql: SQLDialect.sqlite.ddl(StoreSchema.migrationsTable))
+            let done = Set(try Int.fetchAll(db, sql: "SELECT version FROM schema_migrations"))
+            var applied: [Int] = []
+            for migration in StoreSchema.migrations where migration.version <= target && !done.contains(migration.version) {
+                try db.inSavepoint {
+                    for statement in migration.statements { try db.execute(sql: SQLDialect.sqlite.ddl(statement)) }
+                    try db.execute(sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                                   arguments: [migration.version, migration.name, WallClock.now.millisecondsSinceEpoch])
+                    return .commit
+                }
+                applied.append(migration.version)
+            }
+            return applied
+        }
+        if !applied.isEmpty { logger.info("applied schema migrations \(applied) to \(path)") }
+    }
+
+    /// The schema versions recorded as applied.
+    package func appliedMigrations() async throws -> [Int] {
+        try await pool.read { db in try Int.fetchAll(db, sql: "SELECT version FROM schema_migrations ORDER BY version") }
+    }
+
+    public func close() async throws {
+        try pool.close()
+    }
+
+    /// Runs `body` in a write transaction; failures become a `StoreError` naming the operation.
+    func run<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.failed(operation: operation, reason: "\(error)"))
+        }
+    }
+
+    /// Runs `body` on a reader.
+    func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.failed(operation: operation, reason: "\(error)"))
+        }
+    }
+
+    /// Fetches the rows of `statement` and decodes each with `decode`.
+    func fetch<T: Sendable>(_ operation: String, _ statement: SQLStatement, _ decode: @escaping @Sendable (SQLiteRowReader) throws -> T) async throws -> [T] {
+        let sql = statement.sql
+        let arguments = StatementArguments(statement.values.map(\.databaseValue))
+        return try await read(operation) { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { try decode(SQLiteRowReader(row: $0)) }
+        }
+    }
+}
+
+/// A GRDB row read by column name.
+struct SQLiteRowReader: SQLRowReader {
+    let row: Row
+
+    func int64(_ column: String) throws -> Int64? { try row.decode(Int64?.self, forColumn: column) }
+    func double(_ column: String) throws -> Double? { try row.decode(Double?.self, forColumn: column) }
+    func text(_ column: String) throws -> String? { try row.decode(String?.self, forColumn: column) }
+    func bool(_ column: String) throws -> Bool? { try row.decode(Int64?.self, forColumn: column).map { $0 != 0 } }
+}
+
+extension SQLValue {
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .int(let value): value.databaseValue
+        case .double(let value): value.databaseValue
+        case .text(let value): value.databaseValue
+        case .bool(let value): (value ? 1 : 0).databaseValue
+        case .null: .null
+        }
+    }
+}
