@@ -73,10 +73,18 @@ package struct SMTPClient: Sendable {
             if extensions.contains("STARTTLS") {
                 try await smtp.command("STARTTLS", stage: "STARTTLS") { $0.code == 220 }
                 guard let context = tlsContext else { preconditionFailure("TLS context missing for STARTTLS") }
+                let handshake = channel.eventLoop.makePromise(of: Void.self)
                 try await channel.eventLoop.submit {
                     let tls = try NIOSSLClientHandler(context: context, serverHostname: sniName)
                     try channel.pipeline.syncOperations.addHandler(tls, position: .first)
+                    try channel.pipeline.syncOperations.addHandler(TLSHandshakeWaiter(result: handshake), position: .after(tls))
                 }.get()
+                do {
+                    try await handshake.futureResult.get()
+                } catch {
+                    // A certificate or protocol mismatch will not fix itself: permanent.
+                    throw SMTPError(stage: "TLS", reason: "handshake failed: \(error)", isTransient: false)
+                }
                 encrypted = true
                 extensions = try await hello(&smtp)
             } else if configuration.security == .startTLSRequired {

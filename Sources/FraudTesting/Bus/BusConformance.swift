@@ -143,9 +143,3 @@ public struct BusConformance: Sendable {
     }
 }
 
-/// A conformance check that did not hold.
-public struct ConformanceFailure: Error, CustomStringConvertible {
-    /// What did not hold.
-    public var message: String
-    public var description: String { message }
-}

@@ -43,7 +43,7 @@ enum StoreChecks {
         try expectEqual(page.rows.count, 40, "rows read back")
         let byTransNum = Dictionary(uniqueKeysWithValues: page.rows.map { ($0.transNum, $0) })
         for row in batch {
-            guard let stored = byTransNum[row.transaction.transNum] else { throw ConformanceFailure(description: "row \(row.transaction.transNum) missing") }
+            guard let stored = byTransNum[row.transaction.transNum] else { throw ConformanceFailure(message: "row \(row.transaction.transNum) missing") }
             try expectEqual(stored.scored, row, "stored row \(row.transaction.transNum)")
             try expect(stored.trueValue == nil && stored.labeledAt == nil && stored.labeledBy == nil, "a new row has no true_value")
         }

@@ -65,19 +65,15 @@ public struct StoreConformance: Sendable {
     }
 }
 
-/// A conformance check that did not hold.
-public struct ConformanceFailure: Error, CustomStringConvertible {
-    public var description: String
-}
 
 /// Throws a `ConformanceFailure` unless `condition` holds.
 func expect(_ condition: Bool, _ message: @autoclosure () -> String, line: Int = #line) throws {
-    if !condition { throw ConformanceFailure(description: "StoreChecks line \(line): \(message())") }
+    if !condition { throw ConformanceFailure(message: "StoreChecks line \(line): \(message())") }
 }
 
 /// Throws unless `actual == expected`.
 func expectEqual<T: Equatable>(_ actual: T, _ expected: T, _ what: String, line: Int = #line) throws {
-    if actual != expected { throw ConformanceFailure(description: "StoreChecks line \(line): \(what): expected \(expected), got \(actual)") }
+    if actual != expected { throw ConformanceFailure(message: "StoreChecks line \(line): \(what): expected \(expected), got \(actual)") }
 }
 
 /// Throws unless `body` throws a `StoreError` for which `matches` holds.
@@ -88,5 +84,5 @@ func expectStoreError(_ what: String, line: Int = #line, _ matches: (StoreError.
         try expect(matches(error.kind), "\(what): unexpected error \(error)", line: line)
         return
     }
-    throw ConformanceFailure(description: "StoreChecks line \(line): \(what): expected an error, none was thrown")
+    throw ConformanceFailure(message: "StoreChecks line \(line): \(what): expected an error, none was thrown")
 }
