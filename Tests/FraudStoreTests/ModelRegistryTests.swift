@@ -21,8 +21,9 @@ import Testing
             let directory = root + "/" + name
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let metadata = """
-                {"model_type": "xgboost", "threshold": 0.37, "metrics": {"pr_auc": \(prAUC), "f1": 0.5, "pr_curve": [[0, 1]]},
-                 "params": {"max_depth": 6}, "data_fingerprint": {"rows": 1000, "frauds": 4, "sha256": "abc"}}
+                {"kind": "xgboost", "threshold": 0.37, "validation_metrics": {"pr_auc": \(prAUC), "f1": 0.5, "pr_curve": [[0, 1]]},
+                 "parameters": {"max_depth": "6"}, "created_at": "2020-09-01T10:00:00Z", "training_seconds": 1.5,
+                 "training_data": {"rows": 1000, "frauds": 4, "sha256": "abc"}}
                 """
             try Data(metadata.utf8).write(to: URL(fileURLWithPath: directory + "/metadata.json"))
             try Data("{\"learner\":{}}".utf8).write(to: URL(fileURLWithPath: directory + "/model.json"))

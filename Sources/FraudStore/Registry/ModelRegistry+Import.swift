@@ -69,15 +69,16 @@ struct ArtifactMetadata {
             throw ArtifactError(path: path, problem: "not a JSON object")
         }
         json = String(decoding: data, as: UTF8.self)
-        modelType = (object["model_type"] ?? object["model"] ?? object["type"]) as? String ?? "unknown"
+        // Field names as `fraud train` writes them (FraudModel's `ModelMetadata`).
+        modelType = object["kind"] as? String ?? "unknown"
         threshold = (object["threshold"] as? NSNumber)?.doubleValue
         if object["threshold"] != nil && threshold == nil { throw ArtifactError(path: path, problem: "field 'threshold' is not a number") }
-        metrics = try Self.numbers(object["metrics"], field: "metrics", path: path)
-        timings = try Self.numbers(object["timings"], field: "timings", path: path)
-        params = ((object["params"] ?? object["hyperparameters"]) as? [String: Any] ?? [:]).mapValues { "\($0)" }
+        metrics = try Self.numbers(object["validation_metrics"], field: "validation_metrics", path: path)
+        timings = (object["training_seconds"] as? NSNumber).map { ["training_seconds": $0.doubleValue] } ?? [:]
+        params = (object["parameters"] as? [String: Any] ?? [:]).mapValues { "\($0)" }
         runId = object["run_id"] as? String
-        trainedAt = (object["trained_at"] as? String).flatMap { EventTime($0.prefix(19)) }
-        if let print = (object["data_fingerprint"] ?? object["fingerprint"] ?? object["training_data"]) as? [String: Any] {
+        trainedAt = (object["created_at"] as? String).flatMap { EventTime($0.prefix(19)) }
+        if let print = object["training_data"] as? [String: Any] {
             let range = print["time_range"] as? [String]
             fingerprint = DataFingerprint(
                 rows: (print["rows"] as? NSNumber)?.intValue ?? 0, frauds: (print["frauds"] as? NSNumber)?.intValue,
