@@ -55,6 +55,6 @@ let package = Package(
 
         .testTarget(name: "FraudCoreTests", dependencies: ["FraudCore"]),
         .testTarget(name: "FraudDataTests", dependencies: ["FraudData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FraudStoreTests", dependencies: ["FraudStore", "FraudTesting"]),
+        .testTarget(name: "FraudStoreTests", dependencies: ["FraudStore", "FraudTesting", .product(name: "Logging", package: "swift-log")]),
     ]
 )
