@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(name: "FraudDriftTests", dependencies: ["FraudDrift"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FraudBusTests", dependencies: ["FraudBus", "FraudTesting", "FraudBusCrashHelper"]),
         .testTarget(name: "FraudKafkaTests", dependencies: ["FraudKafka", "FraudTesting"]),
-        .testTarget(name: "FraudStoreTests", dependencies: ["FraudStore", "FraudTesting"]),
+        .testTarget(name: "FraudStoreTests", dependencies: ["FraudStore", "FraudTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "FraudAlertingTests",
             dependencies: [

@@ -11,7 +11,8 @@ import FraudTesting
 /// fresh schema with the same table and indexes.
 enum StoreBench: Benchmark {
     static let name = "store"
-    static let batchSize = 5_000
+    /// Rows per write call (`FRAUD_BENCH_STORE_BATCH`, default 5,000).
+    static let batchSize = Int(ProcessInfo.processInfo.environment["FRAUD_BENCH_STORE_BATCH"] ?? "") ?? 5_000
 
     static func run(_ context: BenchContext) async throws -> [BenchResult] {
         let environment = ProcessInfo.processInfo.environment
@@ -21,7 +22,7 @@ enum StoreBench: Benchmark {
         try StoreBenchCSV.write(rows, to: csvPath)
         var results = [try await sqlite(rows, context, csvPath: csvPath)]
         if let url = environment["FRAUD_BENCH_POSTGRES_URL"], !url.isEmpty {
-            results.append(try await postgres(rows, url: url, csvPath: csvPath))
+            results += try await postgres(rows, url: url, csvPath: csvPath)
         } else {
             FileHandle.standardError.write(Data("store: FRAUD_BENCH_POSTGRES_URL not set, PostgreSQL skipped\n".utf8))
         }
@@ -43,8 +44,25 @@ enum StoreBench: Benchmark {
         }
     }
 
-    static func batches(_ rows: [ScoredTransaction]) -> [[ScoredTransaction]] {
-        stride(from: 0, to: rows.count, by: batchSize).map { Array(rows[$0..<min($0 + batchSize, rows.count)]) }
+    /// Seconds `store` takes to write `rows` in batches of `batchSize` from `writers` concurrent tasks (as a writer
+    /// consuming several partitions does); closes the store; checks every row was inserted.
+    static func timedWrite(_ rows: [ScoredTransaction], into store: any Store, name: String, writers: Int = 1) async throws -> Double {
+        let work = stride(from: 0, to: rows.count, by: batchSize).map { Array(rows[$0..<min($0 + batchSize, rows.count)]) }
+        let start = ContinuousClock.now
+        let inserted = try await withThrowingTaskGroup(of: Int.self) { group in
+            for writer in 0..<writers {
+                group.addTask {
+                    var count = 0
+                    for index in stride(from: writer, to: work.count, by: writers) { count += try await store.write(work[index]) }
+                    return count
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        let seconds = elapsed(since: start)
+        try await store.close()
+        guard inserted == rows.count else { throw BenchError(message: "\(name) inserted \(inserted) of \(rows.count) rows") }
+        return seconds
     }
 
     static func sqlite(_ rows: [ScoredTransaction], _ context: BenchContext, csvPath: String) async throws -> BenchResult {
@@ -56,35 +74,26 @@ enum StoreBench: Benchmark {
         let store = try await SQLiteStore.open(path: path)
         let reference = try await SQLiteStore.open(path: referencePath)
         try await reference.close()
-        let work = batches(rows)
-        let start = ContinuousClock.now
-        var inserted = 0
-        for batch in work { inserted += try await store.write(batch) }
-        let seconds = elapsed(since: start)
-        try await store.close()
-        guard inserted == rows.count else { throw BenchError(message: "SQLite inserted \(inserted) of \(rows.count) rows") }
+        let seconds = try await timedWrite(rows, into: store, name: "SQLite")
         let pythonSeconds = Double(try context.python("sqlite_insert.py", [referencePath, csvPath, String(batchSize)])) ?? .nan
         return BenchResult(
             name: "SQLite batch write, \(rows.count / 1000)k scored rows, batches of \(batchSize)", value: Double(rows.count) / seconds,
             unit: "rows/s", referenceName: "Python sqlite3 executemany", referenceValue: Double(rows.count) / pythonSeconds, target: "≥ 150,000")
     }
 
-    static func postgres(_ rows: [ScoredTransaction], url text: String, csvPath: String) async throws -> BenchResult {
+    static func postgres(_ rows: [ScoredTransaction], url text: String, csvPath: String) async throws -> [BenchResult] {
         var base = try PostgresURL(text)
         if text.range(of: "sslmode=") == nil { base.sslMode = "disable" }
         var ours = base, theirs = base
         ours.schema = "bench_unnest_\(getpid())"
         theirs.schema = "bench_copy_\(getpid())"
-        let store = try await PostgresStore.connect(ours)
+        var twoWriters = base
+        twoWriters.schema = "bench_unnest2_\(getpid())"
         let copyTarget = try await PostgresStore.connect(theirs)
         try await copyTarget.close()
-        let work = batches(rows)
-        let start = ContinuousClock.now
-        var inserted = 0
-        for batch in work { inserted += try await store.write(batch) }
-        let seconds = elapsed(since: start)
-        try await store.close()
-        guard inserted == rows.count else { throw BenchError(message: "PostgreSQL inserted \(inserted) of \(rows.count) rows") }
+        let seconds = try await timedWrite(rows, into: try await PostgresStore.connect(ours), name: "PostgreSQL")
+        let twoSeconds = try await timedWrite(rows, into: try await PostgresStore.connect(twoWriters), name: "PostgreSQL", writers: 2)
+        try await PostgresTesting.dropSchema(twoWriters)
         let copySeconds: Double
         do {
             copySeconds = try psqlCopy(base, schema: theirs.schema!, csvPath: csvPath, expectedRows: rows.count)
@@ -95,9 +104,15 @@ enum StoreBench: Benchmark {
         }
         try await PostgresTesting.dropSchema(ours)
         try await PostgresTesting.dropSchema(theirs)
-        return BenchResult(
-            name: "PostgreSQL batch upsert (unnest), \(rows.count / 1000)k scored rows, batches of \(batchSize)", value: Double(rows.count) / seconds,
-            unit: "rows/s", referenceName: "psql \\copy CSV", referenceValue: Double(rows.count) / copySeconds, target: "≥ \\copy")
+        return [
+            BenchResult(
+                name: "PostgreSQL batch upsert (unnest), \(rows.count / 1000)k scored rows, batches of \(batchSize), 1 writer",
+                value: Double(rows.count) / seconds, unit: "rows/s", referenceName: "psql \\copy CSV",
+                referenceValue: Double(rows.count) / copySeconds, target: "≥ \\copy"),
+            BenchResult(
+                name: "PostgreSQL batch upsert (unnest), same rows, 2 concurrent writers", value: Double(rows.count) / twoSeconds,
+                unit: "rows/s", referenceName: "psql \\copy CSV", referenceValue: Double(rows.count) / copySeconds, target: "≥ \\copy"),
+        ]
     }
 
     /// Seconds `psql \copy` takes to load the CSV into `schema.transactions` (process start included, as a user runs it).

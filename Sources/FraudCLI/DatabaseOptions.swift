@@ -40,8 +40,3 @@ func withDatabase<T>(_ options: DatabaseOptions, _ body: (any FraudDatabase) asy
         throw error
     }
 }
-
-/// Who is acting: `--by`, else `$USER`, else `cli`.
-func actor(_ by: String?) -> String {
-    by ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "cli"
-}

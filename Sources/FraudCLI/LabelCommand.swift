@@ -26,6 +26,9 @@ struct LabelCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Who confirmed (default: $USER).")
     var by: String?
 
+    /// Who confirmed: `--by`, else `$USER`, else `cli`.
+    private var who: String { AuditOptions.who(by) }
+
     @OptionGroup var database: DatabaseOptions
 
     @Flag(name: .long, help: "Print one JSON object.")
@@ -38,7 +41,6 @@ struct LabelCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = WallClock.now
-        let who = actor(by)
         let updates: [LabelUpdate]
         if let file {
             updates = try LabelFile.read(path: file, defaultBy: who, at: now)

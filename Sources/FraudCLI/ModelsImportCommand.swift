@@ -16,9 +16,7 @@ struct ModelsImportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Also point the challenger alias at the new version.")
     var challenger = false
 
-    @Option(name: .long, help: "Who is importing (default: $USER).")
-    var by: String?
-
+    @OptionGroup var audit: AuditOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var registry: RegistryOptions
 
@@ -29,7 +27,7 @@ struct ModelsImportCommand: AsyncParsableCommand {
         let (model, aliases) = try await withDatabase(database) { store in
             let registry = try registry.registry(store)
             let model = try await registry.importArtifact(from: directory, description: description)
-            if challenger { try await registry.setAlias("challenger", to: model.version, by: actor(by), reason: "imported from \(directory)") }
+            if challenger { try await registry.setAlias("challenger", to: model.version, by: audit.who, reason: audit.reason.isEmpty ? "imported from \(directory)" : audit.reason) }
             return (model, try await store.aliases())
         }
         if json {

@@ -14,12 +14,7 @@ struct ModelsPromoteCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip the validation gate (recorded as force_promote).")
     var force = false
 
-    @Option(name: .long, help: "Why (recorded in the alias history).")
-    var reason = ""
-
-    @Option(name: .long, help: "Who (recorded; default: $USER).")
-    var by: String?
-
+    @OptionGroup var audit: AuditOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var registry: RegistryOptions
 
@@ -28,7 +23,7 @@ struct ModelsPromoteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let outcome = try await withDatabase(database) { store in
-            try await registry.registry(store).promote(version: version, force: force, by: actor(by), reason: reason)
+            try await registry.registry(store).promote(version: version, force: force, by: audit.who, reason: audit.reason)
         }
         try outcome.report(json: json)
     }

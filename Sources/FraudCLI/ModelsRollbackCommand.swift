@@ -7,12 +7,7 @@ struct ModelsRollbackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollback", abstract: "Move the champion back to the previous version (exit code 2 when there is none).")
 
-    @Option(name: .long, help: "Why (recorded in the alias history).")
-    var reason = ""
-
-    @Option(name: .long, help: "Who (recorded; default: $USER).")
-    var by: String?
-
+    @OptionGroup var audit: AuditOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var registry: RegistryOptions
 
@@ -21,7 +16,7 @@ struct ModelsRollbackCommand: AsyncParsableCommand {
 
     func run() async throws {
         let outcome = try await withDatabase(database) { store in
-            try await registry.registry(store).rollback(by: actor(by), reason: reason)
+            try await registry.registry(store).rollback(by: audit.who, reason: audit.reason)
         }
         try outcome.report(json: json)
     }

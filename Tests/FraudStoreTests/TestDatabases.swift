@@ -14,10 +14,13 @@ enum TestDatabases {
             remove: { try? FileManager.default.removeItem(at: directory) })
     }
 
+    /// Printed once per test run.
+    static let skipNotice: Void = print("SKIPPED PostgreSQL store tests: FRAUD_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres)")
+
     /// nil (and a printed reason) when `FRAUD_TEST_POSTGRES_URL` is not set.
     static func postgres() -> (@Sendable () async throws -> StoreConformance.Database)? {
         guard let text = ProcessInfo.processInfo.environment["FRAUD_TEST_POSTGRES_URL"], !text.isEmpty else {
-            print("SKIPPED PostgreSQL store tests: FRAUD_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres)")
+            _ = skipNotice
             return nil
         }
         return {

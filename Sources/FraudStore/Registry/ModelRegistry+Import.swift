@@ -3,7 +3,8 @@ import Foundation
 
 extension ModelRegistry {
     /// Registers the artifact in `directory` (`metadata.json` required; `model.json`, `features.json` as written by
-    /// `fraud train`) as the next version: copies it to `artifactRoot/<version>/`, records its run and the version.
+    /// `fraud train`) as the next version: copies it to `artifactRoot/<version>/` (`<version>-<millis>` if that exists),
+    /// records its run and the version.
     /// - Throws: `ArtifactError` naming the missing file or the bad field of `metadata.json`.
     public func importArtifact(from directory: String, description: String? = nil) async throws -> ModelVersionRecord {
         let metadata = try ArtifactMetadata(directory: directory)
@@ -12,8 +13,9 @@ extension ModelRegistry {
         let now = clock()
         for _ in 0..<5 {
             let version = String((try await store.models().compactMap { Int($0.version) }.max() ?? 0) + 1)
-            let destination = (artifactRoot as NSString).appendingPathComponent(version)
-            if files.fileExists(atPath: destination) { try files.removeItem(atPath: destination) }  // left by an interrupted import
+            var destination = (artifactRoot as NSString).appendingPathComponent(version)
+            // Never overwrite: the directory may belong to another database sharing this root, or to an interrupted import.
+            if files.fileExists(atPath: destination) { destination += "-\(now.millisecondsSinceEpoch)" }
             try files.copyItem(atPath: directory, toPath: destination)
             let absolute = URL(fileURLWithPath: destination).standardizedFileURL.path
             let runId = metadata.runId ?? "import-\(version)-\(now.millisecondsSinceEpoch)"

