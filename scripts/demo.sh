@@ -10,6 +10,7 @@ fraud=.build/debug/fraud
 out=${FRAUD_DEMO_DIR:-demo-out}
 rm -rf "$out" && mkdir -p "$out"
 export FRAUD_DATABASE_URL="sqlite:$out/fraud.db"
+export FRAUD_REGISTRY_DIR="$out/registry"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -32,7 +33,8 @@ $fraud drift --reference "$out/train.csv" --current "$out/recent.csv"
 $fraud drift --reference "$out/train.csv" --current "$out/drifted.csv" --html "$out/drift.html"
 
 step "register the model and make it champion"
-$fraud models import "$out/model"
+$fraud models import "$out/model" --description "demo model"
+$fraud models promote 1 --reason "demo: first champion"
 $fraud models list
 
 printf '\nReports: %s/evaluation.html, %s/drift.html; database: %s/fraud.db\n' "$out" "$out" "$out"
