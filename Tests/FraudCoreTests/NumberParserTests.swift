@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func decimalsMatchTheStandardLibraryExactly() {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for _ in 0..<20_000 {
             let value = Double(generator.next() % 10_000_000) / 100 - 50_000
             let texts = [value.description, String(Double(generator.next() % 1_000_000_000) / 1_000_000), "-\(generator.next() % 180).\(generator.next() % 1_000_000)"]
@@ -43,15 +43,3 @@ import Testing
     }
 }
 
-/// A tiny seeded generator for test inputs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,3 +1,4 @@
+import FraudCore
 import Foundation
 import Testing
 import FraudDrift

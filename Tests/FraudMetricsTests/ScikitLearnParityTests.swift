@@ -1,3 +1,4 @@
+import FraudCore
 import FraudMetrics
 import FraudTesting
 import Testing
@@ -16,7 +17,7 @@ import Testing
 
     /// Scores with ties (two decimals), labels correlated with scores, 10 days, 40 cards.
     static func sample(seed: UInt64, count: Int, distinctScores: Bool) -> Input {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         var input = Input(scores: [], labels: [], days: [], cards: [], threshold: 0.5, k: 5)
         for _ in 0..<count {
             let label = Double.random(in: 0..<1, using: &random) < 0.1

@@ -1,3 +1,5 @@
+import FraudCore
+
 /// A uniform random sample of at most `capacity` items from a stream of unknown length,
 /// reproducible for a given seed (Vitter's Algorithm R, ACM TOMS 11(1), 1985, with SplitMix64).
 public struct ReservoirSample<Element> {

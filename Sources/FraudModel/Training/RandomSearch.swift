@@ -1,3 +1,4 @@
+import FraudCore
 import FraudMetrics
 import FraudXGBoost
 import Foundation
@@ -35,7 +36,7 @@ public struct RandomSearch: Sendable {
     public func run(_ data: LabelledFeatures, record: (Trial) throws -> Void) throws -> [Trial] {
         let split = data.count - Int((Double(data.count) * validationFraction).rounded())
         let train = data.slice(0..<split), validation = data.slice(split..<data.count)
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         var results: [Trial] = []
         for index in 0..<trials {
             let parameters = try XGBoostParameters(
@@ -57,14 +58,3 @@ public struct RandomSearch: Sendable {
     }
 }
 
-/// SplitMix64, so a search with the same seed tries the same candidates.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -11,7 +11,7 @@ public enum SyntheticTransactions {
 
     /// `cards` cards over `days` days from 2020-06-21, sorted by event time.
     public static func generate(seed: UInt64, cards: Int = 60, days: Int = 30, compromisedShare: Double = 0.3) -> [Transaction] {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let start = EventTime(year: 2020, month: 6, day: 21)!
         var all: [Transaction] = []
         for card in 0..<cards {
@@ -48,7 +48,7 @@ public enum SyntheticTransactions {
         var dateOfBirth: CalendarDate
         var cityPopulation: Int
 
-        init(index: Int, random: inout SeededGenerator) {
+        init(index: Int, random: inout SplitMix64) {
             ccNum = 4_000_000_000_000 + Int64(index) * 7919
             latitude = Double.random(in: 30..<45, using: &random)
             longitude = Double.random(in: -120 ..< -75, using: &random)
@@ -57,7 +57,7 @@ public enum SyntheticTransactions {
             cityPopulation = Int.random(in: 500...2_000_000, using: &random)
         }
 
-        func payment(time: EventTime, category: String, amount: Double, fraud: Bool, serial: Int, random: inout SeededGenerator) -> Transaction {
+        func payment(time: EventTime, category: String, amount: Double, fraud: Bool, serial: Int, random: inout SplitMix64) -> Transaction {
             let merchant = "fraud_Merchant \(Int.random(in: 0..<40, using: &random))"
             return Transaction(
                 rowIndex: Int64(serial), eventTime: time, ccNum: ccNum, merchant: merchant, category: category, amount: amount,
