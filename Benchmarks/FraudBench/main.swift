@@ -19,11 +19,22 @@ struct BenchRunner {
             workDirectory: environment["FRAUD_BENCH_DIR"] ?? "bench-out")
         try FileManager.default.createDirectory(atPath: context.workDirectory, withIntermediateDirectories: true)
         var results: [BenchResult] = []
+        var failures: [String] = []
         for benchmark in all where arguments.isEmpty || arguments.contains(benchmark.name) {
             FileHandle.standardError.write(Data("running \(benchmark.name)...\n".utf8))
-            results += try await benchmark.run(context)
+            do {
+                results += try await benchmark.run(context)
+            } catch {
+                // One benchmark's missing reference (no PostgreSQL, no Python package) must not hide the others.
+                FileHandle.standardError.write(Data("\(benchmark.name) failed: \(error)\n".utf8))
+                failures.append(benchmark.name)
+            }
         }
         print(BenchTable(results: results).rendered)
+        if !failures.isEmpty {
+            print("\nfailed: \(failures.joined(separator: ", ")) (see standard error)")
+            exit(1)
+        }
     }
 }
 
