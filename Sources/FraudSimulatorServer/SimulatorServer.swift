@@ -82,9 +82,9 @@ public struct SimulatorServer: Sendable {
     /// An RFC 9457 problem-details response.
     private static func problem(_ status: HTTPResponse.Status, detail: String) -> Response {
         var body = "{\"type\":\"about:blank\",\"status\":\(status.code),\"title\":"
-        APIJSONText.appendString(status.reasonPhrase, to: &body)
+        body += JSONWriter.quoted(status.reasonPhrase)
         body += ",\"detail\":"
-        APIJSONText.appendString(detail, to: &body)
+        body += JSONWriter.quoted(detail)
         body += "}"
         return Response(status: status, headers: [.contentType: "application/problem+json"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }

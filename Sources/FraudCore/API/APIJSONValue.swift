@@ -59,7 +59,7 @@ package enum APIJSONValue: Hashable, Sendable {
         case .bool(let flag): output += flag ? "true" : "false"
         case .integer(let integer): output += String(integer)
         case .number(let number): output += number.isFinite ? number.description : "null"
-        case .string(let text): APIJSONText.appendString(text, to: &output)
+        case .string(let text): output += JSONWriter.quoted(text)
         case .array(let items):
             output += "["
             for (position, item) in items.enumerated() {
@@ -71,7 +71,7 @@ package enum APIJSONValue: Hashable, Sendable {
             output += "{"
             for (position, key) in members.keys.sorted().enumerated() {
                 if position > 0 { output += "," }
-                APIJSONText.appendString(key, to: &output)
+                output += JSONWriter.quoted(key)
                 output += ":"
                 write(members[key]!, to: &output)
             }
@@ -117,36 +117,3 @@ extension APIJSONValue: Decodable {
     }
 }
 
-/// JSON string escaping for the API encoder, `APIJSONValue` and the simulator server.
-package enum APIJSONText {
-    /// Appends `text` as a quoted JSON string (RFC 8259 escaping; non-ASCII kept as UTF-8).
-    package static func appendString(_ text: String, to output: inout String) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 8)
-        appendString(text, to: &bytes)
-        output += String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends `text` as a quoted JSON string to UTF-8 bytes. Every escaped character is ASCII, so
-    /// working on bytes keeps multi-byte characters intact.
-    package static func appendString(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
-            default:
-                bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-}

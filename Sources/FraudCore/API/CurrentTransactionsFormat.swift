@@ -61,7 +61,7 @@ public enum CurrentTransactionsFormat {
         let inner = objectBytes(transactions)
         var body: [UInt8] = []
         body.reserveCapacity(inner.count + inner.count / 4)
-        APIJSONText.appendString(String(decoding: inner, as: UTF8.self), to: &body)
+        JSONWriter.appendQuoted(String(decoding: inner, as: UTF8.self), to: &body)
         return String(decoding: body, as: UTF8.self)
     }
 
@@ -76,7 +76,7 @@ public enum CurrentTransactionsFormat {
         bytes.append(contentsOf: "{\"columns\":[".utf8)
         for (position, column) in CurrentTransactionsColumn.allCases.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            APIJSONText.appendString(column.rawValue, to: &bytes)
+            JSONWriter.appendQuoted(column.rawValue, to: &bytes)
         }
         bytes.append(contentsOf: "],\"index\":[".utf8)
         for (position, transaction) in transactions.enumerated() {
@@ -98,22 +98,22 @@ public enum CurrentTransactionsFormat {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             switch column {
             case .ccNum: bytes.append(contentsOf: String(transaction.ccNum).utf8)
-            case .merchant: APIJSONText.appendString(transaction.merchant, to: &bytes)
-            case .category: APIJSONText.appendString(transaction.category, to: &bytes)
+            case .merchant: JSONWriter.appendQuoted(transaction.merchant, to: &bytes)
+            case .category: JSONWriter.appendQuoted(transaction.category, to: &bytes)
             case .amt: bytes.append(contentsOf: number(transaction.amount).utf8)
-            case .first: APIJSONText.appendString(transaction.firstName, to: &bytes)
-            case .last: APIJSONText.appendString(transaction.lastName, to: &bytes)
-            case .gender: APIJSONText.appendString(transaction.gender, to: &bytes)
-            case .street: APIJSONText.appendString(transaction.street, to: &bytes)
-            case .city: APIJSONText.appendString(transaction.city, to: &bytes)
-            case .state: APIJSONText.appendString(transaction.state, to: &bytes)
+            case .first: JSONWriter.appendQuoted(transaction.firstName, to: &bytes)
+            case .last: JSONWriter.appendQuoted(transaction.lastName, to: &bytes)
+            case .gender: JSONWriter.appendQuoted(transaction.gender, to: &bytes)
+            case .street: JSONWriter.appendQuoted(transaction.street, to: &bytes)
+            case .city: JSONWriter.appendQuoted(transaction.city, to: &bytes)
+            case .state: JSONWriter.appendQuoted(transaction.state, to: &bytes)
             case .zip: bytes.append(contentsOf: String(transaction.zip).utf8)
             case .lat: bytes.append(contentsOf: number(transaction.latitude).utf8)
             case .long: bytes.append(contentsOf: number(transaction.longitude).utf8)
             case .cityPop: bytes.append(contentsOf: String(transaction.cityPopulation).utf8)
-            case .job: APIJSONText.appendString(transaction.job, to: &bytes)
-            case .dob: APIJSONText.appendString(transaction.dateOfBirth.iso, to: &bytes)
-            case .transNum: APIJSONText.appendString(transaction.transNum, to: &bytes)
+            case .job: JSONWriter.appendQuoted(transaction.job, to: &bytes)
+            case .dob: JSONWriter.appendQuoted(transaction.dateOfBirth.iso, to: &bytes)
+            case .transNum: JSONWriter.appendQuoted(transaction.transNum, to: &bytes)
             case .merchLat: bytes.append(contentsOf: number(transaction.merchantLatitude).utf8)
             case .merchLong: bytes.append(contentsOf: number(transaction.merchantLongitude).utf8)
             case .isFraud: bytes.append(contentsOf: (transaction.label.map { $0 ? "1" : "0" } ?? "null").utf8)

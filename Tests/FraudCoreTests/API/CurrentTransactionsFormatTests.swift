@@ -45,8 +45,7 @@ import Testing
 
     @Test func findsColumnsByNameInAnyOrder() throws {
         let inner = #"{"columns":["current_time","is_fraud","trans_num","dob","job","city_pop","long","lat","zip","state","city","street","gender","last","first","amt","category","merchant","cc_num","merch_long","merch_lat"],"index":[7,8],"data":[[1730158296851,1,"a1",-60000000000,"Nurse",100,-80.5,33.5,29209,"SC","Columbia","",  "F","Doe","Ann",12,"grocery_pos","fraud_Kub \"Corner\" LLC",4066595222529,-80.6,33.6],[1730158297000,null,"a2","1990-01-02","",5,-80.5,33.5,29209,"SC","Columbia","1 Main St","M","Roe","Bob",7.5,"misc_net","fraud_Kris, Hand and Kub","3528123412341234",-80.6,33.6]]}"#
-        var body = ""
-        APIJSONText.appendString(inner, to: &body)
+        let body = JSONWriter.quoted(inner)
         let batch = try CurrentTransactionsFormat.decode(body)
         #expect(batch.quarantined.isEmpty)
         #expect(batch.transactions.map(\.rowIndex) == [7, 8])
