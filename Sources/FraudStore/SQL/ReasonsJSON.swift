@@ -10,7 +10,7 @@ package enum ReasonsJSON {
         for (index, reason) in reasons.enumerated() {
             if index > 0 { text += "," }
             text += "{\"feature\":"
-            appendQuoted(reason.feature, to: &text)
+            text += JSONWriter.quoted(reason.feature)
             text += ",\"value\":" + number(reason.value) + ",\"contribution\":" + number(reason.contribution) + "}"
         }
         return text + "]"
@@ -28,26 +28,5 @@ package enum ReasonsJSON {
     /// JSON has no NaN or infinity: those are written as null-free sentinels 0.
     private static func number(_ value: Double) -> String {
         value.isFinite ? value.description : "0"
-    }
-
-    private static func appendQuoted(_ string: String, to text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        text += "\""
     }
 }
