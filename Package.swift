@@ -135,7 +135,7 @@ let package = Package(
         ),
         .testTarget(name: "FraudMetricsTests", dependencies: ["FraudMetrics", "FraudTesting"]),
         .testTarget(name: "FraudModelTests", dependencies: ["FraudModel", "FraudXGBoost", "FraudTesting", "FraudMetrics"]),
-        .testTarget(name: "FraudDriftTests", dependencies: ["FraudDrift"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FraudDriftTests", dependencies: ["FraudDrift", "FraudTesting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FraudBusTests", dependencies: ["FraudBus", "FraudTesting", "FraudBusCrashHelper"]),
         .testTarget(name: "FraudKafkaTests", dependencies: ["FraudKafka", "FraudTesting"]),
         .testTarget(name: "FraudStoreTests", dependencies: ["FraudStore", "FraudTesting", .product(name: "Logging", package: "swift-log")]),

@@ -1,16 +1,12 @@
 import FraudCore
 import Foundation
 import FraudDrift
+import FraudTesting
 
-/// Runs a script from `Tests/Python/drift/` with `python3`, JSON in on stdin, JSON out on stdout.
-enum PythonReference {
+/// Reference answers from the scripts in `Tests/Python/drift/` (JSON in on stdin, JSON out on stdout).
+enum DriftReference {
     struct Failure: Error, CustomStringConvertible {
         var description: String
-    }
-
-    /// The package root, found from this file's path.
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
     /// Runs `script` and returns its answers: each key maps to a list of number lists (null → NaN).
@@ -22,29 +18,7 @@ enum PythonReference {
     }
 
     static func run(_ script: String, input: Any) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", packageRoot.appendingPathComponent("Tests/Python/drift/\(script)").path]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let payload = try JSONSerialization.data(withJSONObject: input)
-        // Write on another thread so a large payload cannot deadlock against a full stdout pipe.
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(payload)
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(script) exited with \(process.terminationStatus): \(String(decoding: errors, as: UTF8.self))")
-        }
+        let output = try PythonReference.output("drift/" + script, input: JSONSerialization.data(withJSONObject: input))
         guard let object = try JSONSerialization.jsonObject(with: output) as? [String: Any] else {
             throw Failure(description: "\(script) printed no JSON object")
         }

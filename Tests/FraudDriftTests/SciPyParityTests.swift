@@ -104,7 +104,7 @@ struct SciPyParityTests {
             "wasserstein": numeric(wassersteinCases),
             "binned": binned,
         ]
-        return try PythonReference.numbers("scipy_reference.py", input: input)
+        return try DriftReference.numbers("scipy_reference.py", input: input)
     }
 
     func answers(_ key: String) throws -> [[Double]] {

@@ -32,17 +32,6 @@ import Testing
     }
 
     private func runPython(_ script: String, _ argument: String) throws -> String {
-        let scriptPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Python/simulator/\(script)").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", scriptPath, argument]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try PythonReference.output("simulator/" + script, arguments: [argument]), as: UTF8.self)
     }
 }

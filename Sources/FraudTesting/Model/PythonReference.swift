@@ -11,7 +11,11 @@ public enum PythonReference {
     /// Runs `Tests/Python/<script>` with `arguments`, writes `input` to its stdin and decodes its stdout as `Output`.
     public static func run<Output: Decodable>(_ script: String, arguments: [String] = [], input: some Encodable,
                                               as: Output.Type = Output.self) throws -> Output {
-        let inputData = try JSONEncoder().encode(input)
+        try JSONDecoder().decode(Output.self, from: output(script, arguments: arguments, input: JSONEncoder().encode(input)))
+    }
+
+    /// Runs `Tests/Python/<script>` with `arguments`, writes `input` to its stdin and returns its stdout.
+    public static func output(_ script: String, arguments: [String] = [], input: Data = Data()) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", packageRoot.appendingPathComponent("Tests/Python/\(script)").path] + arguments
@@ -21,7 +25,7 @@ public enum PythonReference {
         try process.run()
         // Write from another thread: a large input would otherwise fill the pipe while the script's output fills the other.
         let writer = Thread {
-            stdin.fileHandleForWriting.write(inputData)
+            stdin.fileHandleForWriting.write(input)
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
@@ -30,7 +34,7 @@ public enum PythonReference {
         guard process.terminationStatus == 0 else {
             throw PythonReferenceError(script: script, status: process.terminationStatus)
         }
-        return try JSONDecoder().decode(Output.self, from: output)
+        return output
     }
 }
 
