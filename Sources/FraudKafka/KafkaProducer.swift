@@ -89,10 +89,14 @@ final class KafkaProducer: BusProducer, @unchecked Sendable {
             let opaque = Unmanaged.passRetained(batch).toOpaque()
             var failure: BusError?
             for message in messages {
+                // Count the record before librdkafka can report it: its delivery report may arrive on the
+                // poll thread before `produce` returns, and must not find the batch already finished (and freed).
+                batch.enqueued()
                 do {
                     try Self.produce(message, handle: handle, opaque: opaque)
-                    batch.enqueued()
                 } catch {
+                    // Not enqueued: uncount it. The enqueuing phase's own count keeps the batch alive.
+                    _ = batch.complete(failure: nil)
                     failure = error as? BusError ?? BusError(.kafka, "\(error)")
                     break
                 }
