@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "FraudKafka", targets: ["FraudKafka"]),
         .library(name: "FraudStore", targets: ["FraudStore"]),
         .library(name: "FraudAlerting", targets: ["FraudAlerting"]),
+        .library(name: "FraudPipeline", targets: ["FraudPipeline"]),
         .library(name: "FraudTesting", targets: ["FraudTesting"]),
     ],
     dependencies: [
@@ -29,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // Records, formats, protocols and errors. No I/O, no dependencies.
@@ -99,6 +103,19 @@ let package = Package(
             ]
         ),
 
+        // The streaming workers: micro-batch consumer loop, scorer, writer, alerter, sources, the embedded pipeline.
+        .target(
+            name: "FraudPipeline",
+            dependencies: [
+                "FraudCore", "FraudData", "FraudSimulator", "FraudModel", "FraudStore", "FraudBus", "FraudKafka",
+                "FraudAlerting",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+
         // Fixtures, helpers and conformance suites every implementation must pass, for tests of every module.
         .target(name: "FraudTesting", dependencies: ["FraudCore", "FraudData", "FraudSimulator", "FraudStore"]),
 
@@ -139,6 +156,7 @@ let package = Package(
         .testTarget(name: "FraudBusTests", dependencies: ["FraudBus", "FraudTesting", "FraudBusCrashHelper"]),
         .testTarget(name: "FraudKafkaTests", dependencies: ["FraudKafka", "FraudTesting"]),
         .testTarget(name: "FraudStoreTests", dependencies: ["FraudStore", "FraudTesting", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "FraudPipelineTests", dependencies: ["FraudPipeline", "FraudTesting", "FraudBus"]),
         .testTarget(
             name: "FraudAlertingTests",
             dependencies: [

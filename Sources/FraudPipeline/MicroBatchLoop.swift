@@ -1,0 +1,54 @@
+import FraudCore
+
+/// Consumes topics in micro-batches: polls up to `maxRecords` records or waits at most `maxWait`,
+/// hands the batch to the worker, then commits its offsets (at-least-once: a batch is committed only
+/// after `process` returned; a crash before that re-delivers it).
+///
+/// Stops between batches when its `StopSignal` is raised or its task is cancelled, so the batch in
+/// flight is finished and committed; then leaves the consumer group.
+public struct MicroBatchLoop: Sendable {
+    /// How records are grouped into batches.
+    public struct Configuration: Hashable, Sendable {
+        /// Largest batch handed to the worker (default 1,000).
+        public var maxRecords: Int
+        /// Longest wait for a first record of a batch (default 50 ms).
+        public var maxWait: Duration
+
+        public init(maxRecords: Int = 1_000, maxWait: Duration = .milliseconds(50)) {
+            self.maxRecords = maxRecords
+            self.maxWait = maxWait
+        }
+    }
+
+    public let consumer: any BusConsumer
+    public let configuration: Configuration
+    public let stop: StopSignal
+
+    public init(consumer: any BusConsumer, configuration: Configuration = Configuration(), stop: StopSignal) {
+        self.consumer = consumer
+        self.configuration = configuration
+        self.stop = stop
+    }
+
+    /// Runs until stopped: poll, `process`, commit. An error thrown by `process` ends the loop without
+    /// committing that batch (it is re-delivered); the consumer is closed in every case.
+    /// - Returns: how many records were processed and committed.
+    @discardableResult
+    public func run(_ process: @Sendable ([BusRecord]) async throws -> Void) async throws -> Int {
+        var processed = 0
+        do {
+            while !stop.isRequested, !Task.isCancelled {
+                let batch = try await consumer.poll(maxRecords: configuration.maxRecords, timeout: configuration.maxWait)
+                guard !batch.isEmpty else { continue }
+                try await process(batch)
+                try await consumer.commit(through: batch)
+                processed += batch.count
+            }
+        } catch {
+            try? await consumer.close()
+            throw error
+        }
+        try await consumer.close()
+        return processed
+    }
+}

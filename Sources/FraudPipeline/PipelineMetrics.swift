@@ -1,0 +1,34 @@
+/// The names of the pipeline's metrics (swift-metrics; served as Prometheus text at `/metrics`).
+/// Workers record through these; the API only exposes what the process's metrics factory collected.
+public enum PipelineMetrics {
+    /// Counter: payments scored. Dimension `model_version`.
+    public static let paymentsScored = "fraud_payments_scored_total"
+    /// Counter: payments predicted fraud. Dimension `model_version`.
+    public static let fraudsPredicted = "fraud_frauds_predicted_total"
+    /// Recorder (histogram): records per scored micro-batch.
+    public static let batchSize = "fraud_scoring_batch_size"
+    /// Timer: time to extract features and score one micro-batch.
+    public static let scoringLatency = "fraud_scoring_latency_seconds"
+    /// Timer: from ingestion (record timestamp) to the end of scoring, per payment.
+    public static let endToEndLatency = "fraud_end_to_end_latency_seconds"
+    /// Counter: rows newly written to the store.
+    public static let rowsStored = "fraud_store_rows_written_total"
+    /// Counter: alert deliveries. Dimensions `channel`, `outcome` (delivered, failed, duplicate).
+    public static let alertDeliveries = "fraud_alert_deliveries_total"
+    /// Counter: records quarantined. Dimension `source`.
+    public static let quarantined = "fraud_quarantined_total"
+    /// Gauge: records not yet consumed. Dimensions `topic`, `group`.
+    public static let consumerLag = "fraud_consumer_lag"
+    /// Gauge, value 1: the model version in use. Dimension `version`.
+    public static let modelVersion = "fraud_model_version_info"
+    /// Gauge: fraction of payments predicted fraud over the monitor's window.
+    public static let fraudRate = "fraud_fraud_rate"
+    /// Gauge: share of features drifted in the monitor's last window.
+    public static let driftShare = "fraud_drift_share"
+    /// Gauge: per-feature drift score in the monitor's last window. Dimension `feature`.
+    public static let featureDrift = "fraud_feature_drift_score"
+    /// Gauges: labelled precision, recall and F1 over the monitor's labelled window.
+    public static let labelledPrecision = "fraud_labelled_precision"
+    public static let labelledRecall = "fraud_labelled_recall"
+    public static let labelledF1 = "fraud_labelled_f1"
+}
