@@ -123,7 +123,7 @@ let package = Package(
             name: "FraudCLI",
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudSimulatorServer", "FraudMetrics", "FraudModel",
-                "FraudDrift", "FraudStore", "FraudAlerting",
+                "FraudDrift", "FraudStore", "FraudAlerting", "FraudBus", "FraudKafka", "FraudPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -16,6 +16,7 @@ struct FraudCommand: AsyncParsableCommand {
             AlertCommand.self,
             ModelsCommand.self,
             LabelCommand.self,
+            RunCommand.self,
         ]
     )
 }
