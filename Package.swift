@@ -134,12 +134,18 @@ let package = Package(
             name: "FraudBench",
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudModel", "FraudXGBoost", "FraudDrift", "FraudBus",
-                "FraudKafka", "FraudStore", "FraudTesting",
+                "FraudKafka", "FraudStore", "FraudTesting", "FraudPipeline",
             ],
             path: "Benchmarks/FraudBench"
         ),
         // Appends acknowledged batches until killed: the embedded bus crash test runs it.
         .executableTarget(name: "FraudBusCrashHelper", dependencies: ["FraudBus"], path: "Tests/Support/FraudBusCrashHelper"),
+        // Runs the embedded scorer and writer until killed: the pipeline crash test runs it.
+        .executableTarget(
+            name: "FraudPipelineCrashHelper",
+            dependencies: ["FraudBus", "FraudCore", "FraudModel", "FraudPipeline", "FraudStore"],
+            path: "Tests/Support/FraudPipelineCrashHelper"
+        ),
 
         .testTarget(name: "FraudCoreTests", dependencies: ["FraudCore"]),
         .testTarget(name: "FraudDataTests", dependencies: ["FraudData"], resources: [.copy("Fixtures")]),
@@ -156,7 +162,13 @@ let package = Package(
         .testTarget(name: "FraudBusTests", dependencies: ["FraudBus", "FraudTesting", "FraudBusCrashHelper"]),
         .testTarget(name: "FraudKafkaTests", dependencies: ["FraudKafka", "FraudTesting"]),
         .testTarget(name: "FraudStoreTests", dependencies: ["FraudStore", "FraudTesting", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "FraudPipelineTests", dependencies: ["FraudPipeline", "FraudTesting", "FraudBus"]),
+        .testTarget(
+            name: "FraudPipelineTests",
+            dependencies: [
+                "FraudPipeline", "FraudTesting", "FraudBus", "FraudKafka", "FraudStore", "FraudModel", "FraudCore",
+                "FraudSimulator", "FraudPipelineCrashHelper",
+            ]
+        ),
         .testTarget(
             name: "FraudAlertingTests",
             dependencies: [

@@ -9,6 +9,7 @@ struct BenchRunner {
         SimulatorBench.self,
         ModelBench.self,
         StoreBench.self,
+        PipelineBench.self,
     ] }
 
     static func main() async throws {

@@ -137,6 +137,12 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
         try partitions(of: topic).map(\.endOffset)
     }
 
+    /// For each partition of `topic`, the next offset `group` will read: its committed offset, 0 when it has none.
+    public func committedOffsets(group: String, topic: String) throws -> [Int64] {
+        let count = try partitions(of: topic).count
+        return try coordinator.committedOffsets(group: group, topic: topic, partitions: count)
+    }
+
     func partitions(of topic: String) throws -> [PartitionLog] {
         guard !isClosed else { throw BusError(.closed, "embedded bus '\(path)' is closed") }
         guard let logs = topics.withLock({ $0[topic] }) else {

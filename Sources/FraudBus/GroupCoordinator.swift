@@ -77,6 +77,14 @@ final class GroupCoordinator: Sendable {
         state.withLock { $0.groups[group]?.committed[partition] }
     }
 
+    /// The committed next offsets of `partitions` partitions of `topic` (0 when none), also for a group no member
+    /// of this process joined (read from its offsets file).
+    func committedOffsets(group: String, topic: String, partitions: Int) throws -> [Int64] {
+        let known = state.withLock { $0.groups[group]?.committed }
+        let offsets = try known ?? loadOffsets(group)
+        return (0..<partitions).map { offsets[TopicPartition(topic: topic, partition: $0)] ?? 0 }
+    }
+
     /// Records offsets for the member's own partitions and persists the group's offsets durably.
     func commit(group: String, member: UInt64, offsets: [TopicPartition: Int64]) async throws {
         let changed = state.withLock { state -> Bool in

@@ -17,6 +17,8 @@ struct FraudCommand: AsyncParsableCommand {
             ModelsCommand.self,
             LabelCommand.self,
             RunCommand.self,
+            ReplayCommand.self,
+            DemoCommand.self,
         ]
     )
 }

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import FraudBus
+import FraudCore
+import FraudPipeline
+
+/// `fraud demo`: the whole system in one process on the embedded defaults. Trains a first champion when there
+/// is none, then streams simulated payments through source → scorer → writer, printing a summary every second.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the whole pipeline in one process on simulated payments (trains a first model if there is none).")
+
+    @Option(name: .long, help: "Stop after this many seconds (default: until Ctrl-C).")
+    var duration: Double?
+
+    @Option(name: .long, help: "Simulated payments per second.")
+    var rate: Double = 1_000
+
+    @Option(name: .long, help: "Simulated payments to train the first model on, when there is no champion.")
+    var trainingRows = 200_000
+
+    @Option(name: .long, help: "Seed of the simulated training set.")
+    var seed: UInt64 = 7
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var bus: BusOptions
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var pipeline: PipelineOptions
+
+    func validate() throws {
+        if let duration, !(duration > 0 && duration.isFinite) { throw ValidationError("--duration \(duration): expected a positive number of seconds") }
+        guard rate > 0, rate.isFinite else { throw ValidationError("--rate \(rate): expected a positive number of payments per second") }
+        guard trainingRows >= 1_000 else { throw ValidationError("--training-rows \(trainingRows): expected at least 1000") }
+    }
+
+    func run() async throws {
+        let opened = try bus.open()
+        let stop = StopSignal()
+        stop.install()
+        try await withDatabase(database) { store in
+            let models = try registry.registry(store)
+            let (_, simulator) = try await DemoModel.ensureChampion(registry: models, trainingRows: trainingRows, seed: seed)
+            let statistics = PipelineStatistics()
+            var workers = Self.pipeline(bus: opened, store: store, models: .champion(models, checkEvery: .seconds(1)),
+                                        options: pipeline, statistics: statistics)
+            let progress = SourceProgress()
+            workers.append(try SimulatorSource(bus: opened, simulator: simulator, rate: rate, progress: progress))
+            workers.append(DemoSummary(statistics: statistics, store: store, interval: .seconds(1)))
+            if let duration { workers.append(StopAfter(.milliseconds(Int64(duration * 1000)))) }
+            ModelProgress.line("streaming \(Fixed(rate, digits: 0)) simulated payments/s through scorer and writer (Ctrl-C to stop)")
+            try await workers.run(stop: stop)
+            let figures = statistics.snapshot
+            print("sent \(progress.sent), scored \(figures.scored), predicted fraud \(figures.frauds), stored \(figures.stored) new rows")
+        }
+    }
+
+    /// Scorer and writer: the embedded pipeline (with backpressure) on the embedded bus, the plain workers on Kafka.
+    static func pipeline(bus: any Bus, store: any Store, models: ModelSource, options: PipelineOptions,
+                         statistics: PipelineStatistics) -> WorkerGroup {
+        if let embedded = bus as? EmbeddedBus {
+            return EmbeddedPipeline(bus: embedded, store: store, models: models, scorer: options.scorer, writer: options.writer,
+                                    statistics: statistics).workers()
+        }
+        return WorkerGroup([
+            ScorerWorker(bus: bus, store: store, models: models, configuration: options.scorer, statistics: statistics),
+            WriterWorker(bus: bus, store: store, configuration: options.writer, statistics: statistics),
+        ])
+    }
+}

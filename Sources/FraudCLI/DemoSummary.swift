@@ -1,0 +1,40 @@
+import Foundation
+import FraudCore
+import FraudPipeline
+
+/// `fraud demo`'s live line, once per interval: payments/s, totals, frauds, alerts, p99 latency (ingestion to
+/// stored, HdrHistogram over the interval).
+struct DemoSummary: PipelineWorker {
+    let name = "summary"
+    let statistics: PipelineStatistics
+    let store: any Store
+    let interval: Duration
+
+    func run(stop: StopSignal) async throws {
+        let started = ContinuousClock.now
+        var previous = statistics.snapshot.scored
+        var last = ContinuousClock.now
+        while !stop.isRequested, !Task.isCancelled {
+            await stop.sleep(for: interval)
+            let now = ContinuousClock.now
+            let figures = statistics.takeInterval()
+            let alerts = (try? await store.counts().alerts) ?? 0
+            let seconds = Self.seconds(now - last)
+            let rate = seconds > 0 ? Double(figures.scored - previous) / seconds : 0
+            previous = figures.scored
+            last = now
+            print(Self.line(elapsed: Self.seconds(now - started), rate: rate, figures: figures, alerts: alerts))
+            fflush(stdout)
+        }
+    }
+
+    static func line(elapsed: Double, rate: Double, figures: PipelineStatistics.Snapshot, alerts: Int) -> String {
+        let p99 = figures.endToEndLatency.totalCount > 0 ? "\(Fixed(Double(figures.endToEndLatency.valueAtPercentile(99)) / 1000, digits: 1)) ms" : "-"
+        return "[\(Fixed(elapsed, digits: 0)) s] \(Fixed(rate, digits: 0)) payments/s | scored \(figures.scored) | frauds \(figures.frauds)"
+            + " | alerts \(alerts) | stored \(figures.stored) | p99 latency \(p99)"
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

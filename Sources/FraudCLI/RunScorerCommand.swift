@@ -1,0 +1,32 @@
+import ArgumentParser
+import FraudCore
+import FraudPipeline
+
+/// `fraud run scorer`: consumes `payments.raw`, scores micro-batches with the champion (or `--model`), publishes
+/// `payments.scored`; until SIGINT/SIGTERM, finishing and committing the batch in flight.
+struct RunScorerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scorer", abstract: "Score payments.raw into payments.scored (serves the champion alias, or --model DIR).")
+
+    @Option(name: .long, help: "Consumer group; scorers of one group share the partitions.")
+    var group = ScorerWorker.Configuration.defaultGroup
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var bus: BusOptions
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var pipeline: PipelineOptions
+    @OptionGroup var model: ModelOptions
+
+    func run() async throws {
+        let opened = try bus.open()
+        let stop = StopSignal()
+        stop.install()
+        try await withDatabase(database) { store in
+            var configuration = pipeline.scorer
+            configuration.group = group
+            let worker = ScorerWorker(bus: opened, store: store, models: try model.source(store: store, registry: registry),
+                                      configuration: configuration)
+            try await worker.run(stop: stop)
+        }
+    }
+}

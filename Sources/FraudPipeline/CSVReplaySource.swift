@@ -1,0 +1,69 @@
+import FraudCore
+import FraudData
+import Metrics
+
+/// Replays a fraudTest-format CSV file (plain or gzip) into `payments.raw`, keyed by `cc_num`, as fast as
+/// possible or at a fixed rate. Malformed rows go to the store's quarantine with the reason.
+///
+/// Returns at the end of the file or on a stop; every sent batch is acknowledged by the bus.
+public struct CSVReplaySource: PipelineWorker {
+    public let name = "replay"
+    /// The CSV file.
+    public let path: String
+    public let bus: any Bus
+    /// Where malformed rows are quarantined.
+    public let store: any Store
+    /// Payments per second; `nil` = as fast as possible.
+    public let rate: Double?
+    /// Largest batch produced at once (default 2,000).
+    public let maxBatch: Int
+    /// Counts what was sent, for the caller's report.
+    public let progress: SourceProgress
+
+    /// - Throws: `PipelineConfigurationError` when `rate` is not positive or `maxBatch` is below 1.
+    public init(path: String, bus: any Bus, store: any Store, rate: Double? = nil, maxBatch: Int = 2_000,
+                progress: SourceProgress = SourceProgress()) throws {
+        try PipelineConfigurationError.check(rate: rate, maxBatch: maxBatch)
+        self.path = path
+        self.bus = bus
+        self.store = store
+        self.rate = rate
+        self.maxBatch = maxBatch
+        self.progress = progress
+    }
+
+    public func run(stop: StopSignal) async throws {
+        try await PaymentTopics.create(on: bus)
+        let producer = try await bus.makeProducer()
+        do {
+            try await replay(into: producer, stop: stop)
+        } catch {
+            try? await producer.close()
+            throw error
+        }
+        try await producer.close()
+    }
+
+    private func replay(into producer: any BusProducer, stop: StopSignal) async throws {
+        var quarantined: [QuarantinedRecord] = []
+        let reader = try TransactionCSVReader(path: path) { quarantined.append($0) }
+        var pacer = RatePacer(rate: rate, maxBatch: maxBatch)
+        var batch: [Transaction] = []
+        while !stop.isRequested, !Task.isCancelled {
+            batch.removeAll(keepingCapacity: true)
+            let more = try reader.readBatch(into: &batch, maxCount: pacer.batchSize)
+            if !quarantined.isEmpty {
+                try await store.quarantine(quarantined)
+                Counter(label: PipelineMetrics.quarantined, dimensions: [("source", "replay")]).increment(by: quarantined.count)
+                progress.quarantined(quarantined.count)
+                quarantined.removeAll()
+            }
+            if !batch.isEmpty {
+                await pacer.waitForNext(batch.count, stop: stop)
+                try await producer.send(batch.map { PaymentMessages.message(for: $0) })
+                progress.sent(batch.count)
+            }
+            if !more { break }
+        }
+    }
+}

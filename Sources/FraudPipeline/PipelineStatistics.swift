@@ -1,0 +1,79 @@
+import FraudCore
+import Histogram
+import Synchronization
+
+/// Live figures of an in-process pipeline, for `fraud demo`'s one-line summary, `fraud replay` and the
+/// benchmarks: payments scored, frauds predicted, rows stored, and HdrHistograms of the latency from
+/// ingestion (the raw record's timestamp) to scoring and to storage, in microseconds.
+///
+/// Metrics for Prometheus go through swift-metrics (`PipelineMetrics`); this is what the process itself reads back.
+public final class PipelineStatistics: Sendable {
+    /// A copy of the figures at one moment.
+    public struct Snapshot: Sendable {
+        /// Payments scored since start.
+        public var scored: Int
+        /// Payments predicted fraud since start.
+        public var frauds: Int
+        /// Rows newly written to the store since start.
+        public var stored: Int
+        /// Scored payments handed to the store since start (new or already stored).
+        public var written: Int
+        /// Records quarantined since start.
+        public var quarantined: Int
+        /// Ingestion to end of scoring, microseconds.
+        public var scoringLatency: Histogram<UInt64>
+        /// Ingestion to committed in the store, microseconds.
+        public var endToEndLatency: Histogram<UInt64>
+    }
+
+    private let state: Mutex<Snapshot>
+
+    /// Empty statistics.
+    public init() {
+        state = Mutex(Snapshot(scored: 0, frauds: 0, stored: 0, written: 0, quarantined: 0,
+                               scoringLatency: Self.histogram(), endToEndLatency: Self.histogram()))
+    }
+
+    /// Latencies from 1 µs to 10 minutes with 3 significant digits.
+    static func histogram() -> Histogram<UInt64> {
+        var histogram = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: .three)
+        histogram.autoResize = true
+        return histogram
+    }
+
+    /// The figures now.
+    public var snapshot: Snapshot { state.withLock { $0 } }
+
+    /// Takes the figures and resets the latency histograms (counters keep counting), for per-interval percentiles.
+    public func takeInterval() -> Snapshot {
+        state.withLock { state in
+            let copy = state
+            state.scoringLatency.reset()
+            state.endToEndLatency.reset()
+            return copy
+        }
+    }
+
+    /// Records a scored batch: `latencies` in microseconds, one per payment.
+    public func scored(count: Int, frauds: Int, latencies: [UInt64]) {
+        state.withLock { state in
+            state.scored += count
+            state.frauds += frauds
+            for latency in latencies { _ = state.scoringLatency.record(max(1, latency)) }
+        }
+    }
+
+    /// Records a stored batch: `new` rows were new; `latencies` in microseconds, one per payment.
+    public func stored(written: Int, new: Int, latencies: [UInt64]) {
+        state.withLock { state in
+            state.written += written
+            state.stored += new
+            for latency in latencies { _ = state.endToEndLatency.record(max(1, latency)) }
+        }
+    }
+
+    /// Records quarantined records.
+    public func quarantined(_ count: Int) {
+        state.withLock { $0.quarantined += count }
+    }
+}

@@ -1,0 +1,103 @@
+import FraudCore
+import FraudModel
+import FraudStore
+import Metrics
+import Synchronization
+
+/// Consumes `payments.raw` in micro-batches, computes features with the per-card state it owns, scores each
+/// batch at once, publishes `payments.scored`, then commits (at-least-once).
+///
+/// Malformed records go to the store's quarantine with the reason and never stop it. Between batches it
+/// asks its `ModelSource` for the model, so a new champion is picked up without restart or lost records.
+public struct ScorerWorker: PipelineWorker {
+    /// How the scorer batches, names its group and explains its decisions.
+    public struct Configuration: Sendable {
+        /// The consumer group of scorers (default `scorer`).
+        public static let defaultGroup = "scorer"
+
+        /// Up to N records or at most T per batch (default 1,000 records, 50 ms).
+        public var batch: MicroBatchLoop.Configuration
+        /// Consumer group; scorers of one group share the partitions.
+        public var group: String
+        /// Which payments get reasons (default: the flagged ones, top 3).
+        public var reasons: FraudScorer.Reasons
+        /// Optional bound on the scored topic's un-consumed lead.
+        public var backpressure: Backpressure?
+
+        public init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(), group: String = Configuration.defaultGroup,
+                    reasons: FraudScorer.Reasons = .flagged(top: 3), backpressure: Backpressure? = nil) {
+            self.batch = batch
+            self.group = group
+            self.reasons = reasons
+            self.backpressure = backpressure
+        }
+    }
+
+    public let name = "scorer"
+    public let bus: any Bus
+    /// Where malformed records are quarantined.
+    public let store: any Store
+    public let models: ModelSource
+    public let configuration: Configuration
+    /// Live figures, when the process reads them back (`fraud demo`, benchmarks).
+    public let statistics: PipelineStatistics?
+
+    public init(bus: any Bus, store: any Store, models: ModelSource, configuration: Configuration = Configuration(),
+                statistics: PipelineStatistics? = nil) {
+        self.bus = bus
+        self.store = store
+        self.models = models
+        self.configuration = configuration
+        self.statistics = statistics
+    }
+
+    public func run(stop: StopSignal) async throws {
+        let watcher = models.watcher()
+        // Fail before joining the group when there is no model at all.
+        _ = try await watcher.current()
+        try await PaymentTopics.create(on: bus)
+        let producer = try await bus.makeProducer()
+        let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.rawTopic])
+        let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)
+        let batchScorer = BatchScorer(reasons: configuration.reasons)
+        do {
+            try await loop.run { records in
+                let scorer = try await watcher.current()
+                let outcome = batchScorer.score(records, with: scorer)
+                if !outcome.quarantined.isEmpty {
+                    try await store.quarantine(outcome.quarantined)
+                    Counter(label: PipelineMetrics.quarantined, dimensions: [("source", PaymentMessages.rawTopic)])
+                        .increment(by: outcome.quarantined.count)
+                    statistics?.quarantined(outcome.quarantined.count)
+                }
+                guard !outcome.scored.isEmpty else { return }
+                try await configuration.backpressure?.wait(stop: stop)
+                try await producer.send(outcome.scored.map { PaymentMessages.message(for: $0) })
+                record(outcome, modelVersion: scorer.modelVersion)
+            }
+        } catch {
+            try? await producer.close()
+            throw error
+        }
+        try await producer.close()
+    }
+
+    private func record(_ outcome: BatchScorer.Outcome, modelVersion: String) {
+        let frauds = outcome.scored.reduce(0) { $0 + ($1.prediction ? 1 : 0) }
+        Counter(label: PipelineMetrics.paymentsScored, dimensions: [("model_version", modelVersion)]).increment(by: outcome.scored.count)
+        if frauds > 0 {
+            Counter(label: PipelineMetrics.fraudsPredicted, dimensions: [("model_version", modelVersion)]).increment(by: frauds)
+        }
+        Recorder(label: PipelineMetrics.batchSize).record(outcome.scored.count)
+        Timer(label: PipelineMetrics.scoringLatency).recordNanoseconds(outcome.scoringNanoseconds)
+        let endToEnd = Timer(label: PipelineMetrics.endToEndLatency)
+        var latencies: [UInt64] = []
+        latencies.reserveCapacity(outcome.scored.count)
+        for scored in outcome.scored {
+            let microseconds = UInt64(max(0, scored.latencyMs * 1000))
+            endToEnd.recordMicroseconds(microseconds)
+            latencies.append(microseconds)
+        }
+        statistics?.scored(count: outcome.scored.count, frauds: frauds, latencies: latencies)
+    }
+}

@@ -1,0 +1,48 @@
+import FraudCore
+import FraudSimulator
+
+/// Streams simulated payments (`PaymentSimulator`) into `payments.raw` at a fixed rate, keyed by `cc_num`,
+/// until stopped (or after `limit` payments).
+public struct SimulatorSource: PipelineWorker {
+    public let name = "simulator"
+    public let bus: any Bus
+    /// The simulator in its starting state (a fresh one, or one that already produced a training set, to continue it).
+    public let simulator: PaymentSimulator
+    /// Payments per second.
+    public let rate: Double
+    /// Stop after this many payments; `nil` = until stopped.
+    public let limit: Int?
+    /// Counts what was sent.
+    public let progress: SourceProgress
+
+    /// - Throws: `PipelineConfigurationError` when `rate` is not positive.
+    public init(bus: any Bus, simulator: PaymentSimulator, rate: Double, limit: Int? = nil, progress: SourceProgress = SourceProgress()) throws {
+        try PipelineConfigurationError.check(rate: rate, maxBatch: 1)
+        self.bus = bus
+        self.simulator = simulator
+        self.rate = rate
+        self.limit = limit
+        self.progress = progress
+    }
+
+    public func run(stop: StopSignal) async throws {
+        try await PaymentTopics.create(on: bus)
+        let producer = try await bus.makeProducer()
+        var generator = simulator
+        var pacer = RatePacer(rate: rate, maxBatch: 2_000)
+        do {
+            while !stop.isRequested, !Task.isCancelled {
+                let count = min(pacer.batchSize, (limit ?? .max) - pacer.sent)
+                guard count > 0 else { break }
+                let batch = generator.nextBatch(count: count)
+                await pacer.waitForNext(count, stop: stop)
+                try await producer.send(batch.map { PaymentMessages.message(for: $0) })
+                progress.sent(count)
+            }
+        } catch {
+            try? await producer.close()
+            throw error
+        }
+        try await producer.close()
+    }
+}

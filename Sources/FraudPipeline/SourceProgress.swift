@@ -1,0 +1,16 @@
+import Synchronization
+
+/// What a source has sent so far (read by the command that runs it, while it runs or after).
+public final class SourceProgress: Sendable {
+    private let counts = Mutex((sent: 0, quarantined: 0))
+
+    public init() {}
+
+    /// Payments sent and acknowledged by the bus.
+    public var sent: Int { counts.withLock { $0.sent } }
+    /// Rows or records quarantined by the source.
+    public var quarantined: Int { counts.withLock { $0.quarantined } }
+
+    func sent(_ count: Int) { counts.withLock { $0.sent += count } }
+    func quarantined(_ count: Int) { counts.withLock { $0.quarantined += count } }
+}

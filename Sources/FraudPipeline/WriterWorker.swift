@@ -1,0 +1,73 @@
+import FraudCore
+import Metrics
+
+/// Consumes `payments.scored` in micro-batches and upserts each batch into the store (idempotent by
+/// `trans_num`, so a redelivered batch changes nothing), then commits.
+///
+/// Malformed records go to the quarantine with the reason and never stop it.
+public struct WriterWorker: PipelineWorker {
+    /// How the writer batches and names its group.
+    public struct Configuration: Sendable {
+        /// The consumer group of writers (default `writer`).
+        public static let defaultGroup = "writer"
+
+        /// Up to N records or at most T per batch (default 2,000 records, 50 ms).
+        public var batch: MicroBatchLoop.Configuration
+        /// Consumer group; writers of one group share the partitions.
+        public var group: String
+
+        public init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(maxRecords: 2_000),
+                    group: String = Configuration.defaultGroup) {
+            self.batch = batch
+            self.group = group
+        }
+    }
+
+    public let name = "writer"
+    public let bus: any Bus
+    public let store: any Store
+    public let configuration: Configuration
+    /// Live figures, when the process reads them back.
+    public let statistics: PipelineStatistics?
+
+    public init(bus: any Bus, store: any Store, configuration: Configuration = Configuration(), statistics: PipelineStatistics? = nil) {
+        self.bus = bus
+        self.store = store
+        self.configuration = configuration
+        self.statistics = statistics
+    }
+
+    public func run(stop: StopSignal) async throws {
+        try await PaymentTopics.create(on: bus)
+        let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.scoredTopic])
+        let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)
+        try await loop.run { records in
+            var scored: [ScoredTransaction] = []
+            var quarantined: [QuarantinedRecord] = []
+            scored.reserveCapacity(records.count)
+            for record in records {
+                do throws(FieldError) {
+                    scored.append(try PaymentMessages.scoredTransaction(from: record))
+                } catch {
+                    quarantined.append(PaymentMessages.quarantined(record, error: error))
+                }
+            }
+            if !quarantined.isEmpty {
+                try await store.quarantine(quarantined)
+                Counter(label: PipelineMetrics.quarantined, dimensions: [("source", PaymentMessages.scoredTopic)]).increment(by: quarantined.count)
+                statistics?.quarantined(quarantined.count)
+            }
+            guard !scored.isEmpty else { return }
+            let new = try await store.write(scored)
+            Counter(label: PipelineMetrics.rowsStored).increment(by: new)
+            if let statistics {
+                let now = PreciseClock.microseconds
+                let latencies = scored.map { payment in
+                    let ingested = payment.scoredAt.millisecondsSinceEpoch * 1000 - Int64(payment.latencyMs * 1000)
+                    return UInt64(max(0, now - ingested))
+                }
+                statistics.stored(written: scored.count, new: new, latencies: latencies)
+            }
+        }
+    }
+}

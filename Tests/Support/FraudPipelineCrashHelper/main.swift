@@ -1,0 +1,40 @@
+// Crash-test helper: runs the scorer and the writer of the embedded pipeline in one process, with small batches
+// (many commits to interrupt), on an embedded bus and a SQLite store, until killed or stopped.
+// Usage: FraudPipelineCrashHelper BUS_PATH DATABASE_URL MODEL_DIR run|finish
+//   run     until SIGINT/SIGTERM (the batch in flight is finished and committed, exit status 0) or SIGKILL;
+//   finish  until every record on the bus is stored, then exit 0.
+// Prints "STARTED" once the workers are about to run.
+import Foundation
+import FraudBus
+import FraudCore
+import FraudModel
+import FraudPipeline
+import FraudStore
+
+let arguments = CommandLine.arguments
+guard arguments.count == 5, ["run", "finish"].contains(arguments[4]) else {
+    FileHandle.standardError.write(Data("usage: FraudPipelineCrashHelper BUS_PATH DATABASE_URL MODEL_DIR run|finish\n".utf8))
+    exit(2)
+}
+let bus = try EmbeddedBus(path: arguments[1])
+let store = try await StoreFactory.open(arguments[2])
+let scorer = try FraudScorer(artifactDirectory: arguments[3], modelVersion: "crash-test")
+let pipeline = EmbeddedPipeline(
+    bus: bus, store: store, models: .fixed(scorer),
+    scorer: ScorerWorker.Configuration(batch: MicroBatchLoop.Configuration(maxRecords: 150, maxWait: .milliseconds(5))),
+    writer: WriterWorker.Configuration(batch: MicroBatchLoop.Configuration(maxRecords: 200, maxWait: .milliseconds(5))),
+    maxLead: 1_000)
+let stop = StopSignal()
+stop.install()
+print("STARTED")
+fflush(stdout)
+if arguments[4] == "finish" {
+    async let running: Void = pipeline.workers().run(stop: stop)
+    _ = try await pipeline.waitUntilStored(stop: stop)
+    stop.request()
+    try await running
+} else {
+    try await pipeline.workers().run(stop: stop)
+}
+try await store.close()
+bus.close()
