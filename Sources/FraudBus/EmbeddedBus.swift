@@ -45,6 +45,7 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
     let coordinator: GroupCoordinator
     private let topics = Mutex<[String: [PartitionLog]]>([:])
     private let lock: Mutex<Int32>
+    private let creation = Mutex(())
 
     /// Opens (creating if needed) the bus in directory `path`, recovering every partition.
     /// - Throws: `BusError` when the directory is unusable or another process has it open.
@@ -110,6 +111,11 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
             throw BusError(.invalidArgument, "partitions \(partitions): expected 1...10000")
         }
         guard !isClosed else { throw BusError(.closed, "embedded bus '\(path)' is closed") }
+        // One creation at a time: concurrent creators of one topic would race on its files.
+        try creation.withLock { _ in try createTopicFiles(topic, partitions: partitions) }
+    }
+
+    private func createTopicFiles(_ topic: String, partitions: Int) throws {
         if topics.withLock({ $0[topic] != nil }) { return }
         let directory = "\(path)/topics/\(topic)"
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -23,8 +23,8 @@ struct DemoSummary: PipelineWorker {
             let rate = seconds > 0 ? Double(figures.scored - previous) / seconds : 0
             previous = figures.scored
             last = now
-            print(Self.line(elapsed: Self.seconds(now - started), rate: rate, figures: figures, alerts: alerts))
-            fflush(stdout)
+            // Written unbuffered, so the line shows at once also when stdout is a pipe.
+            FileHandle.standardOutput.write(Data((Self.line(elapsed: Self.seconds(now - started), rate: rate, figures: figures, alerts: alerts) + "\n").utf8))
         }
     }
 

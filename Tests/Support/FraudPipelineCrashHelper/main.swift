@@ -26,8 +26,7 @@ let pipeline = EmbeddedPipeline(
     maxLead: 1_000)
 let stop = StopSignal()
 stop.install()
-print("STARTED")
-fflush(stdout)
+FileHandle.standardOutput.write(Data("STARTED\n".utf8))
 if arguments[4] == "finish" {
     async let running: Void = pipeline.workers().run(stop: stop)
     _ = try await pipeline.waitUntilStored(stop: stop)
