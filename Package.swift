@@ -113,6 +113,7 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
 
@@ -156,11 +157,17 @@ let package = Package(
         .testTarget(name: "FraudBusTests", dependencies: ["FraudBus", "FraudTesting", "FraudBusCrashHelper"]),
         .testTarget(name: "FraudKafkaTests", dependencies: ["FraudKafka", "FraudTesting"]),
         .testTarget(name: "FraudStoreTests", dependencies: ["FraudStore", "FraudTesting", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "FraudPipelineTests", dependencies: ["FraudPipeline", "FraudTesting", "FraudBus"]),
+        .testTarget(
+            name: "FraudPipelineTests",
+            dependencies: [
+                "FraudPipeline", "FraudTesting", "FraudBus", "FraudStore", "FraudSimulator", "FraudSimulatorServer", "FraudAlerting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "FraudAlertingTests",
             dependencies: [
-                "FraudAlerting",
+                "FraudAlerting", "FraudTesting",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
