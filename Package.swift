@@ -113,6 +113,7 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
 
@@ -166,13 +167,14 @@ let package = Package(
             name: "FraudPipelineTests",
             dependencies: [
                 "FraudPipeline", "FraudTesting", "FraudBus", "FraudKafka", "FraudStore", "FraudModel", "FraudCore",
-                "FraudSimulator", "FraudPipelineCrashHelper",
+                "FraudSimulator", "FraudPipelineCrashHelper", "FraudSimulatorServer", "FraudAlerting",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "FraudAlertingTests",
             dependencies: [
-                "FraudAlerting",
+                "FraudAlerting", "FraudTesting",
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -19,6 +19,7 @@ struct FraudCommand: AsyncParsableCommand {
             RunCommand.self,
             ReplayCommand.self,
             DemoCommand.self,
+            PollCommand.self,
         ]
     )
 }

@@ -15,6 +15,11 @@ public enum PipelineMetrics {
     public static let rowsStored = "fraud_store_rows_written_total"
     /// Counter: alert deliveries. Dimensions `channel`, `outcome` (delivered, failed, duplicate).
     public static let alertDeliveries = "fraud_alert_deliveries_total"
+    /// Counter: calls of the "current transactions" API by the poller. Dimension `outcome`
+    /// (answered, malformed, rate_limited, failed).
+    public static let pollerCalls = "fraud_poller_calls_total"
+    /// Counter: payments read by the poller. Dimension `outcome` (new, duplicate).
+    public static let polledPayments = "fraud_poller_payments_total"
     /// Counter: records quarantined. Dimension `source`.
     public static let quarantined = "fraud_quarantined_total"
     /// Gauge: records not yet consumed. Dimensions `topic`, `group`.

@@ -1,5 +1,6 @@
 @testable import FraudAlerting
 import FraudCore
+import FraudTesting
 import Foundation
 import Testing
 

@@ -1,19 +1,22 @@
 import Foundation
 
-/// A Python sink (HTTP or SMTP) from `Tests/Python/alerter/`, started on 127.0.0.1 for one test.
+/// A Python sink (HTTP or SMTP) from `Tests/Python/alerter/`, started on 127.0.0.1 for one test
+/// (the alerting tests and the pipeline's alerter tests use it).
 ///
 /// The script writes its port to `<directory>/port` and records what it receives as JSON files in
 /// `directory`. It exits when its standard input closes: on `stop()`, on deinit, or when the test
 /// process dies, so no sink outlives the tests.
-final class SinkProcess: @unchecked Sendable {
+public final class SinkProcess: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
-    let directory: URL
-    private(set) var port = 0
+    /// Where the sink writes its port and its records.
+    public let directory: URL
+    /// The port it listens on, on 127.0.0.1.
+    public private(set) var port = 0
 
     private init(script: String, arguments: [String]) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("alerter-sink-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -26,7 +29,7 @@ final class SinkProcess: @unchecked Sendable {
 
     /// Starts `script` with `arguments` plus `--dir <fresh directory>` and waits (without blocking a thread)
     /// for its port.
-    static func start(_ script: String, _ arguments: [String] = []) async throws -> SinkProcess {
+    public static func start(_ script: String, _ arguments: [String] = []) async throws -> SinkProcess {
         let sink = try SinkProcess(script: script, arguments: arguments)
         let portFile = sink.directory.appendingPathComponent("port")
         for _ in 0..<1500 {
@@ -44,14 +47,14 @@ final class SinkProcess: @unchecked Sendable {
     deinit { stop() }
 
     /// Closes the sink's standard input, which makes it exit, and removes its directory.
-    func stop() {
+    public func stop() {
         try? input.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
         try? FileManager.default.removeItem(at: directory)
     }
 
     /// The JSON records the sink wrote with `prefix` (`request` or `message`), in arrival order.
-    func records(_ prefix: String) throws -> [[String: Any]] {
+    public func records(_ prefix: String) throws -> [[String: Any]] {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasPrefix(prefix + "-") && $0.hasSuffix(".json") }.sorted()
         return try names.map { name in
@@ -61,10 +64,13 @@ final class SinkProcess: @unchecked Sendable {
     }
 
     /// Path of a file the sink wrote, e.g. `ca.pem`.
-    func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    public func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
 }
 
-struct SinkError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+/// A sink that could not be started.
+public struct SinkError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public var message: String
+    /// The message.
+    public var description: String { message }
 }

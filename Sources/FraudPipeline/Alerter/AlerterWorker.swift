@@ -1,0 +1,155 @@
+import FraudAlerting
+import FraudCore
+import Logging
+import Metrics
+
+/// Consumes `payments.scored` and alerts on every payment predicted fraud: one `Alerter` delivery per
+/// `trans_num` (webhook, e-mail), then the alert is recorded in the store and the batch committed.
+///
+/// Deliveries of a batch run concurrently, at most `maxConcurrentDeliveries` at a time, and each is cut
+/// off after `deliveryTimeout` (its retries included, recorded as failed), so a channel that is down
+/// delays the batch by a bounded time and never stops the worker. A delivery failure is logged and
+/// counted; the alert is recorded all the same. A record that cannot be decoded is quarantined.
+/// Offsets are committed (by `MicroBatchLoop`) only after the batch's alerts are recorded: a crash
+/// re-delivers the batch, the store keeps one alert per `trans_num`, and the dispatcher skips keys it
+/// already delivered.
+public struct AlerterWorker: Sendable {
+    /// Consumer group, batching and delivery bounds; each has a documented default (`try Configuration()`).
+    public struct Configuration: Hashable, Sendable {
+        /// Consumer group. Default `alerter`.
+        public var group: String
+        /// Topic of scored payments. Default `payments.scored`.
+        public var topic: String
+        /// Micro-batches. Default up to 500 records or 100 ms.
+        public var batch: MicroBatchLoop.Configuration
+        /// Alerts delivered at once. Default 16.
+        public var maxConcurrentDeliveries: Int
+        /// Longest time one alert's delivery (every channel, retries included) may take. Default 2 min.
+        public var deliveryTimeout: Duration
+
+        /// Settings with their defaults; see each property. Throws naming a value out of range.
+        public init(
+            group: String = "alerter", topic: String = PaymentMessages.scoredTopic,
+            batch: MicroBatchLoop.Configuration = .init(maxRecords: 500, maxWait: .milliseconds(100)),
+            maxConcurrentDeliveries: Int = 16, deliveryTimeout: Duration = .seconds(120)
+        ) throws(AlertConfigurationError) {
+            guard !group.isEmpty else { throw AlertConfigurationError(parameter: "group", value: group, reason: "must not be empty") }
+            guard maxConcurrentDeliveries >= 1 else {
+                throw AlertConfigurationError(
+                    parameter: "maxConcurrentDeliveries", value: String(maxConcurrentDeliveries), reason: "must be at least 1")
+            }
+            guard deliveryTimeout > .zero else {
+                throw AlertConfigurationError(parameter: "deliveryTimeout", value: "\(deliveryTimeout)", reason: "must be positive")
+            }
+            self.group = group
+            self.topic = topic
+            self.batch = batch
+            self.maxConcurrentDeliveries = maxConcurrentDeliveries
+            self.deliveryTimeout = deliveryTimeout
+        }
+    }
+
+    public let configuration: Configuration
+    private let bus: any Bus
+    private let store: any Store
+    private let alerter: any Alerter
+    private let clock: any AlertClock
+    private let logger: Logger
+
+    /// A worker alerting through `alerter` (an `AlertDispatcher` in production) and recording into `store`.
+    /// - Parameter clock: the time alerts are raised at.
+    public init(
+        configuration: Configuration, bus: any Bus, store: any Store, alerter: any Alerter,
+        clock: any AlertClock = SystemAlertClock(), logger: Logger = Logger(label: "fraud.alerter")
+    ) {
+        self.configuration = configuration
+        self.bus = bus
+        self.store = store
+        self.alerter = alerter
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Runs until `stop` is requested; the batch in flight is delivered, recorded and committed first.
+    /// - Throws: when the bus or the store fails (the uncommitted batch is re-delivered on restart).
+    public func run(stop: StopSignal) async throws {
+        let consumer = try await bus.makeConsumer(group: configuration.group, topics: [configuration.topic])
+        let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)
+        try await loop.run { records in try await process(records) }
+    }
+
+    /// Decodes, delivers and records one batch.
+    func process(_ records: [BusRecord]) async throws {
+        var quarantined: [QuarantinedRecord] = []
+        var alerts: [Alert] = []
+        var keys = Set<String>()
+        let now = clock.now
+        for record in records {
+            do {
+                let scored = try PaymentMessages.scoredTransaction(from: record)
+                guard let alert = Alert(scored, createdAt: now), keys.insert(alert.transNum).inserted else { continue }
+                alerts.append(alert)
+            } catch {
+                quarantined.append(PaymentMessages.quarantined(record, error: error))
+            }
+        }
+        if !quarantined.isEmpty {
+            try await store.quarantine(quarantined)
+            Counter(label: PipelineMetrics.quarantined, dimensions: [("source", "alerter")]).increment(by: quarantined.count)
+        }
+        guard !alerts.isEmpty else { return }
+        let outcomes = await deliver(alerts)
+        try await store.record(alerts.map(AlertRecord.init))
+        for outcome in outcomes {
+            Counter(label: PipelineMetrics.alertDeliveries, dimensions: [("channel", outcome.channel), ("outcome", outcome.status.rawValue)])
+                .increment()
+            if outcome.status == .failed {
+                logger.error("alert not delivered", metadata: [
+                    "trans_num": "\(outcome.key)", "channel": "\(outcome.channel)", "attempts": "\(outcome.attempts)",
+                    "reason": "\(outcome.detail ?? "")",
+                ])
+            }
+        }
+    }
+
+    /// Delivers every alert, at most `maxConcurrentDeliveries` at a time; returns every channel's outcome.
+    private func deliver(_ alerts: [Alert]) async -> [AlertDeliveryOutcome] {
+        let alerter = self.alerter
+        let timeout = configuration.deliveryTimeout
+        return await withTaskGroup(of: [AlertDeliveryOutcome].self) { group in
+            var outcomes: [AlertDeliveryOutcome] = []
+            var running = 0
+            for alert in alerts {
+                if running == configuration.maxConcurrentDeliveries, let finished = await group.next() {
+                    outcomes += finished
+                    running -= 1
+                }
+                group.addTask { await Self.send(alert, through: alerter, timeout: timeout) }
+                running += 1
+            }
+            for await finished in group { outcomes += finished }
+            return outcomes
+        }
+    }
+
+    /// One alert on every channel; after `timeout` the delivery is cancelled, which the dispatcher
+    /// reports as failed ("cancelled after N attempts").
+    private static func send(_ alert: Alert, through alerter: any Alerter, timeout: Duration) async -> [AlertDeliveryOutcome] {
+        await withTaskGroup(of: [AlertDeliveryOutcome]?.self) { group in
+            group.addTask { await alerter.send(.fraud(alert)) }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            var outcomes: [AlertDeliveryOutcome] = []
+            while let finished = await group.next() {
+                group.cancelAll()
+                if let finished {
+                    outcomes = finished
+                    break
+                }
+            }
+            return outcomes
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import FraudCore
+
+/// When the poller calls the API next, as a state machine: the caller reports how each call ended and
+/// gets back how long to wait before the next one.
+///
+/// - A call that reached the API and was read (even if its body was malformed) waits `interval`, the
+///   rate the API allows, and resets the backoff.
+/// - HTTP 429 waits the server's `Retry-After` (never less than `interval`); without one it backs off.
+/// - Network errors, timeouts, 5xx and other refusals back off exponentially with jitter:
+///   `initialBackoff × multiplier^(n-1)`, at most `maxBackoff`, drawn uniformly in `[(1 - jitter) × w, w]`
+///   from a seeded generator, so tests get the exact sequence without sleeping.
+package struct PollSchedule: Sendable {
+    /// How a call ended, as far as the schedule is concerned.
+    package enum Outcome: Hashable, Sendable {
+        /// The API answered 2xx (the body may still have been malformed and quarantined).
+        case answered
+        /// HTTP 429; `retryAfter` is the server's requested wait, if it gave one.
+        case rateLimited(retryAfter: Duration?)
+        /// The call failed: no connection, timeout, 5xx or another non-2xx status.
+        case failed
+    }
+
+    package let policy: PollerSource.Backoff
+    package let interval: Duration
+    /// Failed calls in a row (reset by an answered call).
+    package private(set) var consecutiveFailures = 0
+    private var random: SplitMix64
+
+    package init(interval: Duration, policy: PollerSource.Backoff, seed: UInt64) {
+        self.interval = interval
+        self.policy = policy
+        self.random = SplitMix64(seed: seed)
+    }
+
+    /// The wait before the next call, after a call that ended with `outcome`.
+    package mutating func delay(after outcome: Outcome) -> Duration {
+        switch outcome {
+        case .answered:
+            consecutiveFailures = 0
+            return interval
+        case .rateLimited(let retryAfter?):
+            consecutiveFailures += 1
+            return max(retryAfter, interval)
+        case .rateLimited(nil), .failed:
+            consecutiveFailures += 1
+            return backoff(afterFailures: consecutiveFailures)
+        }
+    }
+
+    /// The jittered backoff after `failures` failed calls in a row.
+    private mutating func backoff(afterFailures failures: Int) -> Duration {
+        let initial = Double(policy.initial.milliseconds)
+        let cap = Double(policy.maximum.milliseconds)
+        var wait = initial
+        for _ in 1..<max(failures, 1) where wait < cap { wait *= policy.multiplier }
+        wait = min(wait, cap)
+        return .milliseconds(Int64((wait * (1 - policy.jitter * random.nextUnit())).rounded()))
+    }
+}

@@ -1,0 +1,91 @@
+import FraudCore
+import Foundation
+
+extension PollerSource {
+    /// Exponential backoff with jitter after failed calls.
+    public struct Backoff: Hashable, Sendable {
+        /// Wait after the first failure. Default 1 s.
+        public var initial: Duration
+        /// Each further wait is the previous one times this. Default 2.
+        public var multiplier: Double
+        /// No backoff is longer than this. Default 5 min.
+        public var maximum: Duration
+        /// Share of each wait drawn at random, 0...1: the wait is uniform in `[(1 - jitter) × w, w]`. Default 0.5.
+        public var jitter: Double
+
+        /// A backoff; `Configuration.init` checks the ranges.
+        public init(initial: Duration = .seconds(1), multiplier: Double = 2, maximum: Duration = .seconds(300), jitter: Double = 0.5) {
+            self.initial = initial
+            self.multiplier = multiplier
+            self.maximum = maximum
+            self.jitter = jitter
+        }
+    }
+
+    /// What to poll and how often; every part has a documented default.
+    public struct Configuration: Hashable, Sendable {
+        /// The endpoint, e.g. `https://host/current-transactions` (query parameters are kept).
+        public let url: String
+        /// Wait between answered calls. Default 12 s: the public API allows about 5 calls a minute.
+        public let interval: Duration
+        /// Deadline of one call, connection included. Default 10 s.
+        public let timeout: Duration
+        /// Waits after failed calls.
+        public let backoff: Backoff
+        /// `trans_num`s remembered to drop duplicates (bounded memory). Default 100,000.
+        public let deduplicationCapacity: Int
+        /// Largest body read; a longer one is a failed call. Default 32 MiB.
+        public let maxBodyBytes: Int
+        /// Topic the payments go to. Default `payments.raw`.
+        public let topic: String
+        /// Partitions of `topic` when the poller has to create it. Default 4.
+        public let partitions: Int
+
+        /// Checks every value; throws naming the parameter and the valid range.
+        public init(
+            url: String, interval: Duration = .seconds(12), timeout: Duration = .seconds(10), backoff: Backoff = Backoff(),
+            deduplicationCapacity: Int = 100_000, maxBodyBytes: Int = 32 << 20, topic: String = PaymentMessages.rawTopic,
+            partitions: Int = 4
+        ) throws(PollerConfigurationError) {
+            guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), scheme == "http" || scheme == "https",
+                  parsed.host?.isEmpty == false
+            else {
+                throw PollerConfigurationError(parameter: "url", value: url, reason: "must be an http:// or https:// URL with a host")
+            }
+            guard interval >= .zero else { throw Self.bad("interval", "\(interval)", "must not be negative") }
+            guard timeout > .zero else { throw Self.bad("timeout", "\(timeout)", "must be positive") }
+            guard backoff.initial >= .zero else { throw Self.bad("backoff.initial", "\(backoff.initial)", "must not be negative") }
+            guard backoff.multiplier >= 1, backoff.multiplier.isFinite else {
+                throw Self.bad("backoff.multiplier", "\(backoff.multiplier)", "must be a finite number >= 1")
+            }
+            guard backoff.maximum >= backoff.initial else {
+                throw Self.bad("backoff.maximum", "\(backoff.maximum)", "must be at least backoff.initial")
+            }
+            guard (0...1).contains(backoff.jitter) else { throw Self.bad("backoff.jitter", "\(backoff.jitter)", "must be in 0...1") }
+            guard deduplicationCapacity >= 1 else {
+                throw Self.bad("deduplicationCapacity", String(deduplicationCapacity), "must be at least 1")
+            }
+            guard maxBodyBytes >= 1 else { throw Self.bad("maxBodyBytes", String(maxBodyBytes), "must be at least 1") }
+            guard !topic.isEmpty else { throw Self.bad("topic", topic, "must not be empty") }
+            guard partitions >= 1 else { throw Self.bad("partitions", String(partitions), "must be at least 1") }
+            self.url = url
+            self.interval = interval
+            self.timeout = timeout
+            self.backoff = backoff
+            self.deduplicationCapacity = deduplicationCapacity
+            self.maxBodyBytes = maxBodyBytes
+            self.topic = topic
+            self.partitions = partitions
+        }
+
+        /// The URL as written in logs and quarantine records: scheme, host, port and path (the query may hold a key).
+        public var redactedURL: String {
+            guard let parsed = URL(string: url), let scheme = parsed.scheme, let host = parsed.host else { return "<poll url>" }
+            return scheme + "://" + host + (parsed.port.map { ":\($0)" } ?? "") + parsed.path
+        }
+
+        private static func bad(_ parameter: String, _ value: String, _ reason: String) -> PollerConfigurationError {
+            PollerConfigurationError(parameter: parameter, value: value, reason: reason)
+        }
+    }
+}
