@@ -9,6 +9,7 @@ struct BenchRunner {
         SimulatorBench.self,
         ModelBench.self,
         StoreBench.self,
+        APIBench.self,
     ] }
 
     static func main() async throws {
