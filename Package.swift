@@ -150,7 +150,7 @@ let package = Package(
             name: "FraudBench",
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudModel", "FraudXGBoost", "FraudDrift", "FraudBus",
-                "FraudKafka", "FraudStore", "FraudTesting", "FraudAPI",
+                "FraudKafka", "FraudStore", "FraudTesting", "FraudAPI", "FraudPipeline",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

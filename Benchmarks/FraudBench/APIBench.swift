@@ -4,6 +4,7 @@ import FraudAPI
 import FraudBus
 import FraudCore
 import FraudModel
+import FraudPipeline
 import FraudStore
 import FraudTesting
 import FraudXGBoost

@@ -2,6 +2,7 @@ import Foundation
 import FraudAPI
 import FraudCore
 import FraudModel
+import FraudStore
 import FraudSimulator
 import FraudTesting
 import HummingbirdTesting
@@ -20,6 +21,10 @@ import Testing
         }
         let fixture = try await APIFixture.make()
         try await fixture.seed(count: 30)
+        // A challenger and a drift report, so that every panel has something to show.
+        let challenger = try await fixture.registry.importArtifact(from: TestModel.artifactDirectory, description: "retrained").version
+        try await fixture.registry.setAlias("challenger", to: challenger, by: "test", reason: "shadow scoring")
+        try await fixture.store.save(DriftReportRecord(createdAt: WallClock.now, datasetDrift: false, driftedShare: 0.25, json: Self.driftReport))
         let screenshot = ProcessInfo.processInfo.environment["FRAUD_DASHBOARD_SCREENSHOT"]
             ?? TemporaryDirectory.make("dashboard") + "/dashboard.png"
         let script = PythonReference.packageRoot.appendingPathComponent("Tests/Python/api/dashboard_browser.py").path
@@ -43,6 +48,16 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: screenshot))
         print("dashboard screenshot: \(screenshot)")
     }
+
+    /// A drift report in the monitor's format: four features, one drifted.
+    static let driftReport = """
+        {"dataset_drift":false,"drift_share":0.25,"features":[\
+        {"name":"amt","test":"wasserstein","score":0.182,"threshold":0.1,"drifted":true},\
+        {"name":"category","test":"jensenshannon","score":0.041,"threshold":0.1,"drifted":false},\
+        {"name":"hour","test":"wasserstein","score":0.067,"threshold":0.1,"drifted":false},\
+        {"name":"card_amount_1h","test":"wasserstein","score":0.023,"threshold":0.1,"drifted":false}],\
+        "drift_share_threshold":0.5,"reference_rows":5000,"current_rows":5000}
+        """
 
     /// Scores simulated payments with the test model and stores them (with alerts), a varying number every 250 ms,
     /// until cancelled: the stand-in for the pipeline's workers.

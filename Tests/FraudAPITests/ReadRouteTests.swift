@@ -1,6 +1,7 @@
 import Foundation
 import FraudAPI
 import FraudCore
+import FraudStore
 import FraudTesting
 import Hummingbird
 import HummingbirdTesting

@@ -32,9 +32,11 @@ import Testing
             let decisions = try #require(answer.json as? [[String: Any]])
             #expect(decisions.map { $0["trans_num"] as? String } == payments.map(\.transNum))
             #expect(decisions[0]["score"] as? Double == score)
+
+            // Scoring stores nothing and sends nothing.
+            #expect(try await fixture.store.counts().transactions == 0)
+            #expect(!FileManager.default.fileExists(atPath: fixture.root + "/bus/topics/" + PaymentMessages.rawTopic))
         }
-        // Scoring stores nothing and sends nothing.
-        #expect(try await fixture.store.counts().transactions == 0)
     }
 
     @Test func aBadFieldIsAProblemNamingTheElementAndField() async throws {

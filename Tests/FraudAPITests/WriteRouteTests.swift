@@ -79,11 +79,12 @@ import Testing
             #expect(missing.status == .badRequest && missing.object["field"] as? String == "is_fraud")
             let badItem = try await client.send(.post, "/v1/labels", json: "{\"labels\": [{\"trans_num\": \"a\"}]}")
             #expect(badItem.status == .badRequest && badItem.object["field"] as? String == "labels[0].is_fraud")
+
+            let labelled = try await fixture.store.labelled(after: nil, limit: 100)
+            #expect(labelled.map(\.transNum).sorted() == rows[0..<3].map(\.transaction.transNum).sorted())
+            #expect(labelled.first { $0.transNum == rows[0].transaction.transNum }?.labeledBy == "ana")
+            #expect(labelled.first { $0.transNum == rows[1].transaction.transNum }?.trueValue == false)
         }
-        let labelled = try await fixture.store.labelled(after: nil, limit: 100)
-        #expect(labelled.map(\.transNum).sorted() == rows[0..<3].map(\.transaction.transNum).sorted())
-        #expect(labelled.first { $0.transNum == rows[0].transaction.transNum }?.labeledBy == "ana")
-        #expect(labelled.first { $0.transNum == rows[1].transaction.transNum }?.trueValue == false)
     }
 
     @Test func promoteAndRollbackMoveTheChampion() async throws {

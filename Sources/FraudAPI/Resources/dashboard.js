@@ -91,7 +91,7 @@ async function label(transNum, isFraud, row) {
 }
 
 async function refreshAlerts() {
-  const { alerts } = await api("/v1/alerts?unlabelled=true&limit=12");
+  const { alerts } = await api("/v1/alerts?unlabelled=true&limit=8");
   const body = $("alerts").querySelector("tbody");
   $("alerts-empty").hidden = alerts.length > 0;
   $("alert-count").textContent = alerts.length ? `(${alerts.length} newest unlabelled)` : "";
@@ -164,11 +164,11 @@ async function refreshDrift() {
   chart.setAttribute("viewBox", `0 0 ${width} ${report.features.length * rowHeight + 6}`);
   report.features.forEach((feature, index) => {
     const y = index * rowHeight + 3;
-    const scale = (value) => labelWidth + ((width - labelWidth - 120) * Math.max(0, value || 0)) / max;
+    const scale = (value) => labelWidth + ((width - labelWidth - 170) * Math.max(0, value || 0)) / max;
     chart.append(svg("text", { x: 4, y: y + 12 }, feature.name));
     chart.append(svg("rect", { class: `bar${feature.drifted ? " drifted" : ""}`, x: labelWidth, y, height: rowHeight - 6, width: Math.max(1, scale(feature.score) - labelWidth) }));
     chart.append(svg("line", { class: "threshold", x1: scale(feature.threshold), x2: scale(feature.threshold), y1: y - 1, y2: y + rowHeight - 5 }));
-    chart.append(svg("text", { x: width - 112, y: y + 12 }, `${feature.test} ${number(feature.score, 3)}`));
+    chart.append(svg("text", { x: width - 160, y: y + 12 }, `${feature.test} ${number(feature.score, 3)}`));
   });
 }
 

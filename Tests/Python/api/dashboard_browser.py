@@ -17,7 +17,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 base, token, screenshot = sys.argv[1], sys.argv[2], sys.argv[3]
 options = webdriver.ChromeOptions()
 options.binary_location = "/usr/bin/chromium"
-for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1150"):
+for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1500"):
     options.add_argument(argument)
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 try:
@@ -42,7 +42,8 @@ try:
     # Let the chart gather a few more points and the performance panel show the new label, then keep the picture.
     wait.until(lambda d: d.find_element(By.ID, "precision-recall").text not in ("", "–", "no labels"))
     wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#chart path")) == 2)
-    time.sleep(3)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#drift rect"))
+    time.sleep(12)  # a picture with a longer stretch of chart
     driver.save_screenshot(screenshot)
     print(json.dumps({"confirmed": trans_num, "throughput": [first, second],
                       "status": driver.find_element(By.ID, "status").text}))
