@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "FraudAlerting", targets: ["FraudAlerting"]),
         .library(name: "FraudPipeline", targets: ["FraudPipeline"]),
         .library(name: "FraudTesting", targets: ["FraudTesting"]),
+        .library(name: "FraudAPI", targets: ["FraudAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Records, formats, protocols and errors. No I/O, no dependencies.
@@ -117,6 +119,20 @@ let package = Package(
             ]
         ),
 
+        // The HTTP API, its OpenAPI document and docs page, the dashboard, and /metrics (Prometheus text).
+        .target(
+            name: "FraudAPI",
+            dependencies: [
+                "FraudCore", "FraudModel", "FraudStore", "FraudMetrics", "FraudPipeline",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+
         // Fixtures, helpers and conformance suites every implementation must pass, for tests of every module.
         .target(name: "FraudTesting", dependencies: ["FraudCore", "FraudData", "FraudSimulator", "FraudStore"]),
 
@@ -124,7 +140,7 @@ let package = Package(
             name: "FraudCLI",
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudSimulatorServer", "FraudMetrics", "FraudModel",
-                "FraudDrift", "FraudStore", "FraudAlerting", "FraudBus", "FraudKafka", "FraudPipeline",
+                "FraudDrift", "FraudStore", "FraudAlerting", "FraudBus", "FraudKafka", "FraudPipeline", "FraudAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -135,7 +151,10 @@ let package = Package(
             name: "FraudBench",
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudModel", "FraudXGBoost", "FraudDrift", "FraudBus",
-                "FraudKafka", "FraudStore", "FraudTesting", "FraudPipeline",
+                "FraudKafka", "FraudStore", "FraudTesting", "FraudPipeline", "FraudAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Benchmarks/FraudBench"
         ),
@@ -169,6 +188,15 @@ let package = Package(
                 "FraudPipeline", "FraudTesting", "FraudBus", "FraudKafka", "FraudStore", "FraudModel", "FraudCore",
                 "FraudSimulator", "FraudPipelineCrashHelper", "FraudSimulatorServer", "FraudAlerting",
                 .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "FraudAPITests",
+            dependencies: [
+                "FraudAPI", "FraudCore", "FraudStore", "FraudPipeline", "FraudTesting", "FraudBus", "FraudModel", "FraudSimulator",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 packages=(pkg-config zlib1g-dev libsqlite3-dev libxgboost-dev librdkafka-dev)
 if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
     packages+=(postgresql postgresql-client)
+    # The dashboard's browser test: headless Chromium driven by selenium.
+    packages+=(chromium chromium-driver)
 fi
 
 missing=()

@@ -10,6 +10,7 @@ struct BenchRunner {
         ModelBench.self,
         StoreBench.self,
         PipelineBench.self,
+        APIBench.self,
     ] }
 
     static func main() async throws {

@@ -20,6 +20,7 @@ struct FraudCommand: AsyncParsableCommand {
             ReplayCommand.self,
             DemoCommand.self,
             PollCommand.self,
+            ServeCommand.self,
         ]
     )
 }

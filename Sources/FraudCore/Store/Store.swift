@@ -45,6 +45,13 @@ public protocol Store: Sendable {
     /// The latest drift reports, newest first.
     func driftReports(limit: Int) async throws -> [DriftReportRecord]
 
+    /// Payments scored (wall clock, `scored_at`) in `since..<until`: how many, how many predicted fraud, and the
+    /// median and 99th percentile of their `latency_ms`.
+    func activity(since: EventTime, until: EventTime) async throws -> ScoringActivity
+
+    /// Predictions against confirmed labels of the payments labelled at or after `since` (all labelled payments when nil).
+    func labelledOutcomes(since: EventTime?) async throws -> LabelledOutcomes
+
     /// Releases connections; the store is unusable afterwards.
     func close() async throws
 }

@@ -17,6 +17,7 @@ enum StoreChecks {
         case .alerts: try await alerts(store)
         case .quarantine: try await quarantine(store)
         case .driftReports: try await driftReports(store)
+        case .scoringActivityAndLabelledOutcomes: try await ActivityChecks.activityAndOutcomes(store)
         case .registry: try await RegistryChecks.registry(store)
         case .aliasMovesAreCheckedAndRecorded: try await RegistryChecks.aliasMoves(store)
         case .olderSchemaIsUpgradedNotWiped: break

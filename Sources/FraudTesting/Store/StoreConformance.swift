@@ -29,6 +29,7 @@ public struct StoreConformance: Sendable {
         case alerts
         case quarantine
         case driftReports
+        case scoringActivityAndLabelledOutcomes
         case registry
         case aliasMovesAreCheckedAndRecorded
         case olderSchemaIsUpgradedNotWiped

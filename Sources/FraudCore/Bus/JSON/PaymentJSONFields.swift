@@ -49,6 +49,12 @@ package struct PaymentJSONFields {
 
     /// Reads one JSON object (and nothing after it).
     package mutating func read(from reader: inout JSONReader) throws(FieldError) {
+        try readObject(from: &reader)
+        try reader.expectEnd()
+    }
+
+    /// Reads one JSON object, leaving the reader after it (an element of an array).
+    package mutating func readObject(from reader: inout JSONReader) throws(FieldError) {
         var hint = 0
         try reader.readObject { (reader: inout JSONReader, key) throws(FieldError) in
             guard let field = PaymentJSONField.match(key, hint: hint) else {
@@ -60,7 +66,6 @@ package struct PaymentJSONFields {
             reader.field = field.name
             try self.readValue(field, from: &reader)
         }
-        try reader.expectEnd()
     }
 
     private mutating func readValue(_ field: PaymentJSONField, from reader: inout JSONReader) throws(FieldError) {

@@ -1,0 +1,116 @@
+import FraudCore
+import FraudPipeline
+import FraudStore
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The HTTP API and the dashboard (DESIGN.md §8): scoring, ingest, labels, queries, models, reports, health,
+/// metrics, `/openapi.json`, `/docs` and `/`.
+///
+/// A value `fraud serve` runs alone and `fraud demo` starts in its task group next to the workers.
+public struct APIServer: Sendable {
+    /// Settings of the server.
+    public struct Configuration: Sendable {
+        /// Address to bind (default 127.0.0.1). Without a `token` the server binds 127.0.0.1 whatever this says.
+        public var host: String
+        /// Port (default 8080; 0 picks a free one).
+        public var port: Int
+        /// The bearer token write and admin routes require (`FRAUD_API_TOKEN`); nil: no token, loopback only.
+        public var token: String?
+        /// Largest request body accepted, in bytes (default 8 MiB); larger ones get 413.
+        public var maxBodyBytes: Int
+        /// Most payments `POST /v1/score` takes in one call (default 10,000).
+        public var maxScoreBatch: Int
+        /// Partitions of `payments.raw` when the API creates it (default 4).
+        public var rawTopicPartitions: Int
+        /// How often `POST /v1/score` looks whether the champion moved (default 1 s; zero: at every call).
+        public var championCheckInterval: Duration
+
+        /// Settings with their defaults; see each property.
+        public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, maxBodyBytes: Int = 8 << 20,
+                    maxScoreBatch: Int = 10_000, rawTopicPartitions: Int = 4, championCheckInterval: Duration = .seconds(1)) {
+            self.host = host
+            self.port = port
+            self.token = token
+            self.maxBodyBytes = maxBodyBytes
+            self.maxScoreBatch = maxScoreBatch
+            self.rawTopicPartitions = rawTopicPartitions
+            self.championCheckInterval = championCheckInterval
+        }
+
+        /// The address actually bound: `host`, or 127.0.0.1 when no token is configured.
+        public var boundHost: String { token == nil ? "127.0.0.1" : host }
+    }
+
+    public let configuration: Configuration
+    private let state: APIState
+    private let logger: Logger
+
+    /// A server over `store` (payments, labels, alerts, reports), `registry` (models, promotion) and `bus` (ingest).
+    ///
+    /// Bootstraps swift-metrics with the Prometheus registry (`APIMetrics.bootstrap()`) if that was not done yet.
+    /// - Throws: `APIAssetError` when a bundled file is missing.
+    public init(store: any FraudDatabase, registry: ModelRegistry, bus: any Bus, scoring: ScoringModelSource? = nil,
+                configuration: Configuration = Configuration(), logger: Logger = Logger(label: "fraud.api")) throws {
+        APIMetrics.bootstrap()
+        self.configuration = configuration
+        self.logger = logger
+        self.state = APIState(
+            store: store, registry: registry, scorer: ChampionScorer(source: scoring ?? .champion(registry), checkInterval: configuration.championCheckInterval),
+            ingest: PaymentIngest(bus: bus, partitions: configuration.rawTopicPartitions), configuration: configuration,
+            assets: try APIAssets(), storeGauges: StoreGauges(store: store))
+    }
+
+    /// The routes, behind the metrics, problem-details and (for write and admin routes) bearer-token middleware.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestMetricsMiddleware())
+        router.add(middleware: ProblemMiddleware(maxBodyBytes: configuration.maxBodyBytes, logger: logger))
+        SystemRoutes.add(to: router, state: state)
+        let v1 = router.group("v1")
+        ScoreRoute.add(to: v1, state: state)
+        TransactionsRoute.add(to: v1, state: state)
+        AlertsRoute.add(to: v1, state: state)
+        ModelsRoutes.add(to: v1, state: state)
+        ReportsRoutes.add(to: v1, state: state)
+        let guarded = v1.group().add(middleware: BearerTokenMiddleware(token: configuration.token))
+        PaymentsRoute.add(to: guarded, state: state)
+        LabelsRoute.add(to: guarded, state: state)
+        ModelsRoutes.addAdmin(to: guarded, state: state)
+        return router
+    }
+
+    /// The Hummingbird application; `onServerRunning` gets the bound port.
+    public func application(onServerRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: .init(address: .hostname(configuration.boundHost, port: configuration.port), serverName: "fraud-api"),
+            onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// What the server says at start: where it listens and whether write routes need a token (never the token itself).
+    public func startMessage(port: Int) -> String {
+        let base = "http://\(configuration.boundHost):\(port)"
+        let access = configuration.token == nil
+            ? "no FRAUD_API_TOKEN set: write and admin routes are open, so the server listens on 127.0.0.1 only"
+            : "write and admin routes require 'Authorization: Bearer $FRAUD_API_TOKEN'"
+        return "fraud API on \(base) (dashboard \(base)/, docs \(base)/docs, OpenAPI \(base)/openapi.json); \(access)"
+    }
+
+    /// Serves until `stop` is requested (or the task is cancelled), then finishes open requests and returns.
+    public func run(stop: StopSignal, onServerRunning: (@Sendable (Int) async -> Void)? = nil) async throws {
+        let group = ServiceGroup(configuration: .init(services: [application(onServerRunning: onServerRunning)], logger: logger))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                while !stop.isRequested, !Task.isCancelled { await stop.sleep(for: .milliseconds(200)) }
+                await group.triggerGracefulShutdown()
+            }
+            // Ends the stop watcher once the server has stopped for any reason.
+            defer { tasks.cancelAll() }
+            try await group.run()
+        }
+        try await state.ingest.close()
+    }
+}

@@ -1,0 +1,19 @@
+import FraudCore
+import FraudStore
+import Hummingbird
+
+/// What the route handlers share: the store, the registry, the scorer, the ingest path and the settings.
+struct APIState: Sendable {
+    let store: any FraudDatabase
+    let registry: ModelRegistry
+    let scorer: ChampionScorer
+    let ingest: PaymentIngest
+    let configuration: APIServer.Configuration
+    let assets: APIAssets
+    let storeGauges: StoreGauges
+
+    /// The request body, refused (413) beyond the configured limit.
+    func body(_ request: Request) async throws -> ByteBuffer {
+        try await request.body.collect(upTo: configuration.maxBodyBytes)
+    }
+}

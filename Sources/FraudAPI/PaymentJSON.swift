@@ -1,0 +1,81 @@
+import FraudCore
+import FraudModel
+
+/// The JSON of payment-shaped answers (scores, stored payments, alerts), written by hand with the message codec's writer.
+enum PaymentJSON {
+    /// `{"trans_num", "score", "prediction", "threshold", "model_version", "reasons"}`.
+    static func writeDecision(_ decision: FraudScorer.Decision, transNum: String, scorer: FraudScorer, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("trans_num")
+        writer.string(transNum)
+        writer.key("score")
+        writer.double(decision.score)
+        writer.key("prediction")
+        writer.bool(decision.prediction)
+        writer.key("threshold")
+        writer.double(scorer.threshold)
+        writer.key("model_version")
+        writer.string(scorer.modelVersion)
+        writer.key("reasons")
+        writeReasons(decision.reasons, to: &writer)
+        writer.endObject()
+    }
+
+    /// `[{"feature", "value", "contribution"}]`.
+    static func writeReasons(_ reasons: [FeatureContribution], to writer: inout JSONWriter) {
+        writer.beginArray()
+        for reason in reasons {
+            writer.beginObject()
+            writer.key("feature")
+            writer.string(reason.feature)
+            writer.key("value")
+            writer.double(reason.value)
+            writer.key("contribution")
+            writer.double(reason.contribution)
+            writer.endObject()
+        }
+        writer.endArray()
+    }
+
+    /// A stored payment: the `payments.scored` object followed by `true_value`, `labeled_at` and `labeled_by`.
+    static func storedTransaction(_ row: StoredTransaction, into bytes: inout [UInt8]) {
+        var scored = row.scored.jsonBytes
+        scored.removeLast()  // the closing brace: the label members follow
+        bytes.append(contentsOf: scored)
+        var labels = JSONWriter(capacity: 96)
+        labels.beginObject()
+        labels.key("true_value")
+        if let value = row.trueValue { labels.bool(value) } else { labels.null() }
+        labels.key("labeled_at")
+        if let time = row.labeledAt { labels.eventTime(time) } else { labels.null() }
+        labels.key("labeled_by")
+        if let by = row.labeledBy { labels.string(by) } else { labels.null() }
+        labels.endObject()
+        bytes.append(UInt8(ascii: ","))
+        bytes.append(contentsOf: labels.bytes.dropFirst())
+    }
+
+    /// An alert: the payment's identity, amount and time, the decision and its reasons, and when it was raised.
+    static func writeAlert(_ alert: AlertRecord, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("trans_num")
+        writer.string(alert.transNum)
+        writer.key("cc_num")
+        writer.int(alert.ccNum)
+        writer.key("trans_date_trans_time")
+        writer.eventTime(alert.eventTime)
+        writer.key("amt")
+        writer.double(alert.amount)
+        writer.key("score")
+        writer.double(alert.score)
+        writer.key("threshold")
+        writer.double(alert.threshold)
+        writer.key("model_version")
+        writer.string(alert.modelVersion)
+        writer.key("reasons")
+        writeReasons(alert.reasons, to: &writer)
+        writer.key("raised_at")
+        writer.eventTime(alert.raisedAt)
+        writer.endObject()
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import FraudCore
+import FraudMetrics
+import FraudStore
+import Hummingbird
+
+/// `GET /v1/reports/drift`, `GET /v1/reports/performance` and `GET /v1/reports/activity`, all computed from the store.
+enum ReportsRoutes {
+    struct Performance: Encodable {
+        var labelled: Int
+        var truePositives: Int
+        var falsePositives: Int
+        var trueNegatives: Int
+        var falseNegatives: Int
+        var precision: Double?
+        var recall: Double?
+        var f1: Double?
+        var since: String?
+
+        enum CodingKeys: String, CodingKey {
+            case labelled, truePositives = "true_positives", falsePositives = "false_positives", trueNegatives = "true_negatives"
+            case falseNegatives = "false_negatives", precision, recall, f1, since
+        }
+
+        init(_ outcomes: LabelledOutcomes, since: EventTime?) {
+            var counts = ConfusionCounts()
+            counts.truePositives = outcomes.truePositives
+            counts.falsePositives = outcomes.falsePositives
+            counts.trueNegatives = outcomes.trueNegatives
+            counts.falseNegatives = outcomes.falseNegatives
+            labelled = outcomes.total
+            truePositives = outcomes.truePositives
+            falsePositives = outcomes.falsePositives
+            trueNegatives = outcomes.trueNegatives
+            falseNegatives = outcomes.falseNegatives
+            // Undefined ratios (nothing predicted, nothing positive) are null rather than a made-up 0.
+            precision = counts.truePositives + counts.falsePositives > 0 ? finite(counts.precision) : nil
+            recall = counts.positives > 0 ? finite(counts.recall) : nil
+            f1 = precision != nil && recall != nil ? finite(counts.f1) : nil
+            self.since = since?.iso
+        }
+    }
+
+    struct Activity: Encodable {
+        var windowSeconds: Int
+        var since: String
+        var until: String
+        var payments: Int
+        var paymentsPerSecond: Double
+        var predictedFrauds: Int
+        var fraudRate: Double?
+        var latencyP50Ms: Double?
+        var latencyP99Ms: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case windowSeconds = "window_seconds", since, until, payments, paymentsPerSecond = "payments_per_second"
+            case predictedFrauds = "predicted_frauds", fraudRate = "fraud_rate", latencyP50Ms = "latency_p50_ms", latencyP99Ms = "latency_p99_ms"
+        }
+
+        init(_ activity: ScoringActivity, windowSeconds: Int) {
+            self.windowSeconds = windowSeconds
+            since = activity.since.iso
+            until = activity.until.iso
+            payments = activity.payments
+            paymentsPerSecond = activity.paymentsPerSecond
+            predictedFrauds = activity.predictedFrauds
+            fraudRate = finite(activity.fraudRate)
+            latencyP50Ms = finite(activity.latencyP50Ms)
+            latencyP99Ms = finite(activity.latencyP99Ms)
+        }
+    }
+
+    static func add(to router: some RouterMethods<BasicRequestContext>, state: APIState) {
+        router.get("reports/drift") { request, _ -> Response in
+            let limit = try QueryParameters(request: request).int("limit", in: 1...1000, default: 10)
+            return JSONResponse.bytes(driftJSON(try await state.store.driftReports(limit: limit)))
+        }
+        router.get("reports/performance") { request, _ -> Response in
+            let since = try QueryParameters(request: request).time("since")
+            return try JSONResponse.encoded(Performance(try await state.store.labelledOutcomes(since: since), since: since))
+        }
+        router.get("reports/activity") { request, _ -> Response in
+            let window = try QueryParameters(request: request).int("window", in: 1...86_400, default: 10)
+            let until = WallClock.now
+            let activity = try await state.store.activity(since: until.adding(seconds: -Int64(window)), until: until)
+            return try JSONResponse.encoded(Activity(activity, windowSeconds: window))
+        }
+    }
+
+    /// `{"reports": [{"id", "created_at", "window_start", "window_end", "dataset_drift", "drifted_share", "report"}]}`;
+    /// `report` is the stored report object (null if the stored text is not valid JSON).
+    static func driftJSON(_ reports: [DriftReportRecord]) -> [UInt8] {
+        var bytes = Array("{\"reports\":[".utf8)
+        for (index, report) in reports.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var writer = JSONWriter(capacity: 256)
+            writer.beginObject()
+            writer.key("id")
+            if let id = report.id { writer.int(id) } else { writer.null() }
+            writer.key("created_at")
+            writer.eventTime(report.createdAt)
+            writer.key("window_start")
+            if let time = report.windowStart { writer.eventTime(time) } else { writer.null() }
+            writer.key("window_end")
+            if let time = report.windowEnd { writer.eventTime(time) } else { writer.null() }
+            writer.key("dataset_drift")
+            writer.bool(report.datasetDrift)
+            writer.key("drifted_share")
+            writer.double(report.driftedShare)
+            writer.key("report")
+            writer.endObject()
+            bytes.append(contentsOf: writer.bytes.dropLast())
+            let valid = (try? JSONSerialization.jsonObject(with: Data(report.json.utf8))) is [String: Any]
+            bytes.append(contentsOf: valid ? Array(report.json.utf8) : Array("null".utf8))
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(contentsOf: "]}".utf8)
+        return bytes
+    }
+}

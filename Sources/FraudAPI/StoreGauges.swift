@@ -1,0 +1,33 @@
+import FraudCore
+import FraudPipeline
+import FraudStore
+import Metrics
+
+/// Refreshes, at each `/metrics` scrape, the gauges that come from the store: row counts, the last minute's
+/// throughput and fraud rate, and which model version is champion (so they hold in every deployment mode).
+actor StoreGauges {
+    private let store: any FraudDatabase
+    private var champion: String?
+
+    init(store: any FraudDatabase) {
+        self.store = store
+    }
+
+    func refresh() async throws {
+        let counts = try await store.counts()
+        Gauge(label: APIMetrics.storedPayments).record(counts.transactions)
+        Gauge(label: APIMetrics.storedLabelled).record(counts.labelled)
+        Gauge(label: APIMetrics.storedAlerts).record(counts.alerts)
+        Gauge(label: APIMetrics.storedQuarantined).record(counts.quarantined)
+        let now = WallClock.now
+        let minute = try await store.activity(since: now.adding(seconds: -60), until: now)
+        Gauge(label: APIMetrics.recentThroughput).record(minute.paymentsPerSecond)
+        Gauge(label: APIMetrics.recentFraudRate).record(minute.fraudRate ?? 0)
+        let current = try await store.alias(AliasRecord.champion)?.version
+        if let previous = champion, previous != current {
+            Gauge(label: PipelineMetrics.modelVersion, dimensions: [("version", previous)]).record(0)
+        }
+        if let current { Gauge(label: PipelineMetrics.modelVersion, dimensions: [("version", current)]).record(1) }
+        champion = current
+    }
+}

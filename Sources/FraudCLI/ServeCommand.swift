@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import FraudAPI
+import FraudCore
+import FraudPipeline
+import Logging
+
+/// `fraud serve`: the HTTP API, its docs and the dashboard.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API, /docs, /openapi.json, /metrics and the dashboard at /.",
+        discussion: """
+            Write and admin routes (POST /v1/payments, /v1/labels, /v1/models/...) require \
+            'Authorization: Bearer $FRAUD_API_TOKEN'. Without FRAUD_API_TOKEN they are open and the server listens on \
+            127.0.0.1 only, whatever --host says.
+            """)
+
+    @Option(name: .long, help: "Address to bind (needs FRAUD_API_TOKEN for anything but 127.0.0.1).")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @Option(name: .long, help: "Largest request body accepted, in bytes.")
+    var maxBodyBytes: Int = 8 << 20
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var bus: BusOptions
+    @OptionGroup var registry: RegistryOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
+        guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024, got \(maxBodyBytes)") }
+    }
+
+    func run() async throws {
+        let token = ProcessInfo.processInfo.environment["FRAUD_API_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        let stop = StopSignal()
+        stop.install()
+        let bus = try self.bus.open()
+        try await withDatabase(database) { store in
+            let server = try APIServer(
+                store: store, registry: try registry.registry(store), bus: bus,
+                configuration: .init(host: host, port: port, token: token, maxBodyBytes: maxBodyBytes),
+                logger: Logger(label: "fraud.api") { StreamLogHandler.standardError(label: $0) })
+            if token == nil, host != "127.0.0.1" {
+                printError("warning: --host \(host) ignored: FRAUD_API_TOKEN is not set, so the server binds 127.0.0.1 only")
+            }
+            try await server.run(stop: stop) { port in printError(server.startMessage(port: port)) }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+"""Drives the dashboard in headless Chromium (selenium): waits for live numbers to change, confirms one alert
+as fraud and saves a screenshot. Prints one JSON object: the confirmed trans_num and the throughput values seen.
+
+Usage: dashboard_browser.py BASE_URL TOKEN SCREENSHOT.png
+"""
+import json
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+base, token, screenshot = sys.argv[1], sys.argv[2], sys.argv[3]
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1500"):
+    options.add_argument(argument)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+try:
+    driver.get(base + "/")
+    wait = WebDriverWait(driver, 60, poll_frequency=0.2)
+    field = driver.find_element(By.ID, "token")
+    field.send_keys(token)
+    field.send_keys(Keys.TAB)  # fires "change": the page keeps the token for write routes
+
+    # Live numbers: wait for a first throughput figure, then for a different one.
+    wait.until(lambda d: d.find_element(By.ID, "throughput").text not in ("", "–"))
+    first = driver.find_element(By.ID, "throughput").text
+    wait.until(lambda d: d.find_element(By.ID, "throughput").text not in ("", "–", first))
+    second = driver.find_element(By.ID, "throughput").text
+
+    # The alert queue: confirm the first alert as fraud; its row leaves the queue once the label is stored.
+    button = wait.until(conditions.element_to_be_clickable((By.CSS_SELECTOR, "button.confirm")))
+    trans_num = button.get_attribute("data-trans-num")
+    button.click()
+    wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, f"tr[data-trans-num='{trans_num}']"))
+
+    # Let the chart gather a few more points and the performance panel show the new label, then keep the picture.
+    wait.until(lambda d: d.find_element(By.ID, "precision-recall").text not in ("", "–", "no labels"))
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#chart path")) == 2)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#drift rect"))
+    time.sleep(12)  # a picture with a longer stretch of chart
+    driver.save_screenshot(screenshot)
+    print(json.dumps({"confirmed": trans_num, "throughput": [first, second],
+                      "status": driver.find_element(By.ID, "status").text}))
+finally:
+    driver.quit()
