@@ -103,6 +103,17 @@ let package = Package(
             ]
         ),
 
+        // Optional mirror of runs, model versions and aliases to an MLflow tracking server over its REST API.
+        .target(
+            name: "FraudMLflow",
+            dependencies: [
+                "FraudCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+
         // The streaming workers: micro-batch consumer loop, scorer, writer, alerter, sources, the embedded pipeline.
         .target(
             name: "FraudPipeline",
@@ -124,6 +135,7 @@ let package = Package(
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudSimulatorServer", "FraudMetrics", "FraudModel",
                 "FraudDrift", "FraudStore", "FraudAlerting", "FraudBus", "FraudKafka", "FraudPipeline",
+                "FraudMLflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -157,6 +169,7 @@ let package = Package(
         .testTarget(name: "FraudKafkaTests", dependencies: ["FraudKafka", "FraudTesting"]),
         .testTarget(name: "FraudStoreTests", dependencies: ["FraudStore", "FraudTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "FraudPipelineTests", dependencies: ["FraudPipeline", "FraudTesting", "FraudBus"]),
+        .testTarget(name: "FraudMLflowTests", dependencies: ["FraudMLflow", "FraudStore", "FraudTesting", "FraudCLI"]),
         .testTarget(
             name: "FraudAlertingTests",
             dependencies: [

@@ -1,0 +1,15 @@
+/// A key and a value: how MLflow carries params and tags.
+public struct MLflowTag: Codable, Hashable, Sendable {
+    public var key: String
+    public var value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+extension Array where Element == MLflowTag {
+    /// The value of `key`, if present.
+    public subscript(key: String) -> String? { first { $0.key == key }?.value }
+}
