@@ -97,7 +97,7 @@ struct MLflowOptions: ParsableArguments {
         params["validation_rows"] = String(metadata.validationRows)
         return RunRecord(
             id: "train-\(print.sha256.prefix(12))-\(createdAt.millisecondsSinceEpoch)", startedAt: started, finishedAt: createdAt,
-            status: "finished", params: params, metrics: metadata.validationMetrics.map(Self.numbers) ?? [:],
+            status: "finished", params: params, metrics: metadata.validationMetrics.map { Self.numbers($0) } ?? [:],
             timings: ["training_seconds": metadata.trainingSeconds],
             dataFingerprint: FraudCore.DataFingerprint(rows: print.rows, frauds: print.frauds, firstEventTime: print.firstEventTime,
                                                        lastEventTime: print.lastEventTime, sha256: print.sha256),

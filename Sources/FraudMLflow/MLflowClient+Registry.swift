@@ -93,14 +93,12 @@ extension MLflowClient {
         let _: MLflowEmpty = try await send(.DELETE, "registered-models/alias", body: Request(name: name, alias: alias))
     }
 
-    /// `registered-models/alias` (GET): the version `alias` points at; nil when the alias is not set.
+    /// `registered-models/alias` (GET): the version `alias` points at; nil when the model or the alias does not exist.
     public func modelVersion(name: String, alias: String) async throws -> MLflowModelVersion? {
         struct Answer: Decodable { var modelVersion: MLflowModelVersion }
-        do {
-            return try await get("registered-models/alias", query: [("name", name), ("alias", alias)], as: Answer.self).modelVersion
-        } catch let error as MLflowError where error.isNotFound {
-            return nil
-        }
+        // MLflow answers a missing alias with INVALID_PARAMETER_VALUE, like a malformed request: ask the model first.
+        guard try await registeredModel(name: name)?.version(forAlias: alias) != nil else { return nil }
+        return try await get("registered-models/alias", query: [("name", name), ("alias", alias)], as: Answer.self).modelVersion
     }
 
     /// MLflow reserves `latest` and `v<digits>` (any case) for its own version references.

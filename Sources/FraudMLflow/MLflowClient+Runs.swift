@@ -24,7 +24,8 @@ extension MLflowClient {
             var status: String
             var endTime: Int64?
         }
-        let _: MLflowEmptyOrInfo = try await send(.POST, "runs/update", body: Request(runId: id, status: status, endTime: endTime))
+        // The answer holds the run's info; only success matters.
+        let _: MLflowEmpty = try await send(.POST, "runs/update", body: Request(runId: id, status: status, endTime: endTime))
     }
 
     /// `runs/log-batch`, split into as many calls as MLflow's per-call limits need. A param cannot change once logged.
@@ -66,6 +67,3 @@ extension MLflowClient {
         return try await send(.POST, "runs/search", body: request, as: Answer.self).runs ?? []
     }
 }
-
-/// `runs/update` answers `{"run_info": ...}`; only success matters.
-private struct MLflowEmptyOrInfo: Decodable {}

@@ -11,4 +11,13 @@ public struct MLflowMetric: Codable, Hashable, Sendable {
         self.timestamp = timestamp
         self.step = step
     }
+
+    /// MLflow leaves out zero values (protobuf's default), e.g. step 0.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        key = try container.decode(String.self, forKey: .key)
+        value = try container.decodeIfPresent(Double.self, forKey: .value) ?? 0
+        timestamp = try container.decodeIfPresent(Int64.self, forKey: .timestamp) ?? 0
+        step = try container.decodeIfPresent(Int64.self, forKey: .step) ?? 0
+    }
 }

@@ -7,6 +7,13 @@ public struct MLflowTag: Codable, Hashable, Sendable {
         self.key = key
         self.value = value
     }
+
+    /// MLflow leaves out an empty value (protobuf's default).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        key = try container.decode(String.self, forKey: .key)
+        value = try container.decodeIfPresent(String.self, forKey: .value) ?? ""
+    }
 }
 
 extension Array where Element == MLflowTag {

@@ -60,7 +60,7 @@ struct MLflowCLITests {
         // MLflow unreachable: the command succeeds and warns.
         let unreachable = try fraud(["models", "promote", "2", "--force", "--reason", "no mlflow"] + registry + ["--mlflow-url", "http://127.0.0.1:1"])
         #expect(unreachable.errors.contains("warning: MLflow mirror failed"), "\(unreachable.errors)")
-        let history = try fraud(["models", "history", "--json"] + registry)
+        let history = try fraud(["models", "history", "--json", "--database", "sqlite:\(directory)/fraud.db"])
         #expect(history.output.contains("no mlflow"))
     }
 }

@@ -37,7 +37,7 @@ struct MLflowClientTests {
     }
 
     @Test func anUnreachableServerIsAnErrorWithoutStatus() async throws {
-        let client = try MLflowClient(configuration: .init(url: "http://127.0.0.1:1", timeout: .seconds(5)))
+        let client = try MLflowClient(configuration: .init(url: "http://127.0.0.1:1", timeout: .seconds(2)))
         do {
             _ = try await client.experiment(named: "x")
             Issue.record("expected an error")

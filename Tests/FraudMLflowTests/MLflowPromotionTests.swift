@@ -49,7 +49,8 @@ struct MLflowPromotionTests {
 
         let second = try await registry.importArtifact(from: try MLflowFixtures.artifact(prAUC: 0.85, createdAt: "2026-11-02T10:00:00Z"))
         try await registry.setAlias(AliasRecord.challenger, to: second.version, by: "ana", reason: "imported")
-        let secondInMLflow = try await { _ = try await mirrorState(second); return try await mlflowVersion(of: second) }()
+        _ = try await mirrorState(second)
+        let secondInMLflow = try await mlflowVersion(of: second)
         #expect(secondInMLflow != firstInMLflow)
         #expect(try await alias("challenger") == secondInMLflow)
         #expect(try await alias("champion") == firstInMLflow)

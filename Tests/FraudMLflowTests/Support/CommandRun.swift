@@ -16,8 +16,8 @@ struct CommandRun {
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Files, not pipes: a chatty program cannot block on a full pipe while we wait for it.
         let outputFile = NSTemporaryDirectory() + "fraud-command-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: outputFile + ".out", contents: nil)
-        FileManager.default.createFile(atPath: outputFile + ".err", contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile + ".err", contents: nil)
         defer {
             try? FileManager.default.removeItem(atPath: outputFile + ".out")
             try? FileManager.default.removeItem(atPath: outputFile + ".err")
