@@ -105,6 +105,17 @@ let package = Package(
             ]
         ),
 
+        // Optional mirror of runs, model versions and aliases to an MLflow tracking server over its REST API.
+        .target(
+            name: "FraudMLflow",
+            dependencies: [
+                "FraudCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+
         // The streaming workers: micro-batch consumer loop, scorer, writer, alerter, sources, the embedded pipeline.
         .target(
             name: "FraudPipeline",
@@ -140,7 +151,7 @@ let package = Package(
             name: "FraudCLI",
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudSimulatorServer", "FraudMetrics", "FraudModel",
-                "FraudDrift", "FraudStore", "FraudAlerting", "FraudBus", "FraudKafka", "FraudPipeline", "FraudAPI",
+                "FraudDrift", "FraudStore", "FraudAlerting", "FraudBus", "FraudKafka", "FraudPipeline", "FraudAPI", "FraudMLflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -199,6 +210,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "FraudMLflowTests", dependencies: ["FraudMLflow", "FraudStore", "FraudTesting", "FraudCLI"]),
         .testTarget(
             name: "FraudAlertingTests",
             dependencies: [

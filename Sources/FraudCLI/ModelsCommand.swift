@@ -8,6 +8,7 @@ struct ModelsCommand: AsyncParsableCommand {
         subcommands: [
             ModelsListCommand.self, ModelsShowCommand.self, ModelsImportCommand.self, ModelsPromoteCommand.self,
             ModelsRollbackCommand.self, ModelsHistoryCommand.self,
+            ModelsNewLabelsCommand.self, ModelsTrainingSetCommand.self,
         ]
     )
 }

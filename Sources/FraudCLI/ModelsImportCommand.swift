@@ -19,6 +19,7 @@ struct ModelsImportCommand: AsyncParsableCommand {
     @OptionGroup var audit: AuditOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var mlflow: MLflowOptions
 
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false
@@ -28,6 +29,7 @@ struct ModelsImportCommand: AsyncParsableCommand {
             let registry = try registry.registry(store)
             let model = try await registry.importArtifact(from: directory, description: description)
             if challenger { try await registry.setAlias("challenger", to: model.version, by: audit.who, reason: audit.reason.isEmpty ? "imported from \(directory)" : audit.reason) }
+            await mlflow.mirrorImport(model, store: store)
             return (model, try await store.aliases())
         }
         if json {

@@ -10,13 +10,16 @@ struct ModelsRollbackCommand: AsyncParsableCommand {
     @OptionGroup var audit: AuditOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var mlflow: MLflowOptions
 
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false
 
     func run() async throws {
         let outcome = try await withDatabase(database) { store in
-            try await registry.registry(store).rollback(by: audit.who, reason: audit.reason)
+            let outcome = try await registry.registry(store).rollback(by: audit.who, reason: audit.reason)
+            await mlflow.mirrorAliases(after: outcome, store: store)
+            return outcome
         }
         try outcome.report(json: json)
     }

@@ -4,7 +4,7 @@ import FraudModel
 import FraudXGBoost
 
 /// `fraud train`: features, model, threshold and artifact from fraudTest-format files.
-struct TrainCommand: ParsableCommand {
+struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a model on fraudTest-format CSV files and write its artifact directory."
@@ -40,7 +40,9 @@ struct TrainCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the validation figures as one JSON object.")
     var json = false
 
-    func run() throws {
+    @OptionGroup var mlflow: MLflowOptions
+
+    func run() async throws {
         guard let kind = ModelKind(rawValue: model) else {
             throw ValidationError("--model \(model): expected xgboost, logistic or baseline")
         }
@@ -51,6 +53,7 @@ struct TrainCommand: ParsableCommand {
         let outcome = try training.train(input.features, fingerprint: input.fingerprint, progress: ModelProgress.line)
         try outcome.artifact.write(directory: out)
         ModelProgress.line("wrote \(out)")
+        await mlflow.mirrorTraining(outcome.artifact, directory: out)
         if json {
             printJSON(outcome.validationReport)
         } else {

@@ -1,0 +1,29 @@
+/// A failed MLflow REST call: which call, the HTTP status, and MLflow's `error_code` and `message`.
+public struct MLflowError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The call, e.g. `POST registered-models/alias`.
+    public var operation: String
+    /// The HTTP status, or nil when no answer arrived (connection refused, timeout).
+    public var status: Int?
+    /// MLflow's error code, e.g. `RESOURCE_DOES_NOT_EXIST`, `INVALID_PARAMETER_VALUE`; nil when the answer had none.
+    public var errorCode: String?
+    /// MLflow's message, or what went wrong on our side.
+    public var message: String
+
+    public init(operation: String, status: Int? = nil, errorCode: String? = nil, message: String) {
+        self.operation = operation
+        self.status = status
+        self.errorCode = errorCode
+        self.message = message
+    }
+
+    public var description: String {
+        let answer = status.map { "HTTP \($0)" + (errorCode.map { " \($0)" } ?? "") + ": " } ?? ""
+        return "MLflow \(operation): \(answer)\(message)"
+    }
+
+    /// `RESOURCE_DOES_NOT_EXIST`: the experiment, run, model or alias is not there.
+    public var isNotFound: Bool { errorCode == "RESOURCE_DOES_NOT_EXIST" }
+
+    /// `RESOURCE_ALREADY_EXISTS`: a concurrent or earlier create won.
+    public var isAlreadyExisting: Bool { errorCode == "RESOURCE_ALREADY_EXISTS" }
+}
