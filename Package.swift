@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "FraudAlerting", targets: ["FraudAlerting"]),
         .library(name: "FraudPipeline", targets: ["FraudPipeline"]),
         .library(name: "FraudTesting", targets: ["FraudTesting"]),
+        .library(name: "FraudMonitoring", targets: ["FraudMonitoring"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -116,6 +117,17 @@ let package = Package(
             ]
         ),
 
+        // Keeping the model healthy: the monitor, the retrainer and the same-window promotion gate.
+        .target(
+            name: "FraudMonitoring",
+            dependencies: [
+                "FraudCore", "FraudData", "FraudDrift", "FraudModel", "FraudStore", "FraudPipeline", "FraudMetrics", "FraudXGBoost",
+                "FraudSimulator",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // Fixtures, helpers and conformance suites every implementation must pass, for tests of every module.
         .target(name: "FraudTesting", dependencies: ["FraudCore", "FraudData", "FraudSimulator", "FraudStore"]),
 
@@ -123,7 +135,7 @@ let package = Package(
             name: "FraudCLI",
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudSimulatorServer", "FraudMetrics", "FraudModel",
-                "FraudDrift", "FraudStore", "FraudAlerting", "FraudBus", "FraudKafka", "FraudPipeline",
+                "FraudDrift", "FraudStore", "FraudAlerting", "FraudBus", "FraudKafka", "FraudPipeline", "FraudMonitoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -157,6 +169,13 @@ let package = Package(
         .testTarget(name: "FraudKafkaTests", dependencies: ["FraudKafka", "FraudTesting"]),
         .testTarget(name: "FraudStoreTests", dependencies: ["FraudStore", "FraudTesting", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "FraudPipelineTests", dependencies: ["FraudPipeline", "FraudTesting", "FraudBus"]),
+        .testTarget(
+            name: "FraudMonitoringTests",
+            dependencies: [
+                "FraudMonitoring", "FraudTesting", "FraudBus", "FraudSimulator", "FraudMetrics", "FraudModel", "FraudStore",
+                "FraudXGBoost", "FraudDrift", "FraudPipeline",
+            ]
+        ),
         .testTarget(
             name: "FraudAlertingTests",
             dependencies: [

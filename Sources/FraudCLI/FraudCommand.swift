@@ -17,6 +17,7 @@ struct FraudCommand: AsyncParsableCommand {
             ModelsCommand.self,
             LabelCommand.self,
             RunCommand.self,
+            RetrainCommand.self,
         ]
     )
 }

@@ -5,6 +5,9 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run one worker of the pipeline (distributed mode: Kafka and PostgreSQL, several processes).",
-        subcommands: []
+        subcommands: [
+            RunMonitorCommand.self,
+            RunRetrainerCommand.self,
+        ]
     )
 }
