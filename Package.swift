@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "FraudPipeline", targets: ["FraudPipeline"]),
         .library(name: "FraudTesting", targets: ["FraudTesting"]),
         .library(name: "FraudAPI", targets: ["FraudAPI"]),
+        .library(name: "FraudMonitoring", targets: ["FraudMonitoring"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -142,6 +143,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources")]
+        // Keeping the model healthy: the monitor, the retrainer and the same-window promotion gate.
+        .target(
+            name: "FraudMonitoring",
+            dependencies: [
+                "FraudCore", "FraudData", "FraudDrift", "FraudModel", "FraudStore", "FraudPipeline", "FraudMetrics", "FraudXGBoost",
+                "FraudSimulator",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // Fixtures, helpers and conformance suites every implementation must pass, for tests of every module.
@@ -152,6 +162,7 @@ let package = Package(
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudSimulatorServer", "FraudMetrics", "FraudModel",
                 "FraudDrift", "FraudStore", "FraudAlerting", "FraudBus", "FraudKafka", "FraudPipeline", "FraudAPI", "FraudMLflow",
+                "FraudMonitoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -211,6 +222,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FraudMLflowTests", dependencies: ["FraudMLflow", "FraudStore", "FraudTesting", "FraudCLI"]),
+        .testTarget(
+            name: "FraudMonitoringTests",
+            dependencies: [
+                "FraudMonitoring", "FraudTesting", "FraudBus", "FraudSimulator", "FraudMetrics", "FraudModel", "FraudStore",
+                "FraudXGBoost", "FraudDrift", "FraudPipeline",
+            ]
+        ),
         .testTarget(
             name: "FraudAlertingTests",
             dependencies: [

@@ -21,6 +21,7 @@ struct FraudCommand: AsyncParsableCommand {
             DemoCommand.self,
             PollCommand.self,
             ServeCommand.self,
+            RetrainCommand.self,
         ]
     )
 }

@@ -5,6 +5,12 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run one worker of the pipeline (distributed mode: Kafka and PostgreSQL, several processes).",
-        subcommands: [RunScorerCommand.self, RunWriterCommand.self, RunAlerterCommand.self]
+        subcommands: [
+            RunScorerCommand.self,
+            RunWriterCommand.self,
+            RunAlerterCommand.self,
+            RunMonitorCommand.self,
+            RunRetrainerCommand.self,
+        ]
     )
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FraudMetrics
 import FraudModel
+import FraudMonitoring
 import FraudXGBoost
 
 /// `fraud train`: features, model, threshold and artifact from fraudTest-format files.
@@ -52,6 +53,9 @@ struct TrainCommand: AsyncParsableCommand {
                                          thresholdObjective: reviewCost.map { .lowestCost(reviewCostPerAlert: $0) } ?? .bestF1)
         let outcome = try training.train(input.features, fingerprint: input.fingerprint, progress: ModelProgress.line)
         try outcome.artifact.write(directory: out)
+        // The monitor's training reference: a sample of the training payments' drift columns and their scores.
+        try DriftReferenceBuilder().build(transactions: try LabelledFeatures.readTransactions(paths: data), model: outcome.model,
+                                          source: "training data \(data.joined(separator: ", "))").write(directory: out)
         ModelProgress.line("wrote \(out)")
         await mlflow.mirrorTraining(outcome.artifact, directory: out)
         if json {

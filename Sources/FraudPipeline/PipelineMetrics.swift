@@ -36,4 +36,10 @@ public enum PipelineMetrics {
     public static let labelledPrecision = "fraud_labelled_precision"
     public static let labelledRecall = "fraud_labelled_recall"
     public static let labelledF1 = "fraud_labelled_f1"
+    /// Gauge: 99th percentile of ingestion-to-score latency over the monitor's window, in milliseconds.
+    public static let windowLatencyP99 = "fraud_window_latency_p99_ms"
+    /// Gauge: changes detected in the labelled error stream (Page-Hinkley plus ADWIN) since the monitor started.
+    public static let errorDriftDetections = "fraud_error_drift_detections"
+    /// Counter: retrainings triggered. Dimension `trigger` (schedule, labels, drift, performance, manual).
+    public static let retrainTriggers = "fraud_retrain_triggers_total"
 }

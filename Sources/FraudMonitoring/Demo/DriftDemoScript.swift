@@ -1,0 +1,61 @@
+import FraudCore
+import FraudDrift
+import FraudModel
+import FraudSimulator
+import FraudXGBoost
+
+/// The drift scenario of `fraud demo --scenario drift`, as settings: a champion trained on the simulator's first
+/// payments; the live stream switches to a drifted distribution part-way; the simulator's ground truth arrives as
+/// `true_value` labels with a delay; the monitor reports drift; a retraining triggers; the challenger is promoted.
+public struct DriftDemoScript: Sendable {
+    /// Simulator seed, cards and fraud share.
+    public var seed: UInt64
+    public var cards: Int
+    public var fraudRate: Double
+    /// Payments the champion is trained on (before the live stream).
+    public var trainingPayments: Int
+    /// Live payments streamed.
+    public var livePayments: Int
+    /// Live payments before the distribution switches.
+    public var driftAfter: Int
+    /// What changes at the switch.
+    public var drift: [DriftScenario.Kind]
+    /// Scored payments between a payment and its label.
+    public var labelDelay: Int
+    /// Payments scored per micro-batch.
+    public var batchSize: Int
+    /// The retrainer checks its triggers every this many live payments.
+    public var retrainCheckEvery: Int
+    public var monitor: MonitorConfiguration
+    /// When to retrain; cool-down and schedule in seconds of the demo's clock (the event time of the stream).
+    public var triggers: RetrainTriggers
+    public var training: ModelTraining
+
+    /// The settings `fraud demo --scenario drift` runs with (about a minute on 2 cores).
+    public static func standard() throws -> DriftDemoScript {
+        try DriftDemoScript(
+            seed: 7, cards: 300, fraudRate: 0.02, trainingPayments: 20_000, livePayments: 24_000, driftAfter: 6_000,
+            drift: [.amountShift, .categoryMix, .newFraudPattern], labelDelay: 1_000, batchSize: 500, retrainCheckEvery: 2_000,
+            monitor: try MonitorConfiguration(windowSize: 2_000, checkEvery: 1_000, warmupPayments: 2_000, minimumLabelled: 200,
+                                              recallFloor: 0.5, labelPollInterval: .milliseconds(50)),
+            triggers: try RetrainTriggers(onDrift: true, recallFloor: 0.5, minimumLabelled: 200, cooldownSeconds: 86_400),
+            training: try ModelTraining(kind: .xgboost, xgboost: try XGBoostParameters(rounds: 150, maxDepth: 5, threads: 0)))
+    }
+
+    /// - Throws: `MonitoringParameterError` naming a count out of range.
+    public init(seed: UInt64, cards: Int, fraudRate: Double, trainingPayments: Int, livePayments: Int, driftAfter: Int,
+                drift: [DriftScenario.Kind], labelDelay: Int, batchSize: Int, retrainCheckEvery: Int, monitor: MonitorConfiguration,
+                triggers: RetrainTriggers, training: ModelTraining) throws {
+        for (name, value) in [("trainingPayments", trainingPayments), ("livePayments", livePayments), ("batchSize", batchSize),
+                              ("retrainCheckEvery", retrainCheckEvery)] where value < 1 {
+            throw MonitoringParameterError(parameter: name, value: "\(value)", expected: "≥ 1")
+        }
+        guard (0..<livePayments).contains(driftAfter) else {
+            throw MonitoringParameterError(parameter: "driftAfter", value: "\(driftAfter)", expected: "0..<livePayments")
+        }
+        guard labelDelay >= 0 else { throw MonitoringParameterError(parameter: "labelDelay", value: "\(labelDelay)", expected: "≥ 0") }
+        (self.seed, self.cards, self.fraudRate, self.trainingPayments, self.livePayments) = (seed, cards, fraudRate, trainingPayments, livePayments)
+        (self.driftAfter, self.drift, self.labelDelay, self.batchSize, self.retrainCheckEvery) = (driftAfter, drift, labelDelay, batchSize, retrainCheckEvery)
+        (self.monitor, self.triggers, self.training) = (monitor, triggers, training)
+    }
+}

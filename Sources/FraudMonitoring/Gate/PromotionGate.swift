@@ -1,0 +1,86 @@
+import FraudCore
+import FraudStore
+
+/// Champion/challenger promotion judged on the same recent labelled window.
+///
+/// The registry's gate compares `policy.metric` (PR-AUC by default) within `policy.tolerance`; this gate also
+/// refuses a candidate whose recall or precision (`guardMetrics`) is worse than the champion's by more than
+/// `guardTolerance`. When the window holds too few labels (`Requirements`), it falls back to the metrics recorded
+/// at training time (`RecordedMetricsEvaluator`) and says so in `note`.
+public struct PromotionGate: Sendable {
+    /// The least a labelled window must hold for the same-window comparison.
+    public struct Requirements: Hashable, Sendable {
+        /// Labelled payments (default 200).
+        public var minimumRows: Int
+        /// Confirmed frauds among them (default 5): recall and PR-AUC mean little with fewer.
+        public var minimumFrauds: Int
+
+        public init(minimumRows: Int = 200, minimumFrauds: Int = 5) {
+            self.minimumRows = minimumRows
+            self.minimumFrauds = minimumFrauds
+        }
+    }
+
+    /// The registry, with the evaluator chosen for this window.
+    public let registry: ModelRegistry
+    /// The labelled window loaded for the policy (also when too small to use).
+    public let window: LabelledWindow
+    /// Whether models are scored on the labelled window (else recorded metrics are compared).
+    public let sameWindow: Bool
+    /// What the gate compares on, in one line (for logs and the CLI).
+    public let note: String
+    /// Metrics besides the policy's that must not get worse by more than `guardTolerance`.
+    public let guardMetrics: [String]
+    public let guardTolerance: Double
+
+    /// What a promotion attempt did and what it was judged on.
+    public struct Decision: Sendable {
+        public var outcome: ModelRegistry.Outcome
+        /// The candidate's and the champion's evaluations, when both were evaluated.
+        public var candidate: ModelEvaluation?
+        public var champion: ModelEvaluation?
+    }
+
+    /// Loads the policy's window from `store` and builds the gate over a registry on `store`.
+    /// - Throws: `MonitoringParameterError` when `guardTolerance` is outside 0...1.
+    public static func make(store: any FraudDatabase, artifactRoot: String, policy: PromotionPolicy,
+                            requirements: Requirements = Requirements(), guardMetrics: [String] = ["recall", "precision"],
+                            guardTolerance: Double = 0.05) async throws -> PromotionGate {
+        guard (0...1).contains(guardTolerance) else {
+            throw MonitoringParameterError(parameter: "guardTolerance", value: "\(guardTolerance)", expected: "0...1")
+        }
+        let window = try await LabelledWindow.load(store: store, window: policy.window)
+        if window.rows >= requirements.minimumRows && window.frauds >= requirements.minimumFrauds {
+            let registry = ModelRegistry(store: store, artifactRoot: artifactRoot, evaluator: SameWindowEvaluator(window: window), policy: policy)
+            let note = "same-window gate: both models scored on the \(window.rows) most recent labelled payments (\(window.frauds) frauds)"
+            return PromotionGate(registry: registry, window: window, sameWindow: true, note: note, guardMetrics: guardMetrics, guardTolerance: guardTolerance)
+        }
+        let registry = ModelRegistry(store: store, artifactRoot: artifactRoot, evaluator: RecordedMetricsEvaluator(), policy: policy)
+        let reason = MonitoringError.tooFewLabels(rows: window.rows, frauds: window.frauds, requiredRows: requirements.minimumRows,
+                                                  requiredFrauds: requirements.minimumFrauds)
+        let note = "\(reason); falling back to the metrics recorded at training time (each model on its own validation split)"
+        return PromotionGate(registry: registry, window: window, sameWindow: false, note: note, guardMetrics: [], guardTolerance: guardTolerance)
+    }
+
+    /// Promotes `version` if it passes: guard metrics first (same window only), then the registry's gate.
+    public func promote(version: String, force: Bool = false, by: String, reason: String) async throws -> Decision {
+        let store = registry.store
+        guard !force, sameWindow, let championAlias = try await store.alias(AliasRecord.champion), championAlias.version != version,
+              let champion = try await store.model(version: championAlias.version),
+              let candidate = try await store.model(version: version) else {
+            return Decision(outcome: try await registry.promote(version: version, force: force, by: by, reason: reason))
+        }
+        let window = registry.policy.window
+        let candidateEvaluation = try await registry.evaluator.evaluate(candidate, on: window)
+        let championEvaluation = try await registry.evaluator.evaluate(champion, on: window)
+        for metric in guardMetrics {
+            guard let new = candidateEvaluation.metrics[metric], let old = championEvaluation.metrics[metric] else { continue }
+            if new < old - guardTolerance {
+                let rejection = PromotionRejection.worseThanChampion(metric: metric, candidate: new, champion: old, tolerance: guardTolerance)
+                return Decision(outcome: .rejected(rejection), candidate: candidateEvaluation, champion: championEvaluation)
+            }
+        }
+        let outcome = try await registry.promote(version: version, by: by, reason: reason)
+        return Decision(outcome: outcome, candidate: candidateEvaluation, champion: championEvaluation)
+    }
+}

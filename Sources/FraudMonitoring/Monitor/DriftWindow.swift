@@ -1,0 +1,98 @@
+import FraudCore
+import FraudDrift
+import FraudModel
+
+/// The sliding window of recent scored payments: replays them through the monitor's own `FeatureExtractor` (the same
+/// feature code as training and scoring) and, every `checkEvery` payments once full, tests it against the reference.
+public struct DriftWindow: Sendable {
+    /// One payment in the window.
+    struct Row: Sendable {
+        var transaction: Transaction
+        var features: [Float]
+        var score: Double
+        var prediction: Bool
+        var latencyMs: Double
+        var modelVersion: String
+    }
+
+    /// What one check found.
+    public struct Check: Sendable {
+        public var report: DriftReport
+        /// The score distribution's test, when the reference has scores.
+        public var scoreDrift: FeatureDrift?
+        /// Dataset drift, or (when configured) a drifted score distribution.
+        public var driftDetected: Bool
+        public var windowStart: EventTime
+        public var windowEnd: EventTime
+        public var rows: Int
+        /// Share of the window predicted fraud.
+        public var fraudRate: Double
+        /// Median and 99th percentile of the payments' ingestion-to-score latency, ms.
+        public var latencyP50Ms: Double
+        public var latencyP99Ms: Double
+        /// Model versions that scored the window's payments.
+        public var modelVersions: [String]
+    }
+
+    public let configuration: MonitorConfiguration
+    private var extractor = FeatureExtractor()
+    private var rows: [Row] = []
+    private var seen = 0
+    private var sinceCheck = 0
+    private var scratch = [Float](repeating: 0, count: FeatureNames.all.count)
+
+    public init(configuration: MonitorConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Payments seen, warm-up included.
+    public var paymentsSeen: Int { seen }
+
+    /// Replays earlier payments (in event-time order) into the per-card feature state only: what a monitor that has
+    /// been running all along would have seen. They are not part of any window and not counted in `paymentsSeen`.
+    public mutating func warm(with history: [Transaction]) {
+        for transaction in history {
+            scratch.withUnsafeMutableBufferPointer { extractor.extract(transaction, into: $0) }
+        }
+    }
+
+    /// Adds a batch; returns a check of the window against `reference` when one is due.
+    /// - Throws: `DriftReportError` when a column cannot be tested.
+    public mutating func add(_ batch: [ScoredTransaction], reference: DriftFeatureTable) throws -> Check? {
+        var due = false
+        for scored in batch {
+            scratch.withUnsafeMutableBufferPointer { extractor.extract(scored.transaction, into: $0) }
+            seen += 1
+            guard seen > configuration.warmupPayments else { continue }
+            rows.append(Row(transaction: scored.transaction, features: scratch, score: scored.score, prediction: scored.prediction,
+                            latencyMs: scored.latencyMs, modelVersion: scored.modelVersion))
+            if rows.count > 2 * configuration.windowSize { rows.removeFirst(rows.count - configuration.windowSize) }
+            sinceCheck += 1
+            if rows.count >= configuration.windowSize && sinceCheck >= configuration.checkEvery { due = true }
+        }
+        guard due else { return nil }
+        sinceCheck = 0
+        return try check(reference: reference)
+    }
+
+    private func check(reference: DriftFeatureTable) throws -> Check {
+        let window = rows.suffix(configuration.windowSize)
+        var columns = MonitoredColumns()
+        for row in window { columns.append(row.transaction, featureRow: row.features, score: row.score) }
+        let current = columns.table
+        // Test only the columns both samples hold (a column can be all-missing in a small window).
+        let names = Set(current.names)
+        let shared = DriftFeatureTable(reference.columns.filter { names.contains($0.name) && $0.values.count > 0 }.map { ($0.name, $0.values) })
+        let report = try DriftReport(reference: shared, current: current, configuration: configuration.drift)
+        let scoreDrift = report.features.first { $0.name == MonitoredColumns.scoreColumn }
+        let latencies = window.map(\.latencyMs).sorted()
+        func percentile(_ q: Double) -> Double { latencies[min(latencies.count - 1, Int(q * Double(latencies.count)))] }
+        return Check(
+            report: report, scoreDrift: scoreDrift,
+            driftDetected: report.datasetDrift || (configuration.scoreDriftCounts && scoreDrift?.drifted == true),
+            windowStart: window.map(\.transaction.eventTime).min()!, windowEnd: window.map(\.transaction.eventTime).max()!,
+            rows: window.count, fraudRate: Double(window.filter(\.prediction).count) / Double(window.count),
+            latencyP50Ms: percentile(0.5), latencyP99Ms: percentile(0.99),
+            modelVersions: Array(Set(window.map(\.modelVersion))).sorted())
+    }
+}

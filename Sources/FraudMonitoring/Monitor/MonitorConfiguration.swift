@@ -1,0 +1,60 @@
+import FraudDrift
+import FraudPipeline
+
+/// What the monitor watches and when it raises an alert.
+public struct MonitorConfiguration: Sendable {
+    /// Consumer group on `payments.scored` (default `monitor`; the monitor reads every payment, apart from the store writer).
+    public var group: String
+    /// Micro-batches of the consumer loop.
+    public var batches: MicroBatchLoop.Configuration
+    /// Payments in the sliding drift window (default 2,000).
+    public var windowSize: Int
+    /// A drift check every this many payments once the window is full (default 1,000: windows overlap by half).
+    public var checkEvery: Int
+    /// Payments that only warm the monitor's per-card feature state before windows fill (default 2,000): live
+    /// features of a card with no history would look drifted against the warm training reference.
+    public var warmupPayments: Int
+    /// How the window is tested against the reference (Evidently's defaults; dataset drift at 50 % of features).
+    public var drift: DriftReport.Configuration
+    /// Whether a drifted score distribution alone counts as drift (default true).
+    public var scoreDriftCounts: Bool
+    /// Labelled payments in the performance window (default 1,000).
+    public var labelledWindowSize: Int
+    /// Labelled payments needed before precision/recall are judged against the floors (default 100).
+    public var minimumLabelled: Int
+    /// Confirmed frauds needed before recall is judged (default 5).
+    public var minimumLabelledFrauds: Int
+    /// Alert when labelled precision falls below this (nil: never).
+    public var precisionFloor: Double?
+    /// Alert when labelled recall falls below this (nil: never).
+    public var recallFloor: Double?
+    /// How often the store is asked for new labels (default 2 s).
+    public var labelPollInterval: Duration
+    /// Consecutive checks without the condition before an alert episode ends and a new one may be raised (default 2).
+    public var clearAfter: Int
+
+    /// - Throws: `MonitoringParameterError` naming the first setting out of range.
+    public init(group: String = "monitor", batches: MicroBatchLoop.Configuration = .init(maxRecords: 1_000, maxWait: .milliseconds(200)),
+                windowSize: Int = 2_000, checkEvery: Int = 1_000, warmupPayments: Int = 2_000,
+                drift: DriftReport.Configuration = .evidently, scoreDriftCounts: Bool = true, labelledWindowSize: Int = 1_000,
+                minimumLabelled: Int = 100, minimumLabelledFrauds: Int = 5, precisionFloor: Double? = nil, recallFloor: Double? = nil,
+                labelPollInterval: Duration = .seconds(2), clearAfter: Int = 2) throws {
+        func check(_ ok: Bool, _ name: String, _ value: Any, _ expected: String) throws {
+            if !ok { throw MonitoringParameterError(parameter: name, value: "\(value)", expected: expected) }
+        }
+        try check(!group.isEmpty, "group", group, "a non-empty consumer group name")
+        try check(windowSize >= 10, "windowSize", windowSize, "≥ 10")
+        try check(checkEvery >= 1, "checkEvery", checkEvery, "≥ 1")
+        try check(warmupPayments >= 0, "warmupPayments", warmupPayments, "≥ 0")
+        try check(labelledWindowSize >= 1, "labelledWindowSize", labelledWindowSize, "≥ 1")
+        try check(minimumLabelled >= 1, "minimumLabelled", minimumLabelled, "≥ 1")
+        try check(minimumLabelledFrauds >= 0, "minimumLabelledFrauds", minimumLabelledFrauds, "≥ 0")
+        try check(precisionFloor.map { (0...1).contains($0) } ?? true, "precisionFloor", precisionFloor ?? 0, "0...1")
+        try check(recallFloor.map { (0...1).contains($0) } ?? true, "recallFloor", recallFloor ?? 0, "0...1")
+        try check(clearAfter >= 1, "clearAfter", clearAfter, "≥ 1")
+        (self.group, self.batches, self.windowSize, self.checkEvery, self.warmupPayments) = (group, batches, windowSize, checkEvery, warmupPayments)
+        (self.drift, self.scoreDriftCounts, self.labelledWindowSize, self.minimumLabelled) = (drift, scoreDriftCounts, labelledWindowSize, minimumLabelled)
+        (self.minimumLabelledFrauds, self.precisionFloor, self.recallFloor) = (minimumLabelledFrauds, precisionFloor, recallFloor)
+        (self.labelPollInterval, self.clearAfter) = (labelPollInterval, clearAfter)
+    }
+}

@@ -1,0 +1,80 @@
+import FraudCore
+import FraudPipeline
+import FraudStore
+import Logging
+
+/// `fraud run monitor`: consumes `payments.scored` in its own consumer group and watches the model's health.
+///
+/// Over a sliding window of recent payments: drift of every feature (raw columns and the extractor's, by name) and
+/// of the score distribution against the champion's training reference, fraud rate and latency. Over the labelled
+/// window (labels read with `Store.labelled(after:)`): precision, recall, F1, and Page–Hinkley/ADWIN on the error
+/// stream. Results go to swift-metrics gauges (`PipelineMetrics`), to `drift_reports`, and, once per episode, to
+/// the alerter as an `OperationalAlert` (drift detected; recall/precision below the configured floors).
+public struct MonitorWorker: Sendable {
+    public let bus: any Bus
+    public let store: any FraudDatabase
+    public let alerter: any Alerter
+    public let configuration: MonitorConfiguration
+    /// Partitions of `payments.scored` when the monitor has to create it.
+    public let partitions: Int
+    let session: MonitorSession
+
+    /// - Throws: `DriftParameterError` from the performance window's detectors.
+    public init(bus: any Bus, store: any FraudDatabase, alerter: any Alerter, configuration: MonitorConfiguration,
+                referenceBuilder: DriftReferenceBuilder? = nil, partitions: Int = 4,
+                logger: Logger = Logger(label: "fraud.monitor"), clock: @escaping @Sendable () -> EventTime = { WallClock.now }) throws {
+        self.bus = bus
+        self.store = store
+        self.alerter = alerter
+        self.configuration = configuration
+        self.partitions = partitions
+        session = try MonitorSession(store: store, alerter: alerter, configuration: configuration,
+                                     referenceBuilder: try referenceBuilder ?? DriftReferenceBuilder(),
+                                     logger: logger, clock: clock)
+    }
+
+    /// Runs until `stop` is requested: the consumer loop and the label poller side by side.
+    public func run(stop: StopSignal) async throws {
+        try await bus.createTopic(PaymentMessages.scoredTopic, partitions: partitions)
+        let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.scoredTopic])
+        let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batches, stop: stop)
+        let session = self.session
+        let interval = configuration.labelPollInterval
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await loop.run { records in try await session.process(records) } }
+            group.addTask {
+                while !stop.isRequested, !Task.isCancelled {
+                    try await session.pollLabels()
+                    await stop.sleep(for: interval)
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Replays earlier payments (event-time order) into the monitor's per-card feature state before `run`, e.g. the
+    /// history the scorer's state was built from, so that the first windows are not compared cold.
+    public func warm(with history: [Transaction]) async {
+        await session.warm(with: history)
+    }
+
+    /// What the monitor has seen so far (for the demo's narration and tests).
+    public func status() async -> MonitorStatus {
+        await MonitorStatus(paymentsSeen: session.paymentsSeen, lastCheck: session.lastCheck, performance: session.lastSnapshot,
+                            reportsSaved: session.reportsSaved, alerts: session.alertsRaised)
+    }
+}
+
+/// The monitor's latest findings.
+public struct MonitorStatus: Sendable {
+    /// Scored payments read (warm-up included).
+    public var paymentsSeen: Int
+    /// The latest drift check, if any.
+    public var lastCheck: DriftWindow.Check?
+    /// The latest labelled-performance figures, once labels arrived.
+    public var performance: PerformanceWindow.Snapshot?
+    /// Drift reports written to the store.
+    public var reportsSaved: Int
+    /// Operational alerts raised (one per episode).
+    public var alerts: [OperationalAlert]
+}

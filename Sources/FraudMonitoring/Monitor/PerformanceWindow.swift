@@ -1,0 +1,66 @@
+import FraudCore
+import FraudDrift
+import FraudMetrics
+
+/// Labelled performance: precision, recall and F1 of the decisions made at scoring time (`prediction`) against the
+/// analysts' `true_value`, over the most recent `size` labelled payments, plus Page–Hinkley and ADWIN on the error
+/// stream (1 when the decision was wrong, 0 when right), fed in label order.
+public struct PerformanceWindow: Sendable {
+    /// What the window says now.
+    public struct Snapshot: Hashable, Sendable {
+        public var confusion: ConfusionCounts
+        public var precision: Double { confusion.precision }
+        public var recall: Double { confusion.recall }
+        public var f1: Double { confusion.f1 }
+        /// Labelled payments in the window.
+        public var rows: Int { confusion.total }
+        /// Labels read since the start.
+        public var labelsSeen: Int
+        /// Changes detected in the error stream since the start.
+        public var pageHinkleyDetections: Int
+        public var adwinDetections: Int
+        /// Whether the last update detected a change in the error rate.
+        public var errorDriftDetected: Bool
+    }
+
+    public let size: Int
+    private var decisions: [(transNum: String, predicted: Bool, actual: Bool)] = []
+    private var pageHinkley: PageHinkley
+    private var adwin: ADWIN
+    private var labelsSeen = 0
+    private var pageHinkleyDetections = 0
+    private var errorDriftDetected = false
+
+    /// - Throws: `DriftParameterError` from the detectors' parameters.
+    public init(size: Int, pageHinkley: PageHinkley? = nil, adwin: ADWIN? = nil) throws {
+        self.size = max(1, size)
+        // Error rates are small (a few %): river's default λ = 50 would need thousands of errors to react.
+        self.pageHinkley = try pageHinkley ?? PageHinkley(minInstances: 30, delta: 0.005, threshold: 5, mode: .up)
+        self.adwin = try adwin ?? ADWIN()
+    }
+
+    /// Adds labelled payments in label order; a payment already in the window (relabelled) replaces its earlier entry.
+    public mutating func add(_ labelled: [StoredTransaction]) {
+        for row in labelled {
+            guard let actual = row.trueValue else { continue }
+            let predicted = row.scored.prediction
+            decisions.removeAll { $0.transNum == row.transNum }
+            decisions.append((row.transNum, predicted, actual))
+            if decisions.count > size { decisions.removeFirst(decisions.count - size) }
+            labelsSeen += 1
+            let error = predicted == actual ? 0.0 : 1.0
+            pageHinkley.update(error)
+            adwin.update(error)
+            if pageHinkley.driftDetected { pageHinkleyDetections += 1 }
+            errorDriftDetected = pageHinkley.driftDetected || adwin.driftDetected
+        }
+    }
+
+    /// The window's figures.
+    public var snapshot: Snapshot {
+        var confusion = ConfusionCounts()
+        for decision in decisions { confusion.update(predicted: decision.predicted, actual: decision.actual) }
+        return Snapshot(confusion: confusion, labelsSeen: labelsSeen, pageHinkleyDetections: pageHinkleyDetections,
+                        adwinDetections: adwin.detections, errorDriftDetected: errorDriftDetected)
+    }
+}

@@ -1,0 +1,36 @@
+import FraudBus
+import FraudCore
+import FraudModel
+import FraudMonitoring
+import FraudStore
+import FraudTesting
+import FraudXGBoost
+import Testing
+
+/// The drift demonstration, small: drift detected, labels arrive, a retraining triggers, the challenger is promoted.
+@Suite struct DriftDemoTests {
+    @Test func theDriftStoryPlaysOut() async throws {
+        let script = try DriftDemoScript(
+            seed: 7, cards: 200, fraudRate: 0.03, trainingPayments: 8_000, livePayments: 9_000, driftAfter: 2_500,
+            drift: [.amountShift, .categoryMix, .newFraudPattern], labelDelay: 500, batchSize: 250, retrainCheckEvery: 1_000,
+            monitor: try MonitorConfiguration(windowSize: 1_500, checkEvery: 500, warmupPayments: 1_000, minimumLabelled: 200,
+                                              recallFloor: 0.5, labelPollInterval: .milliseconds(20)),
+            triggers: try RetrainTriggers(onDrift: true, recallFloor: 0.5, minimumLabelled: 200, cooldownSeconds: 86_400),
+            training: try ModelTraining(kind: .xgboost, xgboost: try XGBoostParameters(rounds: 80, earlyStoppingRounds: 20, maxDepth: 4, threads: 1, seed: 1)))
+        let directory = TemporaryDirectory.make("drift-demo")
+        let store = try await SQLiteStore.open(path: directory + "/fraud.db")
+        let bus = try EmbeddedBus(path: directory + "/bus")
+        defer { bus.close() }
+        let alerter = RecordingAlerter()
+        let summary = try await DriftDemo.run(script, directory: directory, store: store, bus: bus, alerter: alerter) { print($0) }
+        let delay = try #require(summary.detectionDelay, "the monitor never reported the drift")
+        #expect(delay > 0 && delay <= 2_000)
+        #expect(summary.alerts.contains { $0.kind == .driftDetected })
+        #expect(summary.labels >= script.livePayments - script.labelDelay - script.batchSize)
+        #expect(!summary.retrainings.isEmpty)
+        #expect(summary.retrainings.contains { $0.decision == .promoted })
+        #expect(summary.finalChampion != summary.firstChampion)
+        print("detection delay: \(delay) payments; retrainings: \(summary.retrainings.map { "\($0.trigger.kind) → \($0.decision)" })")
+        try await store.close()
+    }
+}
