@@ -143,6 +143,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources")]
+        ),
+
         // Keeping the model healthy: the monitor, the retrainer and the same-window promotion gate.
         .target(
             name: "FraudMonitoring",
