@@ -4,12 +4,13 @@ import Logging
 import Metrics
 
 /// Consumes `payments.scored` and alerts on every payment predicted fraud: one `Alerter` delivery per
-/// `trans_num` (webhook, e-mail), then the alert is recorded in the store and the batch committed.
+/// `trans_num` (webhook, e-mail), then the alert is recorded in the store with its delivery outcomes
+/// and the batch committed.
 ///
 /// Deliveries of a batch run concurrently, at most `maxConcurrentDeliveries` at a time, and each is cut
 /// off after `deliveryTimeout` (its retries included, recorded as failed), so a channel that is down
-/// delays the batch by a bounded time and never stops the worker. A delivery failure is logged and
-/// counted; the alert is recorded all the same. A record that cannot be decoded is quarantined.
+/// delays the batch by a bounded time and never stops the worker. A delivery failure is logged,
+/// counted and stored with the alert (`AlertRecord.deliveries`); the alert is recorded all the same. A record that cannot be decoded is quarantined.
 /// Offsets are committed (by `MicroBatchLoop`) only after the batch's alerts are recorded: a crash
 /// re-delivers the batch, the store keeps one alert per `trans_num`, and the dispatcher skips keys it
 /// already delivered.
@@ -99,7 +100,9 @@ public struct AlerterWorker: Sendable {
         }
         guard !alerts.isEmpty else { return }
         let outcomes = await deliver(alerts)
-        try await store.record(alerts.map(AlertRecord.init))
+        // A duplicate says only that this process delivered (or is delivering) the key already: not stored.
+        let deliveries = Dictionary(grouping: outcomes.filter { $0.status != .duplicate }, by: \.key)
+        try await store.record(alerts.map { AlertRecord($0, deliveries: deliveries[$0.transNum] ?? []) })
         for outcome in outcomes {
             Counter(label: PipelineMetrics.alertDeliveries, dimensions: [("channel", outcome.channel), ("outcome", outcome.status.rawValue)])
                 .increment()
