@@ -171,6 +171,7 @@ struct AlerterWorkerTests {
         #expect(parameter { () throws(AlertConfigurationError) in try .init(maxConcurrentDeliveries: 0) } == "maxConcurrentDeliveries")
         #expect(parameter { () throws(AlertConfigurationError) in try .init(deliveryTimeout: .zero) } == "deliveryTimeout")
         #expect(parameter { () throws(AlertConfigurationError) in try .init(group: "") } == "group")
+        #expect(parameter { () throws(AlertConfigurationError) in try .init(partitions: 0) } == "partitions")
         #expect(parameter { () throws(AlertConfigurationError) in try .init() } == nil)
     }
 

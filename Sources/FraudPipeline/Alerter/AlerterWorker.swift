@@ -21,6 +21,8 @@ public struct AlerterWorker: Sendable {
         public var group: String
         /// Topic of scored payments. Default `payments.scored`.
         public var topic: String
+        /// Partitions of `topic` when the worker starts before anyone created it. Default 4.
+        public var partitions: Int
         /// Micro-batches. Default up to 500 records or 100 ms.
         public var batch: MicroBatchLoop.Configuration
         /// Alerts delivered at once. Default 16.
@@ -30,11 +32,14 @@ public struct AlerterWorker: Sendable {
 
         /// Settings with their defaults; see each property. Throws naming a value out of range.
         public init(
-            group: String = "alerter", topic: String = PaymentMessages.scoredTopic,
+            group: String = "alerter", topic: String = PaymentMessages.scoredTopic, partitions: Int = 4,
             batch: MicroBatchLoop.Configuration = .init(maxRecords: 500, maxWait: .milliseconds(100)),
             maxConcurrentDeliveries: Int = 16, deliveryTimeout: Duration = .seconds(120)
         ) throws(AlertConfigurationError) {
             guard !group.isEmpty else { throw AlertConfigurationError(parameter: "group", value: group, reason: "must not be empty") }
+            guard partitions >= 1 else {
+                throw AlertConfigurationError(parameter: "partitions", value: String(partitions), reason: "must be at least 1")
+            }
             guard maxConcurrentDeliveries >= 1 else {
                 throw AlertConfigurationError(
                     parameter: "maxConcurrentDeliveries", value: String(maxConcurrentDeliveries), reason: "must be at least 1")
@@ -44,6 +49,7 @@ public struct AlerterWorker: Sendable {
             }
             self.group = group
             self.topic = topic
+            self.partitions = partitions
             self.batch = batch
             self.maxConcurrentDeliveries = maxConcurrentDeliveries
             self.deliveryTimeout = deliveryTimeout
@@ -74,6 +80,7 @@ public struct AlerterWorker: Sendable {
     /// Runs until `stop` is requested; the batch in flight is delivered, recorded and committed first.
     /// - Throws: when the bus or the store fails (the uncommitted batch is re-delivered on restart).
     public func run(stop: StopSignal) async throws {
+        try await bus.createTopic(configuration.topic, partitions: configuration.partitions)
         let consumer = try await bus.makeConsumer(group: configuration.group, topics: [configuration.topic])
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)
         try await loop.run { records in try await process(records) }
