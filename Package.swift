@@ -162,6 +162,7 @@ let package = Package(
             dependencies: [
                 "FraudPipeline", "FraudTesting", "FraudBus", "FraudStore", "FraudSimulator", "FraudSimulatorServer", "FraudAlerting",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(
