@@ -152,6 +152,20 @@ struct PollerSourceTests {
         try await harness.close()
     }
 
+    @Test func aStopEndsTheWaitBetweenCalls() async throws {
+        let harness = try await Harness("poller-stop")
+        let server = try await LocalServer.simulator(SimulatorServer(simulator: SimulatedData.simulator(seed: 12), configuration: .init(port: 0)))
+        let (stop, task) = harness.start(try .init(url: "http://127.0.0.1:\(server.port)/current-transactions", interval: .seconds(3_600)))
+        try await harness.waitForPayments(1)
+        try await Eventually.wait("the poller waiting its hour") { harness.clock.waits == [3_600_000] }
+        stop.request()
+        // Returns now, not in an hour (the wait is raced against the stop signal).
+        try await task.value
+        await server.stop()
+        #expect(try harness.bus.recordCount(PaymentMessages.rawTopic) == 1)
+        try await harness.close()
+    }
+
     @Test func backsOffWhileTheServerIsDownAndResumesWhenItComesBack() async throws {
         let harness = try await Harness("poller-down")
         let first = try await LocalServer.simulator(SimulatorServer(simulator: SimulatedData.simulator(seed: 10), configuration: .init(port: 0)))

@@ -9,8 +9,8 @@ import Metrics
 ///
 /// Deliveries of a batch run concurrently, at most `maxConcurrentDeliveries` at a time, and each is cut
 /// off after `deliveryTimeout` (its retries included, recorded as failed), so a channel that is down
-/// delays the batch by a bounded time and never stops the worker. A delivery failure is logged,
-/// counted and stored with the alert (`AlertRecord.deliveries`); the alert is recorded all the same. A record that cannot be decoded is quarantined.
+/// delays the batch by a bounded time and never stops the worker. A delivery failure is logged (by the
+/// dispatcher), counted and stored with the alert (`AlertRecord.deliveries`); the alert is recorded all the same. A record that cannot be decoded is quarantined.
 /// Offsets are committed (by `MicroBatchLoop`) only after the batch's alerts are recorded: a crash
 /// re-delivers the batch, the store keeps one alert per `trans_num`, and the dispatcher skips keys it
 /// already delivered.
@@ -102,6 +102,9 @@ public struct AlerterWorker: Sendable {
             }
         }
         if !quarantined.isEmpty {
+            for record in quarantined {
+                logger.warning("quarantined", metadata: ["source": "\(record.source)", "offset": "\(record.position)", "reason": "\(record.reason)"])
+            }
             try await store.quarantine(quarantined)
             Counter(label: PipelineMetrics.quarantined, dimensions: [("source", "alerter")]).increment(by: quarantined.count)
         }
@@ -110,15 +113,10 @@ public struct AlerterWorker: Sendable {
         // A duplicate says only that this process delivered (or is delivering) the key already: not stored.
         let deliveries = Dictionary(grouping: outcomes.filter { $0.status != .duplicate }, by: \.key)
         try await store.record(alerts.map { AlertRecord($0, deliveries: deliveries[$0.transNum] ?? []) })
+        // Failures are logged by the dispatcher (with the stage and the reply) and stored with the alert.
         for outcome in outcomes {
             Counter(label: PipelineMetrics.alertDeliveries, dimensions: [("channel", outcome.channel), ("outcome", outcome.status.rawValue)])
                 .increment()
-            if outcome.status == .failed {
-                logger.error("alert not delivered", metadata: [
-                    "trans_num": "\(outcome.key)", "channel": "\(outcome.channel)", "attempts": "\(outcome.attempts)",
-                    "reason": "\(outcome.detail ?? "")",
-                ])
-            }
         }
     }
 
