@@ -103,7 +103,9 @@ public struct AlerterWorker: Sendable {
         }
         if !quarantined.isEmpty {
             for record in quarantined {
-                logger.warning("quarantined", metadata: ["source": "\(record.source)", "offset": "\(record.position)", "reason": "\(record.reason)"])
+                logger.warning("quarantined", metadata: [
+                    "source": "\(record.source)", "offset": "\(record.position)", "reason": "\(record.reason)",
+                ])
             }
             try await store.quarantine(quarantined)
             Counter(label: PipelineMetrics.quarantined, dimensions: [("source", "alerter")]).increment(by: quarantined.count)
