@@ -212,6 +212,7 @@ let package = Package(
                 "FraudPipeline", "FraudTesting", "FraudBus", "FraudKafka", "FraudStore", "FraudModel", "FraudCore",
                 "FraudSimulator", "FraudPipelineCrashHelper", "FraudSimulatorServer", "FraudAlerting",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(

@@ -112,6 +112,8 @@ struct AlerterWorkerTests {
             let payment = try #require(Self.frauds.first { $0.transaction.transNum == alert.transNum })
             #expect(alert.score == payment.score && alert.reasons == payment.reasons && alert.modelVersion == payment.modelVersion)
             #expect(alert.eventTime == payment.transaction.eventTime && alert.ccNum == payment.transaction.ccNum)
+            #expect(alert.deliveries.map(\.channel) == ["webhook", "email"])
+            #expect(alert.deliveries.allSatisfy { $0.status == .delivered && $0.attempts == 1 }, "\(alert.deliveries)")
         }
         let quarantined = try #require(try await harness.store.quarantined(limit: 10).first)
         #expect(quarantined.source.hasPrefix("payments.scored["))
@@ -148,6 +150,12 @@ struct AlerterWorkerTests {
         stop.request()
         try await task.value
         #expect(try smtp.records("message").count == 5)
+        for alert in try await harness.alerts() {
+            let webhook = try #require(alert.deliveries.first { $0.channel == "webhook" })
+            #expect(webhook.status == .failed && webhook.attempts == 3)
+            #expect(webhook.detail?.contains("gave up after 3 attempts") == true && webhook.detail?.contains("HTTP 503") == true)
+            #expect(alert.deliveries.first { $0.channel == "email" }?.status == .delivered)
+        }
         try await harness.close()
     }
 
@@ -163,6 +171,7 @@ struct AlerterWorkerTests {
         #expect(parameter { () throws(AlertConfigurationError) in try .init(maxConcurrentDeliveries: 0) } == "maxConcurrentDeliveries")
         #expect(parameter { () throws(AlertConfigurationError) in try .init(deliveryTimeout: .zero) } == "deliveryTimeout")
         #expect(parameter { () throws(AlertConfigurationError) in try .init(group: "") } == "group")
+        #expect(parameter { () throws(AlertConfigurationError) in try .init(partitions: 0) } == "partitions")
         #expect(parameter { () throws(AlertConfigurationError) in try .init() } == nil)
     }
 
@@ -180,6 +189,10 @@ struct AlerterWorkerTests {
         stop.request()
         try await task.value
         #expect(try http.records("request").count == 4, "one attempt each, the retry cut off")
+        for alert in try await harness.alerts() {
+            #expect(alert.deliveries.map(\.status) == [.failed])
+            #expect(alert.deliveries.first?.detail?.hasPrefix("cancelled after 1 attempts") == true, "\(alert.deliveries)")
+        }
         try await harness.close()
     }
 }

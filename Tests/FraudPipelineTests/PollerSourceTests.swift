@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import FraudBus
 import FraudCore
 import FraudPipeline
@@ -25,10 +26,13 @@ struct PollerSourceTests {
         }
 
         /// Starts a poller in a task; request `stop` and await the task to end it.
-        func start(_ configuration: PollerSource.Configuration, seed: UInt64 = 1) -> (StopSignal, Task<Void, any Error>) {
+        func start(
+            _ configuration: PollerSource.Configuration, client: HTTPClient = .shared, seed: UInt64 = 1
+        ) -> (StopSignal, Task<Void, any Error>) {
             let stop = StopSignal()
             let poller = PollerSource(
-                configuration: configuration, bus: bus, store: store, clock: clock, seed: seed, logger: AlerterWorkerTests.quietLogger)
+                configuration: configuration, bus: bus, store: store, client: client, clock: clock, seed: seed,
+                logger: AlerterWorkerTests.quietLogger)
             return (stop, Task { try await poller.run(stop: stop) })
         }
 
@@ -148,15 +152,30 @@ struct PollerSourceTests {
         try await harness.close()
     }
 
+    @Test func aStopEndsTheWaitBetweenCalls() async throws {
+        let harness = try await Harness("poller-stop")
+        let server = try await LocalServer.simulator(SimulatorServer(simulator: SimulatedData.simulator(seed: 12), configuration: .init(port: 0)))
+        let (stop, task) = harness.start(try .init(url: "http://127.0.0.1:\(server.port)/current-transactions", interval: .seconds(3_600)))
+        try await harness.waitForPayments(1)
+        try await Eventually.wait("the poller waiting its hour") { harness.clock.waits == [3_600_000] }
+        stop.request()
+        // Returns now, not in an hour (the wait is raced against the stop signal).
+        try await task.value
+        await server.stop()
+        #expect(try harness.bus.recordCount(PaymentMessages.rawTopic) == 1)
+        try await harness.close()
+    }
+
     @Test func backsOffWhileTheServerIsDownAndResumesWhenItComesBack() async throws {
         let harness = try await Harness("poller-down")
         let first = try await LocalServer.simulator(SimulatorServer(simulator: SimulatedData.simulator(seed: 10), configuration: .init(port: 0)))
         let port = first.port
+        // async-http-client retries a refused connection until its connect timeout (10 s by default): shorten
+        // it so that calls to the stopped server fail fast, while calls it answers keep the default timeout.
+        let client = HTTPClient(configuration: .init(timeout: .init(connect: .milliseconds(200))))
         let (stop, task) = harness.start(try .init(
             url: "http://127.0.0.1:\(port)/current-transactions", interval: .milliseconds(10),
-            // async-http-client retries a refused connection until the call's deadline: keep it short.
-            timeout: .milliseconds(300),
-            backoff: .init(initial: .milliseconds(20), multiplier: 2, maximum: .milliseconds(80), jitter: 0)))
+            backoff: .init(initial: .milliseconds(20), multiplier: 2, maximum: .milliseconds(80), jitter: 0)), client: client)
         try await harness.waitForPayments(2)
         await first.stop()
         try await Eventually.wait("four failed calls in a row") {
@@ -169,6 +188,7 @@ struct PollerSourceTests {
         stop.request()
         try await task.value
         await second.stop()
+        try await client.shutdown()
 
         let produced = try await harness.payments().map(\.transNum)
         let fromFirst = SimulatedData.transactions(rows: Int(before), seed: 10).map(\.transNum)

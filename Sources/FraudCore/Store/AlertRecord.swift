@@ -12,10 +12,12 @@ public struct AlertRecord: Hashable, Sendable {
     public var reasons: [FeatureContribution]
     /// When the alert was raised.
     public var raisedAt: EventTime
+    /// How its delivery ended on each channel when it was first recorded (empty when none was attempted).
+    public var deliveries: [AlertDeliveryOutcome]
 
     public init(
         transNum: String, ccNum: Int64, eventTime: EventTime, amount: Double, score: Double, threshold: Double,
-        modelVersion: String, reasons: [FeatureContribution], raisedAt: EventTime
+        modelVersion: String, reasons: [FeatureContribution], raisedAt: EventTime, deliveries: [AlertDeliveryOutcome] = []
     ) {
         self.transNum = transNum
         self.ccNum = ccNum
@@ -26,6 +28,7 @@ public struct AlertRecord: Hashable, Sendable {
         self.modelVersion = modelVersion
         self.reasons = reasons
         self.raisedAt = raisedAt
+        self.deliveries = deliveries
     }
 
     /// The alert for a scored payment.

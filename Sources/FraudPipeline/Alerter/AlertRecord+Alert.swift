@@ -1,11 +1,11 @@
 import FraudCore
 
 extension AlertRecord {
-    /// The stored form of a fraud alert.
-    init(_ alert: Alert) {
+    /// The stored form of a fraud alert with how its deliveries ended.
+    init(_ alert: Alert, deliveries: [AlertDeliveryOutcome]) {
         self.init(
             transNum: alert.transNum, ccNum: alert.ccNum, eventTime: alert.eventTime, amount: alert.amount,
             score: alert.score, threshold: alert.threshold, modelVersion: alert.modelVersion, reasons: alert.reasons,
-            raisedAt: alert.createdAt)
+            raisedAt: alert.createdAt, deliveries: deliveries)
     }
 }

@@ -4,12 +4,13 @@ import Logging
 import Metrics
 
 /// Consumes `payments.scored` and alerts on every payment predicted fraud: one `Alerter` delivery per
-/// `trans_num` (webhook, e-mail), then the alert is recorded in the store and the batch committed.
+/// `trans_num` (webhook, e-mail), then the alert is recorded in the store with its delivery outcomes
+/// and the batch committed.
 ///
 /// Deliveries of a batch run concurrently, at most `maxConcurrentDeliveries` at a time, and each is cut
 /// off after `deliveryTimeout` (its retries included, recorded as failed), so a channel that is down
-/// delays the batch by a bounded time and never stops the worker. A delivery failure is logged and
-/// counted; the alert is recorded all the same. A record that cannot be decoded is quarantined.
+/// delays the batch by a bounded time and never stops the worker. A delivery failure is logged (by the
+/// dispatcher), counted and stored with the alert (`AlertRecord.deliveries`); the alert is recorded all the same. A record that cannot be decoded is quarantined.
 /// Offsets are committed (by `MicroBatchLoop`) only after the batch's alerts are recorded: a crash
 /// re-delivers the batch, the store keeps one alert per `trans_num`, and the dispatcher skips keys it
 /// already delivered.
@@ -20,6 +21,8 @@ public struct AlerterWorker: Sendable {
         public var group: String
         /// Topic of scored payments. Default `payments.scored`.
         public var topic: String
+        /// Partitions of `topic` when the worker starts before anyone created it. Default 4.
+        public var partitions: Int
         /// Micro-batches. Default up to 500 records or 100 ms.
         public var batch: MicroBatchLoop.Configuration
         /// Alerts delivered at once. Default 16.
@@ -29,11 +32,14 @@ public struct AlerterWorker: Sendable {
 
         /// Settings with their defaults; see each property. Throws naming a value out of range.
         public init(
-            group: String = "alerter", topic: String = PaymentMessages.scoredTopic,
+            group: String = "alerter", topic: String = PaymentMessages.scoredTopic, partitions: Int = 4,
             batch: MicroBatchLoop.Configuration = .init(maxRecords: 500, maxWait: .milliseconds(100)),
             maxConcurrentDeliveries: Int = 16, deliveryTimeout: Duration = .seconds(120)
         ) throws(AlertConfigurationError) {
             guard !group.isEmpty else { throw AlertConfigurationError(parameter: "group", value: group, reason: "must not be empty") }
+            guard partitions >= 1 else {
+                throw AlertConfigurationError(parameter: "partitions", value: String(partitions), reason: "must be at least 1")
+            }
             guard maxConcurrentDeliveries >= 1 else {
                 throw AlertConfigurationError(
                     parameter: "maxConcurrentDeliveries", value: String(maxConcurrentDeliveries), reason: "must be at least 1")
@@ -43,6 +49,7 @@ public struct AlerterWorker: Sendable {
             }
             self.group = group
             self.topic = topic
+            self.partitions = partitions
             self.batch = batch
             self.maxConcurrentDeliveries = maxConcurrentDeliveries
             self.deliveryTimeout = deliveryTimeout
@@ -73,6 +80,7 @@ public struct AlerterWorker: Sendable {
     /// Runs until `stop` is requested; the batch in flight is delivered, recorded and committed first.
     /// - Throws: when the bus or the store fails (the uncommitted batch is re-delivered on restart).
     public func run(stop: StopSignal) async throws {
+        try await bus.createTopic(configuration.topic, partitions: configuration.partitions)
         let consumer = try await bus.makeConsumer(group: configuration.group, topics: [configuration.topic])
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)
         try await loop.run { records in try await process(records) }
@@ -94,21 +102,23 @@ public struct AlerterWorker: Sendable {
             }
         }
         if !quarantined.isEmpty {
+            for record in quarantined {
+                logger.warning("quarantined", metadata: [
+                    "source": "\(record.source)", "offset": "\(record.position)", "reason": "\(record.reason)",
+                ])
+            }
             try await store.quarantine(quarantined)
             Counter(label: PipelineMetrics.quarantined, dimensions: [("source", "alerter")]).increment(by: quarantined.count)
         }
         guard !alerts.isEmpty else { return }
         let outcomes = await deliver(alerts)
-        try await store.record(alerts.map(AlertRecord.init))
+        // A duplicate says only that this process delivered (or is delivering) the key already: not stored.
+        let deliveries = Dictionary(grouping: outcomes.filter { $0.status != .duplicate }, by: \.key)
+        try await store.record(alerts.map { AlertRecord($0, deliveries: deliveries[$0.transNum] ?? []) })
+        // Failures are logged by the dispatcher (with the stage and the reply) and stored with the alert.
         for outcome in outcomes {
             Counter(label: PipelineMetrics.alertDeliveries, dimensions: [("channel", outcome.channel), ("outcome", outcome.status.rawValue)])
                 .increment()
-            if outcome.status == .failed {
-                logger.error("alert not delivered", metadata: [
-                    "trans_num": "\(outcome.key)", "channel": "\(outcome.channel)", "attempts": "\(outcome.attempts)",
-                    "reason": "\(outcome.detail ?? "")",
-                ])
-            }
         }
     }
 

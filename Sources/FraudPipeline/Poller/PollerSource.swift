@@ -94,7 +94,7 @@ public struct PollerSource: Sendable {
             Counter(label: PipelineMetrics.polledPayments, dimensions: [("outcome", "new")]).increment(by: fresh.count)
             Counter(label: PipelineMetrics.polledPayments, dimensions: [("outcome", "duplicate")])
                 .increment(by: batch.transactions.count - fresh.count)
-            logger.debug("polled", metadata: [
+            logger.info("polled", metadata: [
                 "new": "\(fresh.count)", "duplicates": "\(batch.transactions.count - fresh.count)",
                 "quarantined": "\(batch.quarantined.count)",
             ])

@@ -11,7 +11,7 @@ extension PostgresStore {
     @discardableResult
     public func record(_ alerts: [AlertRecord]) async throws -> Int {
         guard !alerts.isEmpty else { return 0 }
-        var bindings = PostgresBindings(capacity: 9)
+        var bindings = PostgresBindings(capacity: 10)
         bindings.append(alerts.map(\.transNum))
         bindings.append(alerts.map(\.ccNum))
         bindings.append(alerts.map(\.eventTime.millisecondsSinceEpoch))
@@ -21,9 +21,10 @@ extension PostgresStore {
         bindings.append(alerts.map(\.modelVersion))
         bindings.append(alerts.map { ReasonsJSON.encode($0.reasons) })
         bindings.append(alerts.map(\.raisedAt.millisecondsSinceEpoch))
+        bindings.append(alerts.map { DeliveriesJSON.encode($0.deliveries) })
         let query = PostgresQuery(unsafeSQL: """
             INSERT INTO alerts (\(AlertRecord.selectList))
-            SELECT * FROM unnest($1::text[], $2::int8[], $3::int8[], $4::float8[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::int8[])
+            SELECT * FROM unnest($1::text[], $2::int8[], $3::int8[], $4::float8[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::int8[], $10::text[])
             ON CONFLICT (trans_num) DO NOTHING
             """, binds: bindings)
         return try await execute("record \(alerts.count) alerts", query).metadata.rows ?? 0

@@ -50,7 +50,7 @@ extension StoredTransaction {
 }
 
 extension AlertRecord {
-    static let selectList = "trans_num, cc_num, event_time, amt, score, threshold, model_version, reasons, raised_at"
+    static let selectList = "trans_num, cc_num, event_time, amt, score, threshold, model_version, reasons, raised_at, deliveries"
 
     init(row: some SQLRowReader) throws {
         self.init(
@@ -58,7 +58,8 @@ extension AlertRecord {
             eventTime: try row.time(required: "event_time"), amount: try row.double(required: "amt"),
             score: try row.double(required: "score"), threshold: try row.double(required: "threshold"),
             modelVersion: try row.text(required: "model_version"), reasons: try ReasonsJSON.decode(try row.text(required: "reasons")),
-            raisedAt: try row.time(required: "raised_at"))
+            raisedAt: try row.time(required: "raised_at"),
+            deliveries: try DeliveriesJSON.decode(try row.text(required: "deliveries"), key: try row.text(required: "trans_num")))
     }
 }
 

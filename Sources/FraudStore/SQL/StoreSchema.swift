@@ -79,6 +79,9 @@ package enum StoreSchema {
             "CREATE INDEX alerts_raised_at ON alerts (raised_at)",
             "CREATE INDEX alias_history_alias ON alias_history (alias, id)",
         ]),
+        StoreMigration(version: 4, name: "alert delivery outcomes", statements: [
+            "ALTER TABLE alerts ADD COLUMN deliveries TEXT NOT NULL DEFAULT '[]'",
+        ]),
     ]
 
     /// The newest schema version.

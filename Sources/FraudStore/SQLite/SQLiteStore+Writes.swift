@@ -30,13 +30,14 @@ extension SQLiteStore {
         guard !alerts.isEmpty else { return 0 }
         return try await run("record \(alerts.count) alerts") { db in
             let statement = try db.cachedStatement(sql: """
-                INSERT INTO alerts (\(AlertRecord.selectList)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trans_num) DO NOTHING
+                INSERT INTO alerts (\(AlertRecord.selectList)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (trans_num) DO NOTHING
                 """)
             var inserted = 0
             for alert in alerts {
                 try statement.execute(arguments: [
                     alert.transNum, alert.ccNum, alert.eventTime.millisecondsSinceEpoch, alert.amount, alert.score,
                     alert.threshold, alert.modelVersion, ReasonsJSON.encode(alert.reasons), alert.raisedAt.millisecondsSinceEpoch,
+                    DeliveriesJSON.encode(alert.deliveries),
                 ])
                 inserted += db.changesCount
             }

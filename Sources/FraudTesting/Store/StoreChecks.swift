@@ -148,7 +148,13 @@ enum StoreChecks {
     static func alerts(_ store: any FraudDatabase) async throws {
         let batch = StoreFixtures.scored(count: 30).filter(\.prediction)
         try await store.write(batch)
-        let alerts = batch.enumerated().map { AlertRecord($0.element, raisedAt: t0.adding(seconds: Int64($0.offset))) }
+        var alerts = batch.enumerated().map { AlertRecord($0.element, raisedAt: t0.adding(seconds: Int64($0.offset))) }
+        alerts[1].deliveries = [
+            AlertDeliveryOutcome(key: alerts[1].transNum, channel: "webhook", status: .failed, attempts: 3,
+                                 detail: "gave up after 3 attempts: HTTP 503: \"busy\"\n", finishedAt: t0.adding(seconds: 5)),
+            AlertDeliveryOutcome(key: alerts[1].transNum, channel: "email", status: .delivered, attempts: 1, detail: nil,
+                                 finishedAt: t0.adding(seconds: 6)),
+        ]
         try expectEqual(try await store.record(alerts), 3, "alerts recorded")
         try expectEqual(try await store.record(alerts), 0, "alerts recorded again")
         let listed = try await store.alerts(AlertQuery(limit: 10))
