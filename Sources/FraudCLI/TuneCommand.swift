@@ -2,18 +2,35 @@ import ArgumentParser
 import Foundation
 import FraudModel
 
-/// `fraud tune`: random search of XGBoost hyperparameters on a temporal validation split.
+/// `fraud tune`: random search or successive halving of XGBoost hyperparameters on a temporal validation split.
 struct TuneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tune",
-        abstract: "Random search of XGBoost hyperparameters; every trial goes to OUT/trials.jsonl, the best model to OUT.",
-        discussion: "Each trial trains on the earliest rows and is scored (PR-AUC) on the latest --validation-fraction of rows by event time."
+        abstract: "Search XGBoost hyperparameters; every trial goes to OUT/trials.jsonl, the best model to OUT.",
+        discussion: """
+            Each trial trains on the earliest rows and is scored (PR-AUC) on the latest --validation-fraction of rows by event time. \
+            --search random trains --trials candidates with up to --rounds rounds each; --search successive-halving starts \
+            --trials candidates on a small round budget and keeps the best 1/--eta of each rung for --eta times the budget, \
+            up to --rounds (each rung's trials carry "rung" in trials.jsonl).
+            """
     )
+
+    /// The search strategies.
+    enum Search: String, ExpressibleByArgument, CaseIterable {
+        case random
+        case successiveHalving = "successive-halving"
+    }
+
+    @Option(name: .long, help: "random or successive-halving.")
+    var search: Search = .random
+
+    @Option(name: .long, help: "Successive halving: keep the best 1/eta of each rung.")
+    var eta: Int = 3
 
     @Option(name: .long, help: "Training CSV (plain or .gz); repeat for more files.")
     var data: [String]
 
-    @Option(name: .long, help: "Number of random candidates.")
+    @Option(name: .long, help: "Number of random candidates (successive halving: at the first rung).")
     var trials: Int = 12
 
     @Option(name: .long, help: "Seed of the search.")
@@ -43,11 +60,19 @@ struct TuneCommand: ParsableCommand {
         defer { try? log.close() }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let search = try RandomSearch(trials: trials, seed: seed, validationFraction: validationFraction, maxRounds: rounds, threads: threads)
-        let ranked = try search.run(input.features) { trial in
+        let record: (TuningTrial) throws -> Void = { trial in
             try log.write(contentsOf: encoder.encode(trial) + Data("\n".utf8))
-            ModelProgress.line("trial \(trial.trial): pr_auc \(Fixed(trial.validationPRAUC, digits: 4)), \(trial.rounds) rounds, "
+            ModelProgress.line("trial \(trial.trial)\(trial.rung.map { " (rung \($0))" } ?? ""): pr_auc \(Fixed(trial.validationPRAUC, digits: 4)), \(trial.rounds) rounds, "
                 + "depth \(trial.parameters.maxDepth), eta \(Fixed(trial.parameters.learningRate, digits: 3)), \(Fixed(trial.seconds, digits: 1)) s")
+        }
+        let ranked: [TuningTrial]
+        switch search {
+        case .random:
+            ranked = try RandomSearch(trials: trials, seed: seed, validationFraction: validationFraction, maxRounds: rounds, threads: threads)
+                .run(input.features, record: record)
+        case .successiveHalving:
+            ranked = try SuccessiveHalving(candidates: trials, eta: eta, seed: seed, validationFraction: validationFraction,
+                                           maxRounds: rounds, threads: threads).run(input.features, record: record)
         }
         let best = ranked[0]
         var parameters = best.parameters

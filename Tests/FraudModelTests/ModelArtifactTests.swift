@@ -49,15 +49,8 @@ import Testing
         // Python trains on a reordered subset of the columns, named in its features.json.
         let data = ModelFixtures.features
         let names = ["card_count_24h", "amount_log", "night", "card_amount_24h", "amount_vs_card_mean", "category_shopping_net"]
-        let columns = names.map { FeatureNames.all.firstIndex(of: $0)! }
-        var subset = FeatureMatrix(columns: names.count, capacity: data.count)
-        subset = FeatureMatrix(rows: data.count, columns: names.count,
-                               values: (0..<data.count).flatMap { row in columns.map { data.matrix[row, $0] } })
         let directory = try ModelFixtures.temporaryDirectory()
-        var request = ModelFixtures.PythonRequest(mode: "train", model: directory + "/model.json", matrix: subset)
-        request.labels = data.labels.map { $0 ? 1 : 0 }
-        request.feature_names = names
-        let python = try PythonReference.run("model/xgboost_reference.py", input: request, as: ModelFixtures.PythonScores.self)
+        let python = try ModelFixtures.trainInPython(columns: names, modelPath: directory + "/model.json")
         let artifact = try ModelArtifact.importXGBoost(
             modelJSON: Data(contentsOf: URL(fileURLWithPath: directory + "/model.json")),
             spec: FeatureSpec(version: FeatureNames.version, names: names), threshold: 0.5)

@@ -22,6 +22,18 @@ enum ModelFixtures {
         return path
     }
 
+    /// Trains Python XGBoost on the fixture rows' `columns` (extractor names, in the model's own order), saves its
+    /// `model.json` at `modelPath` and returns its scores of the training rows.
+    static func trainInPython(columns names: [String], modelPath: String) throws -> PythonScores {
+        let columns = names.map { FeatureNames.all.firstIndex(of: $0)! }
+        let subset = FeatureMatrix(rows: features.count, columns: names.count,
+                                   values: (0..<features.count).flatMap { row in columns.map { features.matrix[row, $0] } })
+        var request = PythonRequest(mode: "train", model: modelPath, matrix: subset)
+        request.labels = features.labels.map { $0 ? 1 : 0 }
+        request.feature_names = names
+        return try PythonReference.run("model/xgboost_reference.py", input: request, as: PythonScores.self)
+    }
+
     /// The request the Python reference script reads (NaN as JSON null).
     struct PythonRequest: Encodable {
         var mode: String

@@ -1,3 +1,4 @@
+import FraudCore
 import FraudMetrics
 @testable import FraudModel
 import FraudTesting
@@ -52,6 +53,25 @@ import Testing
         let matrix = try DMatrix(values: holes.values, rows: holes.rows, columns: holes.columns)
         let reference = try booster.predict(matrix)
         #expect(zip(model.scores(holes), reference).map { abs($0 - Double($1)) }.max()! < 1e-6)
+    }
+
+    @Test func valuesAtThresholdsZerosAndExtremesMatchTheCAPI() throws {
+        let (model, json, data) = Self.trained
+        let booster = try Booster(modelBuffer: Array(json))
+        // Each value replaced by a split threshold of its column (ties go right), a signed zero or the largest floats (XGBoost refuses infinities).
+        let tree = model.packed
+        var thresholds = [[Float]](repeating: [0, -0.0, .greatestFiniteMagnitude, -.greatestFiniteMagnitude], count: data.matrix.columns)
+        for (index, column) in model.feature.enumerated() where column >= 0 { thresholds[Int(column)].append(model.threshold[index]) }
+        var edges = data.matrix.rows(0..<1000)
+        var random = SplitMix64(seed: 3)
+        for index in edges.values.indices where index % 2 == 0 {
+            edges.values[index] = thresholds[index % edges.columns].randomElement(using: &random)!
+        }
+        let reference = try booster.predict(try DMatrix(values: edges.values, rows: edges.rows, columns: edges.columns), kind: .margin)
+        #expect(tree.nodes.count == model.feature.count)
+        // Whole batch (blocks of rows) and one row at a time (groups of trees) give XGBoost's margins exactly.
+        #expect(model.margins(edges) == reference)
+        #expect((0..<edges.rows).flatMap { model.margins(edges.rows($0..<$0 + 1)) } == reference)
     }
 
     @Test func saabasContributionsMatchXGBoostAndSumToTheMargin() throws {

@@ -1,23 +1,20 @@
 import Foundation
 
 extension TreeEnsemble {
-    /// Rows scored together per tree pass: the block stays in cache while every tree runs over it.
-    static let blockRows = 64
-
     /// Margins (log-odds) of every row, accumulated in `Float` in tree order as XGBoost does.
     public func margins(_ matrix: FeatureMatrix) -> [Float] {
         precondition(matrix.columns == columns, "matrix has \(matrix.columns) columns, the model reads \(columns)")
         var out = [Float](repeating: baseMargin, count: matrix.rows)
         matrix.values.withUnsafeBufferPointer { values in
             out.withUnsafeMutableBufferPointer { margins in
-                let blocks = (matrix.rows + Self.blockRows - 1) / Self.blockRows
+                let blocks = (matrix.rows + PackedForest.blockRows - 1) / PackedForest.blockRows
                 // Each block reads its own rows and writes its own margins, so threads never share a write.
                 nonisolated(unsafe) let base = values.baseAddress!
                 nonisolated(unsafe) let marginBase = margins.baseAddress!
                 let rows = matrix.rows
                 let packed = self.packed, columns = self.columns
                 let work: @Sendable (Int) -> Void = { block in
-                    let start = block * Self.blockRows, end = min(start + Self.blockRows, rows)
+                    let start = block * PackedForest.blockRows, end = min(start + PackedForest.blockRows, rows)
                     packed.accumulate(values: base, columns: columns, rows: start..<end, margins: marginBase)
                 }
                 if blocks >= 64 {

@@ -105,20 +105,4 @@ public struct TreeEnsemble: Sendable {
         if !means.isEmpty { _ = fill(0) }
         return means
     }
-
-    /// The leaf reached by `row` from `root`.
-    @inline(__always)
-    func leaf(from root: Int32, row: UnsafePointer<Float>) -> Int {
-        var node = Int(root)
-        while true {
-            let split = feature[node]
-            if split < 0 { return node }
-            let value = row[Int(split)]
-            if value.isNaN {
-                node = Int(defaultLeft[node] ? left[node] : right[node])
-            } else {
-                node = Int(value < threshold[node] ? left[node] : right[node])
-            }
-        }
-    }
 }
