@@ -66,6 +66,11 @@ import Testing
         return Run(status: status, reports: reports, alerts: alerter.operational, labelled: labelledRows)
     }
 
+    /// amt, category and score drift scores of the last window (the figures in docs/monitoring.md).
+    static func keyScores(_ run: Run) -> [String] {
+        (run.status.lastCheck?.report.features ?? []).filter { ["amt", "category", "score"].contains($0.name) }.map { "\($0.name) \($0.score)" }
+    }
+
     @Test func aStationaryStreamIsNotFlagged() async throws {
         let run = try await Self.monitor(drift: [], live: 6_000)
         #expect(run.reports.count == 4)
@@ -76,14 +81,13 @@ import Testing
         let names = Set(check.report.features.map(\.name))
         #expect(names.isSuperset(of: ["amt", "category", "city_pop", "amount_log", "card_count_24h", "seconds_since_previous", "score"]))
         #expect(check.rows == 3_000 && check.fraudRate < 0.1)
-        print("stationary drift shares:", run.reports.map(\.driftedShare), "last scores:", check.report.features.map { "\($0.name)=\($0.score)" })
+        print("stationary: drift shares", run.reports.map(\.driftedShare), "key columns", Self.keyScores(run))
     }
 
     @Test(arguments: [DriftScenario.Kind.amountShift, .categoryMix])
     func aDriftedStreamIsFlaggedOnceAndReported(kind: DriftScenario.Kind) async throws {
         let run = try await Self.monitor(drift: [kind], live: 6_000)
-        let scores = run.status.lastCheck?.report.features.map { "\($0.name)=\($0.score)" } ?? []
-        print("\(kind) drift shares:", run.reports.map(\.driftedShare), "last scores:", scores)
+        print("\(kind): drift shares", run.reports.map(\.driftedShare), "key columns", Self.keyScores(run))
         #expect(run.reports.count == 4)
         #expect(run.reports.contains { $0.datasetDrift })
         // One alert for the episode, however many windows show it.
