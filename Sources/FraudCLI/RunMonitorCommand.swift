@@ -32,8 +32,11 @@ struct RunMonitorCommand: AsyncParsableCommand {
     @Option(name: .customLong("drift-share"), help: "Dataset drift when at least this share of columns drifts (Evidently: 0.5).")
     var driftShare = 0.5
 
-    @Flag(name: .customLong("ignore-score-drift"), help: "Do not count a drifted score distribution alone as drift.")
-    var ignoreScoreDrift = false
+    @Option(name: .customLong("key-column"), help: "A column whose drift alone counts as drift; repeat (default: amt, category).")
+    var keyColumns: [String] = []
+
+    @Option(name: .customLong("ignore-column"), help: "A column left out of the drift tests; repeat (default: weekday, card_payment_count).")
+    var ignoredColumns: [String] = []
 
     @Option(name: .customLong("labelled-window"), help: "Labelled payments in the precision/recall window.")
     var labelledWindow = 1_000
@@ -58,7 +61,9 @@ struct RunMonitorCommand: AsyncParsableCommand {
         do {
             configuration = try MonitorConfiguration(
                 group: group, windowSize: window, checkEvery: checkEvery, warmupPayments: warmup,
-                drift: try DriftReport.Configuration(driftShare: driftShare), scoreDriftCounts: !ignoreScoreDrift,
+                drift: try DriftReport.Configuration(driftShare: driftShare),
+                keyColumns: keyColumns.isEmpty ? ["amt", "category"] : keyColumns,
+                ignoredColumns: ignoredColumns.isEmpty ? ["weekday", "card_payment_count"] : Set(ignoredColumns),
                 labelledWindowSize: labelledWindow, minimumLabelled: minLabelled, precisionFloor: precisionFloor, recallFloor: recallFloor,
                 labelPollInterval: .milliseconds(Int64(max(0.05, labelPollSeconds) * 1000)))
         } catch {

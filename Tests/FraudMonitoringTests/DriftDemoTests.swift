@@ -11,11 +11,10 @@ import Testing
 @Suite struct DriftDemoTests {
     @Test func theDriftStoryPlaysOut() async throws {
         let script = try DriftDemoScript(
-            seed: 7, cards: 200, fraudRate: 0.03, trainingPayments: 8_000, livePayments: 9_000, driftAfter: 2_500,
+            seed: 7, cards: 200, fraudRate: 0.05, trainingPayments: 8_000, livePayments: 7_000, driftAfter: 2_000,
             drift: [.amountShift, .categoryMix, .newFraudPattern], labelDelay: 500, batchSize: 250, retrainCheckEvery: 1_000,
-            monitor: try MonitorConfiguration(windowSize: 1_500, checkEvery: 500, warmupPayments: 1_000, minimumLabelled: 200,
-                                              recallFloor: 0.5, labelPollInterval: .milliseconds(20)),
-            triggers: try RetrainTriggers(onDrift: true, recallFloor: 0.5, minimumLabelled: 200, cooldownSeconds: 86_400),
+            monitor: try MonitorConfiguration(windowSize: 1_500, checkEvery: 500, warmupPayments: 0, labelPollInterval: .milliseconds(20)),
+            triggers: try RetrainTriggers(onDrift: true, cooldownSeconds: 3 * 86_400),
             training: try ModelTraining(kind: .xgboost, xgboost: try XGBoostParameters(rounds: 80, earlyStoppingRounds: 20, maxDepth: 4, threads: 1, seed: 1)))
         let directory = TemporaryDirectory.make("drift-demo")
         let store = try await SQLiteStore.open(path: directory + "/fraud.db")

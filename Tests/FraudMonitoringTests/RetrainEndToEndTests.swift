@@ -17,10 +17,10 @@ import Testing
         var live: [Transaction]
     }
 
-    /// A champion trained on the first payments; the later ones (with the fraud pattern changed) scored by it,
+    /// A champion trained on 6,000 payments; the next 10,000 (5 % fraud, the fraud pattern changed) scored by it,
     /// stored and labelled with the simulator's ground truth.
     static func setUp() async throws -> Setup {
-        let (training, live) = MonitoringStreams.split(training: 6_000, live: 4_000, fraudRate: 0.03, drift: [.newFraudPattern])
+        let (training, live) = MonitoringStreams.split(training: 6_000, live: 10_000, fraudRate: 0.05, drift: [.newFraudPattern])
         let workspace = try await MonitoringWorkspace("retrain")
         let originals = try SimulatedData.writeCSV(training, name: "retrain-originals")
         let champion = try await workspace.register(.xgboost, on: training, name: "champion")
@@ -46,14 +46,18 @@ import Testing
         let retrainer = try Self.retrainer(setup)
 
         let trigger = try #require(try await retrainer.check())
-        #expect(trigger.kind == .labels && trigger.reason.contains("4000 new confirmed labels"))
+        #expect(trigger.kind == .labels && trigger.reason.contains("10000 new confirmed labels"))
         let outcome = try await retrainer.retrain(trigger: trigger)
         #expect(outcome.decision == .promoted, "gate: \(outcome.gateNote); challenger \(outcome.candidateEvaluation?.metrics ?? [:]) champion \(outcome.championEvaluation?.metrics ?? [:])")
         #expect(outcome.previousChampion == setup.champion.version)
-        // Judged on the 1,200 most recent labels (30 % of 4,000), which were held out of its training set.
-        #expect(outcome.heldOutLabels == 1_200 && outcome.candidateEvaluation?.rows == 1_200 && outcome.championEvaluation?.rows == 1_200)
-        #expect(outcome.export.originalRows == 6_000 && outcome.export.confirmedRows == 4_000)
-        #expect(outcome.fingerprint.rows == 10_000 - 1_200 && outcome.fingerprint.sha256?.count == 64)
+        // Judged on the 2,000 most recent labels (the window size; under 30 % of 10,000), held out of its training set.
+        #expect(outcome.heldOutLabels == 2_000 && outcome.candidateEvaluation?.rows == 2_000 && outcome.championEvaluation?.rows == 2_000)
+        #expect(outcome.export.originalRows == 6_000 && outcome.export.confirmedRows == 10_000)
+        #expect(outcome.fingerprint.rows == 16_000 - 2_000 && outcome.fingerprint.sha256?.count == 64)
+        // The new fraud pattern: the champion misses it, the challenger learnt it from the confirmed labels.
+        let challengerPRAUC = try #require(outcome.candidateEvaluation?.metrics["pr_auc"])
+        let championPRAUC = try #require(outcome.championEvaluation?.metrics["pr_auc"])
+        #expect(challengerPRAUC > championPRAUC + 0.2)
         print("retrain: challenger", outcome.candidateEvaluation?.metrics ?? [:], "champion", outcome.championEvaluation?.metrics ?? [:])
 
         // The scorers' signal: the champion changed, to the challenger.

@@ -28,6 +28,8 @@ public struct DriftDemoScript: Sendable {
     public var retrainCheckEvery: Int
     public var monitor: MonitorConfiguration
     /// When to retrain; cool-down and schedule in seconds of the demo's clock (the event time of the stream).
+    /// Drift alone by default: with a few dozen frauds in a labelled window, recall floors fire on noise before the
+    /// switch as often as after it.
     public var triggers: RetrainTriggers
     public var training: ModelTraining
 
@@ -36,9 +38,8 @@ public struct DriftDemoScript: Sendable {
         try DriftDemoScript(
             seed: 7, cards: 300, fraudRate: 0.02, trainingPayments: 20_000, livePayments: 24_000, driftAfter: 6_000,
             drift: [.amountShift, .categoryMix, .newFraudPattern], labelDelay: 1_000, batchSize: 500, retrainCheckEvery: 2_000,
-            monitor: try MonitorConfiguration(windowSize: 2_000, checkEvery: 1_000, warmupPayments: 2_000, minimumLabelled: 200,
-                                              recallFloor: 0.5, labelPollInterval: .milliseconds(50)),
-            triggers: try RetrainTriggers(onDrift: true, recallFloor: 0.5, minimumLabelled: 200, cooldownSeconds: 86_400),
+            monitor: try MonitorConfiguration(windowSize: 2_000, checkEvery: 1_000, warmupPayments: 0, labelPollInterval: .milliseconds(50)),
+            triggers: try RetrainTriggers(onDrift: true, cooldownSeconds: 3 * 86_400),
             training: try ModelTraining(kind: .xgboost, xgboost: try XGBoostParameters(rounds: 150, maxDepth: 5, threads: 0)))
     }
 

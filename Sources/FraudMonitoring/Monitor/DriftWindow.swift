@@ -20,8 +20,10 @@ public struct DriftWindow: Sendable {
         public var report: DriftReport
         /// The score distribution's test, when the reference has scores.
         public var scoreDrift: FeatureDrift?
-        /// Dataset drift, or (when configured) a drifted score distribution.
+        /// Dataset drift, or drift of a key column (`MonitorConfiguration.keyColumns`).
         public var driftDetected: Bool
+        /// The key columns that drifted.
+        public var driftedKeyColumns: [String]
         public var windowStart: EventTime
         public var windowEnd: EventTime
         public var rows: Int
@@ -56,10 +58,11 @@ public struct DriftWindow: Sendable {
         }
     }
 
-    /// Adds a batch; returns a check of the window against `reference` when one is due.
+    /// Adds a batch; returns the checks of the window against `reference` that fell due in it (one each
+    /// `checkEvery` payments once the window is full, made at that exact payment).
     /// - Throws: `DriftReportError` when a column cannot be tested.
-    public mutating func add(_ batch: [ScoredTransaction], reference: DriftFeatureTable) throws -> Check? {
-        var due = false
+    public mutating func add(_ batch: [ScoredTransaction], reference: DriftFeatureTable) throws -> [Check] {
+        var checks: [Check] = []
         for scored in batch {
             scratch.withUnsafeMutableBufferPointer { extractor.extract(scored.transaction, into: $0) }
             seen += 1
@@ -68,11 +71,12 @@ public struct DriftWindow: Sendable {
                             latencyMs: scored.latencyMs, modelVersion: scored.modelVersion))
             if rows.count > 2 * configuration.windowSize { rows.removeFirst(rows.count - configuration.windowSize) }
             sinceCheck += 1
-            if rows.count >= configuration.windowSize && sinceCheck >= configuration.checkEvery { due = true }
+            if rows.count >= configuration.windowSize && sinceCheck >= configuration.checkEvery {
+                sinceCheck = 0
+                checks.append(try check(reference: reference))
+            }
         }
-        guard due else { return nil }
-        sinceCheck = 0
-        return try check(reference: reference)
+        return checks
     }
 
     private func check(reference: DriftFeatureTable) throws -> Check {
@@ -82,14 +86,17 @@ public struct DriftWindow: Sendable {
         let current = columns.table
         // Test only the columns both samples hold (a column can be all-missing in a small window).
         let names = Set(current.names)
-        let shared = DriftFeatureTable(reference.columns.filter { names.contains($0.name) && $0.values.count > 0 }.map { ($0.name, $0.values) })
+        let shared = DriftFeatureTable(reference.columns
+            .filter { names.contains($0.name) && $0.values.count > 0 && !configuration.ignoredColumns.contains($0.name) }
+            .map { ($0.name, $0.values) })
         let report = try DriftReport(reference: shared, current: current, configuration: configuration.drift)
         let scoreDrift = report.features.first { $0.name == MonitoredColumns.scoreColumn }
+        let keys = report.features.filter { $0.drifted && configuration.keyColumns.contains($0.name) }.map(\.name)
         let latencies = window.map(\.latencyMs).sorted()
         func percentile(_ q: Double) -> Double { latencies[min(latencies.count - 1, Int(q * Double(latencies.count)))] }
         return Check(
             report: report, scoreDrift: scoreDrift,
-            driftDetected: report.datasetDrift || (configuration.scoreDriftCounts && scoreDrift?.drifted == true),
+            driftDetected: report.datasetDrift || !keys.isEmpty, driftedKeyColumns: keys,
             windowStart: window.map(\.transaction.eventTime).min()!, windowEnd: window.map(\.transaction.eventTime).max()!,
             rows: window.count, fraudRate: Double(window.filter(\.prediction).count) / Double(window.count),
             latencyP50Ms: percentile(0.5), latencyP99Ms: percentile(0.99),

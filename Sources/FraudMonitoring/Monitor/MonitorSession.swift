@@ -83,8 +83,7 @@ actor MonitorSession {
             logger.warning("no champion yet: \(batch.count) payments not monitored")
             return
         }
-        guard let check = try window.add(batch, reference: reference) else { return }
-        try await record(check)
+        for check in try window.add(batch, reference: reference) { try await record(check) }
     }
 
     private func record(_ check: DriftWindow.Check) async throws {
@@ -99,6 +98,7 @@ actor MonitorSession {
         var json = check.report.jsonText
         json.removeLast()
         json += ",\"monitor\":{\"drift_detected\":\(check.driftDetected),\"score_drifted\":\(check.scoreDrift?.drifted ?? false)"
+        json += ",\"drifted_key_columns\":[\(check.driftedKeyColumns.map(JSONWriter.quoted).joined(separator: ","))]"
         json += ",\"fraud_rate\":\(JSONText.number(check.fraudRate)),\"latency_p50_ms\":\(JSONText.number(check.latencyP50Ms))"
         json += ",\"latency_p99_ms\":\(JSONText.number(check.latencyP99Ms)),\"reference_version\":\(JSONWriter.quoted(referenceVersion ?? ""))"
         json += ",\"model_versions\":[\(check.modelVersions.map(JSONWriter.quoted).joined(separator: ","))]}}"
@@ -113,7 +113,8 @@ actor MonitorSession {
             let names = drifted.prefix(12).map { "\($0.name) (\($0.test.rawValue) \(JSONText.number($0.score)))" }
             await raise(OperationalAlert(
                 id: "drift:\(check.windowEnd.millisecondsSinceEpoch):\(episode)", kind: .driftDetected, severity: .warning,
-                title: "Drift detected in \(drifted.count) of \(check.report.features.count) columns" + (check.scoreDrift?.drifted == true ? ", score distribution included" : ""),
+                title: "Drift detected in \(drifted.count) of \(check.report.features.count) columns"
+                    + (check.driftedKeyColumns.isEmpty ? "" : " (key: \(check.driftedKeyColumns.joined(separator: ", ")))"),
                 details: (["window \(check.windowStart) – \(check.windowEnd), \(check.rows) payments, champion \(referenceVersion ?? "-")",
                            "drift share \(JSONText.number(check.report.driftShare)) (threshold \(JSONText.number(check.report.driftShareThreshold)))"] + names)
                     .joined(separator: "\n"),
