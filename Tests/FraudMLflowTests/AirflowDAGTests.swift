@@ -23,6 +23,7 @@ struct AirflowDAGTests {
 
     @Test func dagChainsTheFraudCommandsWithoutAirflow() throws {
         struct Check: Decodable {
+            var layouts: [String]
             var order: [String]
             var rendered: [String: Step]?
             struct Step: Decodable {
@@ -31,6 +32,7 @@ struct AirflowDAGTests {
             }
         }
         let check = try PythonReference.run("airflow/check_dag.py", arguments: [Self.dag], input: [String](), as: Check.self)
+        #expect(check.layouts == ["airflow3", "airflow2"])
         #expect(check.order == ["wait_for_labels", "training_set", "train", "validate", "register", "promote"])
         if let rendered = check.rendered {
             #expect(rendered["register"]?.command.contains("fraud models import") == true)
@@ -48,13 +50,14 @@ struct AirflowDAGTests {
             #expect(simulated.status == 0, "\(simulated.errors)")
         }
         var conf: [String: Any] = [
-            "fraud_bin": fraud, "fraud_database_url": "sqlite:\(directory)/fraud.db", "fraud_registry_dir": "\(directory)/registry",
-            "fraud_work_dir": "\(directory)/work", "training_data": ["\(directory)/train.csv"], "validation_data": "\(directory)/recent.csv",
+            "fraud_database_url": "sqlite:\(directory)/fraud.db", "fraud_work_dir": "\(directory)/work", "training_data": ["\(directory)/train.csv"], "validation_data": "\(directory)/recent.csv",
             "min_new_labels": 0, "min_pr_auc": 0.0, "rounds": 10,
         ]
         let mirror = MLflowServer.unavailableReason == nil ? try await MLflowServer.shared().mirror("airflow") : nil
         if let mirror { conf["fraud_mlflow_url"] = mirror.client.configuration.url }
+        // fraud_bin and fraud_registry_dir as Airflow Variables (from the environment), the rest as the run's params.
         let environment = [
+            "AIRFLOW_VAR_FRAUD_BIN": fraud, "AIRFLOW_VAR_FRAUD_REGISTRY_DIR": "\(directory)/registry",
             "AIRFLOW_HOME": "\(directory)/airflow-home", "AIRFLOW__CORE__DAGS_FOLDER": (Self.dag as NSString).deletingLastPathComponent,
             "AIRFLOW__CORE__LOAD_EXAMPLES": "False", "FRAUD_MLFLOW_EXPERIMENT": mirror?.configuration.experiment ?? "",
             "FRAUD_MLFLOW_MODEL": mirror?.configuration.registeredModel ?? "",

@@ -21,16 +21,24 @@ import shlex
 import subprocess
 from datetime import datetime, timedelta
 
-from airflow import DAG
-from airflow.models import Variable
-from airflow.models.param import Param
-
-try:  # Airflow 3: operators live in the standard provider.
+try:  # Airflow 3: the task SDK, and operators in the standard provider.
     from airflow.providers.standard.operators.bash import BashOperator
     from airflow.providers.standard.sensors.python import PythonSensor
+    from airflow.sdk import DAG, Param, Variable
+
+    def variable(name, default):
+        """The Airflow Variable `name`, else `default`."""
+        return Variable.get(name, default=default)
 except ImportError:  # Airflow 2
+    from airflow import DAG
+    from airflow.models import Variable
+    from airflow.models.param import Param
     from airflow.operators.bash import BashOperator
     from airflow.sensors.python import PythonSensor
+
+    def variable(name, default):
+        """The Airflow Variable `name`, else `default`."""
+        return Variable.get(name, default_var=default)
 
 DEFAULTS = {
     "fraud_bin": "fraud",
@@ -44,7 +52,7 @@ DEFAULTS = {
 def setting(name, params):
     """The run's param `name`, else the Airflow Variable, else the default."""
     value = params.get(name)
-    return value if value else Variable.get(name, default_var=DEFAULTS[name])
+    return value if value else variable(name, DEFAULTS[name])
 
 
 def template(name):
