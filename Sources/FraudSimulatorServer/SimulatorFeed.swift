@@ -2,7 +2,7 @@ import FraudCore
 import FraudSimulator
 
 /// The simulator behind the HTTP server: hands out the next payments to each call (after the repeated
-/// tail of the previous answer, if asked), and enforces the optional calls-per-window limit of the public API.
+/// tail of the previous answer, if asked), and enforces the optional calls-per-minute limit of the public API.
 actor SimulatorFeed {
     /// What a call gets.
     enum Outcome {
@@ -13,23 +13,21 @@ actor SimulatorFeed {
 
     private var simulator: PaymentSimulator
     private let callsPerMinute: Int
-    private let window: Duration
     private let repeatedRows: Int
     private var recentCalls: [ContinuousClock.Instant] = []
     private var previous: [Transaction] = []
 
-    init(simulator: PaymentSimulator, callsPerMinute: Int, window: Duration = .seconds(60), repeatedRows: Int = 0) {
+    init(simulator: PaymentSimulator, callsPerMinute: Int, repeatedRows: Int = 0) {
         self.simulator = simulator
         self.callsPerMinute = callsPerMinute
-        self.window = window
         self.repeatedRows = repeatedRows
     }
 
     func take(_ count: Int, now: ContinuousClock.Instant = .now) -> Outcome {
         if callsPerMinute > 0 {
-            recentCalls.removeAll { now - $0 >= window }
+            recentCalls.removeAll { now - $0 >= .seconds(60) }
             if recentCalls.count >= callsPerMinute, let oldest = recentCalls.first {
-                let wait = window - (now - oldest)
+                let wait = Duration.seconds(60) - (now - oldest)
                 return .rateLimited(retryAfterSeconds: max(1, Int(wait.components.seconds) + 1))
             }
             recentCalls.append(now)

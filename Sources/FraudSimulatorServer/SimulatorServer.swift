@@ -14,11 +14,8 @@ public struct SimulatorServer: Sendable {
         public var host: String
         /// Port (0 picks a free one).
         public var port: Int
-        /// Calls answered per minute (per `rateWindow`) before HTTP 429 with `Retry-After` (0 = unlimited;
-        /// the public API allows about 5).
+        /// Calls answered per minute before HTTP 429 with `Retry-After` (0 = unlimited; the public API allows about 5).
         public var callsPerMinute: Int
-        /// The window `callsPerMinute` counts calls over. Default 60 s; tests shorten it.
-        public var rateWindow: Duration
         /// Rows of the previous answer repeated at the start of each answer, as a live API returns the
         /// same current payment to calls close together (0 = none, the default).
         public var repeatedRows: Int
@@ -27,13 +24,12 @@ public struct SimulatorServer: Sendable {
 
         /// Settings with their defaults; see each property.
         public init(
-            host: String = "127.0.0.1", port: Int = 8000, callsPerMinute: Int = 0, rateWindow: Duration = .seconds(60),
-            repeatedRows: Int = 0, maxRowsPerCall: Int = 10_000
+            host: String = "127.0.0.1", port: Int = 8000, callsPerMinute: Int = 0, repeatedRows: Int = 0,
+            maxRowsPerCall: Int = 10_000
         ) {
             self.host = host
             self.port = port
             self.callsPerMinute = callsPerMinute
-            self.rateWindow = rateWindow
             self.repeatedRows = repeatedRows
             self.maxRowsPerCall = maxRowsPerCall
         }
@@ -46,8 +42,7 @@ public struct SimulatorServer: Sendable {
     public init(simulator: PaymentSimulator, configuration: Configuration = Configuration()) {
         self.configuration = configuration
         self.feed = SimulatorFeed(
-            simulator: simulator, callsPerMinute: configuration.callsPerMinute, window: configuration.rateWindow,
-            repeatedRows: configuration.repeatedRows)
+            simulator: simulator, callsPerMinute: configuration.callsPerMinute, repeatedRows: configuration.repeatedRows)
     }
 
     /// The Hummingbird application (run it with `runService()`, or test it with HummingbirdTesting).

@@ -6,11 +6,17 @@ import Hummingbird
 import ServiceLifecycle
 import Synchronization
 
-/// A clock that waits for real but records every wait it was asked for, in milliseconds, measured from
-/// the last time it was read (the poller reads the time, then sleeps until that time plus its wait).
+/// A clock that records every wait it was asked for, in milliseconds, measured from the last time it was
+/// read (the poller reads the time, then sleeps until that time plus its wait); it waits for real unless
+/// `waitsForReal` is false, then it returns at once.
 final class RecordingClock: AlertClock {
     private let system = SystemAlertClock()
+    private let waitsForReal: Bool
     private let state = Mutex<(lastRead: EventTime?, waits: [Int64])>((nil, []))
+
+    init(waitsForReal: Bool = true) {
+        self.waitsForReal = waitsForReal
+    }
 
     var now: EventTime {
         let now = system.now
@@ -26,7 +32,7 @@ final class RecordingClock: AlertClock {
             let from = state.lastRead ?? system.now
             state.waits.append(deadline.millisecondsSinceEpoch - from.millisecondsSinceEpoch)
         }
-        try await system.sleep(until: deadline)
+        if waitsForReal { try await system.sleep(until: deadline) }
     }
 }
 
