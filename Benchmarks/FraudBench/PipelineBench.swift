@@ -142,12 +142,14 @@ enum PipelineBench: Benchmark {
             }
             try await producer.close()
             let counter = try await bus.makeConsumer(group: "bench-count", topics: [PaymentMessages.scoredTopic])
-            let database = "sqlite:\(context.workDirectory)/pipeline-kafka-\(UUID().uuidString).db"
             let children = try (0..<processes).map { _ in
+                // One database each (only quarantine is written): two processes migrating one new file would collide.
+                let database = "sqlite:\(context.workDirectory)/pipeline-kafka-\(UUID().uuidString).db"
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: fraud)
                 process.arguments = ["run", "scorer", "--bus", "kafka://\(cluster.bootstrapServers)", "--database", database,
                                      "--model", modelDirectory]
+                process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 try process.run()
                 return process

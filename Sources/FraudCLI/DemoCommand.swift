@@ -18,7 +18,7 @@ struct DemoCommand: AsyncParsableCommand {
     var rate: Double = 1_000
 
     @Option(name: .long, help: "Simulated payments to train the first model on, when there is no champion.")
-    var trainingRows = 200_000
+    var trainingRows = 100_000
 
     @Option(name: .long, help: "Seed of the simulated training set.")
     var seed: UInt64 = 7

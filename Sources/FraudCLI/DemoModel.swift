@@ -30,7 +30,7 @@ enum DemoModel {
         let frauds = features.labels.filter { $0 }.count
         let fingerprint = DataFingerprint(rows: payments.count, frauds: frauds, firstEventTime: payments.first?.eventTime.iso,
                                           lastEventTime: payments.last?.eventTime.iso, sha256: "", files: ["simulated, seed \(seed)"])
-        let training = try ModelTraining(kind: .xgboost, xgboost: try XGBoostParameters(rounds: 200))
+        let training = try ModelTraining(kind: .xgboost, xgboost: try XGBoostParameters(rounds: 100))
         let outcome = try training.train(features, fingerprint: fingerprint, progress: ModelProgress.line)
         let staging = FileManager.default.temporaryDirectory.appendingPathComponent("fraud-demo-model-\(UUID().uuidString)").path
         try outcome.artifact.write(directory: staging)

@@ -34,14 +34,7 @@ public struct CSVReplaySource: PipelineWorker {
 
     public func run(stop: StopSignal) async throws {
         try await PaymentTopics.create(on: bus)
-        let producer = try await bus.makeProducer()
-        do {
-            try await replay(into: producer, stop: stop)
-        } catch {
-            try? await producer.close()
-            throw error
-        }
-        try await producer.close()
+        try await bus.withProducer { producer in try await replay(into: producer, stop: stop) }
     }
 
     private func replay(into producer: any BusProducer, stop: StopSignal) async throws {

@@ -56,11 +56,10 @@ public struct ScorerWorker: PipelineWorker {
         // Fail before joining the group when there is no model at all.
         _ = try await watcher.current()
         try await PaymentTopics.create(on: bus)
-        let producer = try await bus.makeProducer()
         let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.rawTopic])
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)
         let batchScorer = BatchScorer(reasons: configuration.reasons)
-        do {
+        try await bus.withProducer { producer in
             try await loop.run { records in
                 let scorer = try await watcher.current()
                 let outcome = batchScorer.score(records, with: scorer)
@@ -75,11 +74,7 @@ public struct ScorerWorker: PipelineWorker {
                 try await producer.send(outcome.scored.map { PaymentMessages.message(for: $0) })
                 record(outcome, modelVersion: scorer.modelVersion)
             }
-        } catch {
-            try? await producer.close()
-            throw error
         }
-        try await producer.close()
     }
 
     private func record(_ outcome: BatchScorer.Outcome, modelVersion: String) {

@@ -27,10 +27,9 @@ public struct SimulatorSource: PipelineWorker {
 
     public func run(stop: StopSignal) async throws {
         try await PaymentTopics.create(on: bus)
-        let producer = try await bus.makeProducer()
         var generator = simulator
         var pacer = RatePacer(rate: rate, maxBatch: 2_000)
-        do {
+        try await bus.withProducer { producer in
             while !stop.isRequested, !Task.isCancelled {
                 let count = min(pacer.batchSize, (limit ?? .max) - pacer.sent)
                 guard count > 0 else { break }
@@ -39,10 +38,6 @@ public struct SimulatorSource: PipelineWorker {
                 try await producer.send(batch.map { PaymentMessages.message(for: $0) })
                 progress.sent(count)
             }
-        } catch {
-            try? await producer.close()
-            throw error
         }
-        try await producer.close()
     }
 }

@@ -1,23 +1,15 @@
 import Foundation
 import FraudBus
 import FraudCore
+import FraudTesting
 import Testing
 
 @Suite("Embedded bus crash recovery")
 struct EmbeddedBusCrashTests {
-    /// The helper executable, built next to the test binary.
-    static var helperPath: String {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = binary.deletingLastPathComponent()
-        // On macOS the tests run inside an .xctest bundle: climb out of it.
-        while directory.path.contains(".xctest") { directory = directory.deletingLastPathComponent() }
-        return directory.appendingPathComponent("FraudBusCrashHelper").path
-    }
-
     /// Runs the helper, kills it with SIGKILL after `delay`, and returns the last acknowledged counts.
     static func runAndKill(path: String, delay: Duration) async throws -> [Int64]? {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: helperPath)
+        process.executableURL = URL(fileURLWithPath: HelperExecutable.path("FraudBusCrashHelper"))
         process.arguments = [path]
         let pipe = Pipe()
         process.standardOutput = pipe

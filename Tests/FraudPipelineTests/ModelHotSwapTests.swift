@@ -12,8 +12,7 @@ struct ModelHotSwapTests {
         let bus = try await PipelineFixtures.bus()
         defer { bus.close() }
         let (store, _) = try await PipelineFixtures.store()
-        let registry = ModelRegistry(store: store, artifactRoot: TemporaryDirectory.make("pipeline-registry"),
-                                     evaluator: RecordedMetricsEvaluator(), policy: try PromotionPolicy(metric: "pr_auc", tolerance: 0.01))
+        let registry = try PipelineFixtures.registry(store)
         let first = try await registry.importArtifact(from: try PipelineFixtures.artifactDirectory())
         let second = try await registry.importArtifact(from: try PipelineFixtures.artifactDirectory())
         _ = try await registry.promote(version: first.version, force: true, by: "test", reason: "first")
@@ -43,8 +42,7 @@ struct ModelHotSwapTests {
         let bus = try await PipelineFixtures.bus()
         defer { bus.close() }
         let (store, _) = try await PipelineFixtures.store()
-        let registry = ModelRegistry(store: store, artifactRoot: TemporaryDirectory.make("pipeline-registry"),
-                                     evaluator: RecordedMetricsEvaluator(), policy: try PromotionPolicy(metric: "pr_auc", tolerance: 0.01))
+        let registry = try PipelineFixtures.registry(store)
         let scorer = ScorerWorker(bus: bus, store: store, models: .champion(registry, checkEvery: .seconds(1)))
         await #expect(throws: NoChampionError.self) { try await scorer.run(stop: StopSignal()) }
         try await store.close()

@@ -8,15 +8,6 @@ import Testing
 
 @Suite("Pipeline crash recovery", .serialized)
 struct PipelineCrashTests {
-    /// The helper executable, built next to the test binary.
-    static var helperPath: String {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = binary.deletingLastPathComponent()
-        // On macOS the tests run inside an .xctest bundle: climb out of it.
-        while directory.path.contains(".xctest") { directory = directory.deletingLastPathComponent() }
-        return directory.appendingPathComponent("FraudPipelineCrashHelper").path
-    }
-
     /// A bus directory, a database and a model for the helper.
     struct Setup {
         let busPath = TemporaryDirectory.make("crash-bus")
@@ -38,7 +29,7 @@ struct PipelineCrashTests {
         /// Starts the helper and waits for its "STARTED" line.
         func launch(_ mode: String) throws -> Process {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: PipelineCrashTests.helperPath)
+            process.executableURL = URL(fileURLWithPath: HelperExecutable.path("FraudPipelineCrashHelper"))
             process.arguments = [busPath, databaseURL, modelDirectory, mode]
             let pipe = Pipe()
             process.standardOutput = pipe

@@ -40,6 +40,12 @@ enum PipelineFixtures {
         return (try await StoreFactory.open(url), url)
     }
 
+    /// A registry on `store` with its artifacts in a new temporary directory.
+    static func registry(_ store: any ModelStore) throws -> ModelRegistry {
+        ModelRegistry(store: store, artifactRoot: TemporaryDirectory.make("pipeline-registry"), evaluator: RecordedMetricsEvaluator(),
+                      policy: try PromotionPolicy(metric: "pr_auc", tolerance: 0.01))
+    }
+
     /// A new embedded bus in a temporary directory, with the payment topics.
     static func bus(partitions: Int = 4) async throws -> EmbeddedBus {
         let bus = try EmbeddedBus(path: TemporaryDirectory.make("pipeline-bus"))
