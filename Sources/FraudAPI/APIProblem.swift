@@ -4,18 +4,18 @@ import Hummingbird
 
 /// An error answered as RFC 9457 problem details (`application/problem+json`): the status, a title,
 /// what was wrong, and the request field at fault.
-public struct APIProblem: Error, Sendable {
-    public var status: HTTPResponse.Status
+struct APIProblem: Error, Sendable {
+    var status: HTTPResponse.Status
     /// A short summary of the kind of problem.
-    public var title: String
+    var title: String
     /// What was wrong with this request.
-    public var detail: String
+    var detail: String
     /// The request field (body member, query parameter, path parameter or header) at fault, if one is.
-    public var field: String?
+    var field: String?
     /// Extra response headers (e.g. `WWW-Authenticate`).
-    public var headers: HTTPFields
+    var headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, title: String? = nil, detail: String, field: String? = nil, headers: HTTPFields = [:]) {
+    init(_ status: HTTPResponse.Status, title: String? = nil, detail: String, field: String? = nil, headers: HTTPFields = [:]) {
         self.status = status
         self.title = title ?? status.reasonPhrase
         self.detail = detail

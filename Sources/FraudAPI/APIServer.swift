@@ -102,14 +102,19 @@ public struct APIServer: Sendable {
     /// Serves until `stop` is requested (or the task is cancelled), then finishes open requests and returns.
     public func run(stop: StopSignal, onServerRunning: (@Sendable (Int) async -> Void)? = nil) async throws {
         let group = ServiceGroup(configuration: .init(services: [application(onServerRunning: onServerRunning)], logger: logger))
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask {
-                while !stop.isRequested, !Task.isCancelled { await stop.sleep(for: .milliseconds(200)) }
-                await group.triggerGracefulShutdown()
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask {
+                    while !stop.isRequested, !Task.isCancelled { await stop.sleep(for: .milliseconds(200)) }
+                    await group.triggerGracefulShutdown()
+                }
+                // Ends the stop watcher once the server has stopped for any reason.
+                defer { tasks.cancelAll() }
+                try await group.run()
             }
-            // Ends the stop watcher once the server has stopped for any reason.
-            defer { tasks.cancelAll() }
-            try await group.run()
+        } catch {
+            try? await state.ingest.close()
+            throw error
         }
         try await state.ingest.close()
     }

@@ -6,6 +6,7 @@ import FraudStore
 import FraudTesting
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 
 /// A real server over a fresh store (SQLite file or PostgreSQL schema), an embedded bus in a temporary directory and
@@ -32,7 +33,8 @@ final class APIFixture: Sendable {
     }
 
     /// A fixture on SQLite, or on a new schema of `postgresURL`.
-    static func make(postgresURL: String? = nil, configuration: APIServer.Configuration = .init(port: 0, token: token, championCheckInterval: .zero)) async throws -> APIFixture {
+    static func make(postgresURL: String? = nil, configuration: APIServer.Configuration = .init(port: 0, token: token, championCheckInterval: .zero),
+                     logger: Logger = Logger(label: "fraud.api.test")) async throws -> APIFixture {
         let root = TemporaryDirectory.make("api-fixture")
         let store: any FraudDatabase
         let remove: @Sendable () async throws -> Void
@@ -52,7 +54,7 @@ final class APIFixture: Sendable {
         let version = try await registry.importArtifact(from: TestModel.artifactDirectory).version
         _ = try await registry.promote(version: version, force: true, by: "test", reason: "fixture champion")
         let bus = try EmbeddedBus(path: root + "/bus")
-        let server = try APIServer(store: store, registry: registry, bus: bus, configuration: configuration)
+        let server = try APIServer(store: store, registry: registry, bus: bus, configuration: configuration, logger: logger)
         return APIFixture(root: root, store: store, registry: registry, bus: bus, server: server, championVersion: version,
                           removeDatabase: remove)
     }
