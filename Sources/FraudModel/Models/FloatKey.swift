@@ -1,7 +1,7 @@
 /// Order-preserving integer keys of `Float` values, so tree splits compare integers without branches.
 ///
 /// Every non-NaN value maps into `Int32` with `a < b ⇔ key(a) < key(b)` (IEEE order, both zeros equal);
-/// the keys of ±∞ are ±0x7F80_0000. Every NaN (a missing value) maps to `missing`, above all of them.
+/// +∞ maps to 0x7F80_0000 and −∞ to −0x7F80_0001. Every NaN (a missing value) maps to `missing`, above all of them.
 enum FloatKey {
     /// The key of NaN.
     static let missing = Int32.max

@@ -16,7 +16,7 @@ struct PackedForest: Sendable {
         var key: Int32
         /// Keys `key ..< key + span` go right (0 for a leaf: it stays).
         var span: UInt32
-        /// Split column (0 for a leaf).
+        /// Split column shifted left by `blockShift` (its first key in a block); 0 for a leaf.
         var column: UInt32
         /// Left child (index in `nodes`); right is `left + 1`; a leaf points at itself.
         var left: Int32
@@ -57,7 +57,7 @@ struct PackedForest: Sendable {
                 queue.append((Int(right[old]), depth + 1))
                 let key = FloatKey.of(threshold[old])
                 let upper = Int64(FloatKey.missing) + (defaultLeft[old] ? 0 : 1)
-                nodes.append(Node(key: key, span: UInt32(upper - Int64(key)), column: UInt32(feature[old]), left: child))
+                nodes.append(Node(key: key, span: UInt32(upper - Int64(key)), column: UInt32(feature[old]) << UInt32(Self.blockShift), left: child))
             }
         }
         treeDepth.append(maxDepth)
@@ -71,7 +71,7 @@ struct PackedForest: Sendable {
     /// The node a traversal at `node` moves to, for the row whose first key is `keys[0]`.
     @inline(__always)
     static func step(_ node: Node, keys: UnsafePointer<Int32>) -> Int32 {
-        let offset = UInt32(bitPattern: keys[Int(node.column) &<< blockShift] &- node.key)
+        let offset = UInt32(bitPattern: keys[Int(node.column)] &- node.key)
         // Unsigned: a key below the threshold wraps to a large offset, at least `span`.
         let goRight = (UInt64(offset) &- UInt64(node.span)) >> 63
         return node.left &+ Int32(truncatingIfNeeded: goRight)
@@ -110,9 +110,10 @@ struct PackedForest: Sendable {
             let position = positionBuffer.baseAddress!
             treeDepth.withUnsafeBufferPointer { depths in
                 for tree in 0..<starts.count {
-                    let root = starts[tree]
-                    for r in 0..<count { position[r] = root }
-                    for _ in 0..<depths[tree] {
+                    // Every row starts at the root: its node is loaded once for the block.
+                    let root = nodes[Int(starts[tree])]
+                    for r in 0..<count { position[r] = Self.step(root, keys: keys + r) }
+                    for _ in 1..<max(1, depths[tree]) {
                         for r in 0..<count {
                             position[r] = Self.step(nodes[Int(position[r])], keys: keys + r)
                         }

@@ -33,7 +33,13 @@ enum StoreChecks {
         let overlapping = Array(batch[250...]) + StoreFixtures.scored(count: 250, firstIndex: 500)
         try expectEqual(try await store.write(overlapping), 250, "rows inserted by a half-new batch")
         try expectEqual(try await store.write(batch + batch), 0, "rows inserted by a batch repeating itself")
-        try expectEqual(try await store.counts().transactions, 750, "final row count")
+        try expectEqual(try await store.counts().transactions, 750, "row count after overlapping batches")
+        // Two writers delivering the same new batch at once (a rebalance): each row is inserted once.
+        let concurrent = StoreFixtures.scored(count: 300, firstIndex: 1000)
+        async let first = store.write(concurrent)
+        async let second = store.write(concurrent)
+        try expectEqual(try await first + second, 300, "rows inserted by two concurrent deliveries of one batch")
+        try expectEqual(try await store.counts().transactions, 1050, "final row count")
         try expectEqual(try await store.write([]), 0, "rows inserted by an empty batch")
     }
 
