@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FraudCore
+import FraudDrift
 import FraudMonitoring
 import FraudStore
 
@@ -44,7 +45,7 @@ struct RegistryOptions: ParsableArguments {
             return try await PromotionGate.make(
                 store: store, artifactRoot: root, policy: try policy(window: EvaluationWindow(maxRows: windowRows)),
                 requirements: .init(minimumRows: minLabels, minimumFrauds: minFrauds), guardTolerance: guardTolerance)
-        } catch let error as MonitoringParameterError {
+        } catch let error as DriftParameterError {
             throw ValidationError("--guard-tolerance: \(error)")
         }
     }

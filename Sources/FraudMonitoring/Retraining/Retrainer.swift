@@ -15,13 +15,18 @@ public struct Retrainer: Sendable {
     /// Prefix of the retrainer's run ids.
     public static let runPrefix = "retrain-"
 
+    /// Labels, runs, the registry.
     public let store: any FraudDatabase
+    /// Data, model, triggers, gate.
     public let configuration: RetrainerConfiguration
+    /// Where lifecycle alerts go (none: only logged).
     public let alerter: (any Alerter)?
+    /// Draws the challenger's drift reference.
     public let referenceBuilder: DriftReferenceBuilder
     let logger: Logger
     let clock: @Sendable () -> EventTime
 
+    /// A retrainer on `store`; `clock` stamps runs and decides cool-downs (the demo passes the stream's clock).
     public init(store: any FraudDatabase, configuration: RetrainerConfiguration, alerter: (any Alerter)? = nil,
                 referenceBuilder: DriftReferenceBuilder? = nil, logger: Logger = Logger(label: "fraud.retrainer"),
                 clock: @escaping @Sendable () -> EventTime = { WallClock.now }) throws {
