@@ -16,6 +16,9 @@ struct RegistryOptions: ParsableArguments {
     @Option(name: .long, help: "How much worse than the champion a candidate may be on --metric.")
     var tolerance = 0.01
 
+    @Option(name: .customLong("latency-budget-ms"), help: "Refuse a candidate whose p99 time to score 500 rows of the gate's window is above this.")
+    var latencyBudgetMs: Double?
+
     @Option(name: .customLong("guard-tolerance"), help: "How much worse than the champion a candidate's recall and precision may be on the gate's window.")
     var guardTolerance = 0.05
 
@@ -52,7 +55,7 @@ struct RegistryOptions: ParsableArguments {
 
     private func policy(window: EvaluationWindow = EvaluationWindow()) throws -> PromotionPolicy {
         do {
-            return try PromotionPolicy(metric: metric, tolerance: tolerance, window: window)
+            return try PromotionPolicy(metric: metric, tolerance: tolerance, latencyBudgetMs: latencyBudgetMs, window: window)
         } catch let error as StoreError {
             throw ValidationError(error.description)
         }

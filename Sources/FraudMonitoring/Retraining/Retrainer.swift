@@ -113,7 +113,7 @@ public struct Retrainer: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let holdout = min(configuration.gateWindowRows, Int(Double(labelledTotal) * configuration.holdoutShare))
         let policy = try PromotionPolicy(metric: configuration.gateMetric, tolerance: configuration.gateTolerance,
-                                         window: EvaluationWindow(maxRows: max(holdout, 0)))
+                                         latencyBudgetMs: configuration.latencyBudgetMs, window: EvaluationWindow(maxRows: max(holdout, 0)))
         let gate = try await PromotionGate.make(store: store, artifactRoot: configuration.artifactRoot, policy: policy,
                                                 requirements: configuration.gateRequirements, guardTolerance: configuration.guardTolerance)
         logger.info("\(gate.note)")

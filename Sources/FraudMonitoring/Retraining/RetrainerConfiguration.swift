@@ -18,6 +18,8 @@ public struct RetrainerConfiguration: Sendable {
     public var gateMetric: String
     /// How much worse than the champion's the challenger's `gateMetric` may be.
     public var gateTolerance: Double
+    /// Largest acceptable p99 time for the challenger to score a batch of the gate's window, ms (nil: no budget).
+    public var latencyBudgetMs: Double?
     /// Recall and precision may not get worse than the champion's by more than this.
     public var guardTolerance: Double
     /// The least the gate's window must hold for the same-window comparison.
@@ -37,7 +39,7 @@ public struct RetrainerConfiguration: Sendable {
     /// - Throws: `DriftParameterError` naming the setting out of range.
     public init(originals: [String], workDirectory: String, artifactRoot: String = ModelRegistry.defaultArtifactRoot,
                 training: ModelTraining, triggers: RetrainTriggers, gateMetric: String = "pr_auc", gateTolerance: Double = 0.01,
-                guardTolerance: Double = 0.05, gateRequirements: PromotionGate.Requirements = .init(), gateWindowRows: Int = 2_000,
+                latencyBudgetMs: Double? = nil, guardTolerance: Double = 0.05, gateRequirements: PromotionGate.Requirements = .init(), gateWindowRows: Int = 2_000,
                 holdoutShare: Double = 0.3, performanceWindow: Int = 1_000, checkInterval: Duration = .seconds(30),
                 actor: String = "retrainer") throws {
         guard !originals.isEmpty else { throw DriftParameterError(parameter: "originals", value: "[]", expected: "at least one training file") }
@@ -48,6 +50,7 @@ public struct RetrainerConfiguration: Sendable {
         guard performanceWindow >= 1 else { throw DriftParameterError(parameter: "performanceWindow", value: "\(performanceWindow)", expected: "≥ 1") }
         (self.originals, self.workDirectory, self.artifactRoot, self.training, self.triggers) = (originals, workDirectory, artifactRoot, training, triggers)
         (self.gateMetric, self.gateTolerance, self.guardTolerance, self.gateRequirements) = (gateMetric, gateTolerance, guardTolerance, gateRequirements)
+        self.latencyBudgetMs = latencyBudgetMs
         (self.gateWindowRows, self.holdoutShare, self.performanceWindow, self.checkInterval, self.actor) = (gateWindowRows, holdoutShare, performanceWindow, checkInterval, actor)
     }
 }
