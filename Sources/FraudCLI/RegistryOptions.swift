@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FraudCore
+import FraudDrift
 import FraudMonitoring
 import FraudStore
 
@@ -14,6 +15,9 @@ struct RegistryOptions: ParsableArguments {
 
     @Option(name: .long, help: "How much worse than the champion a candidate may be on --metric.")
     var tolerance = 0.01
+
+    @Option(name: .customLong("latency-budget-ms"), help: "Refuse a candidate whose p99 time to score 500 rows of the gate's window is above this.")
+    var latencyBudgetMs: Double?
 
     @Option(name: .customLong("guard-tolerance"), help: "How much worse than the champion a candidate's recall and precision may be on the gate's window.")
     var guardTolerance = 0.05
@@ -44,14 +48,14 @@ struct RegistryOptions: ParsableArguments {
             return try await PromotionGate.make(
                 store: store, artifactRoot: root, policy: try policy(window: EvaluationWindow(maxRows: windowRows)),
                 requirements: .init(minimumRows: minLabels, minimumFrauds: minFrauds), guardTolerance: guardTolerance)
-        } catch let error as MonitoringParameterError {
+        } catch let error as DriftParameterError {
             throw ValidationError("--guard-tolerance: \(error)")
         }
     }
 
     private func policy(window: EvaluationWindow = EvaluationWindow()) throws -> PromotionPolicy {
         do {
-            return try PromotionPolicy(metric: metric, tolerance: tolerance, window: window)
+            return try PromotionPolicy(metric: metric, tolerance: tolerance, latencyBudgetMs: latencyBudgetMs, window: window)
         } catch let error as StoreError {
             throw ValidationError(error.description)
         }

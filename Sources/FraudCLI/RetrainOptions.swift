@@ -59,7 +59,8 @@ struct RetrainOptions: ParsableArguments {
                                                precisionFloor: precisionFloor, recallFloor: recallFloor, cooldownSeconds: cooldownSeconds)
             return try RetrainerConfiguration(
                 originals: data, workDirectory: workDir, artifactRoot: registry.root, training: training, triggers: triggers,
-                gateMetric: registry.metric, gateTolerance: registry.tolerance, guardTolerance: registry.guardTolerance,
+                gateMetric: registry.metric, gateTolerance: registry.tolerance, latencyBudgetMs: registry.latencyBudgetMs,
+                guardTolerance: registry.guardTolerance,
                 gateRequirements: .init(minimumRows: registry.minLabels, minimumFrauds: registry.minFrauds),
                 gateWindowRows: registry.windowRows, holdoutShare: holdoutShare, checkInterval: checkInterval)
         } catch let error as ValidationError {

@@ -6,6 +6,7 @@ import Logging
 public struct LoggingAlerter: Alerter {
     let logger: Logger
 
+    /// An alerter writing to `logger`.
     public init(logger: Logger = Logger(label: "fraud.alerts")) {
         self.logger = logger
     }

@@ -62,7 +62,7 @@ import Testing
         let status = await worker.status()
         let reports = try await workspace.store.driftReports(limit: 100)
         let labelledRows = try await workspace.store.labelled(after: nil, limit: 100_000)
-        try await workspace.store.close()
+        try await workspace.close()
         return Run(status: status, reports: reports, alerts: alerter.operational, labelled: labelledRows)
     }
 

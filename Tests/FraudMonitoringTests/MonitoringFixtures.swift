@@ -8,14 +8,45 @@ import FraudTesting
 import FraudXGBoost
 import Synchronization
 
-/// A workspace for monitoring tests: a SQLite database, a registry root and helpers to train, register and score.
+/// A workspace for monitoring tests: a database (SQLite, or a fresh schema on the PostgreSQL server of
+/// `FRAUD_TEST_POSTGRES_URL`), a registry root and helpers to train, register and score.
 final class MonitoringWorkspace: @unchecked Sendable {
-    let root: String
-    let store: SQLiteStore
+    /// The database backends the tests run on.
+    enum Backend: String, CustomStringConvertible, CaseIterable {
+        case sqlite, postgres
 
-    init(_ name: String) async throws {
+        var description: String { rawValue }
+
+        /// The server for PostgreSQL tests, nil when not configured.
+        static var postgresURL: String? {
+            ProcessInfo.processInfo.environment["FRAUD_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        }
+    }
+
+    let root: String
+    let store: any FraudDatabase
+    private let postgresSchema: PostgresURL?
+
+    init(_ name: String, backend: Backend = .sqlite) async throws {
         root = TemporaryDirectory.make(name)
-        store = try await SQLiteStore.open(path: root + "/fraud.db")
+        switch backend {
+        case .sqlite:
+            store = try await SQLiteStore.open(path: root + "/fraud.db")
+            postgresSchema = nil
+        case .postgres:
+            guard let text = Backend.postgresURL else { throw StoreError(.invalidParameter(name: "FRAUD_TEST_POSTGRES_URL", reason: "not set")) }
+            var url = try PostgresURL(text)
+            url.schema = "fraud_monitor_\(UInt32.random(in: 0...UInt32.max))"
+            if text.range(of: "sslmode=") == nil { url.sslMode = "disable" }
+            store = try await PostgresStore.connect(url)
+            postgresSchema = url
+        }
+    }
+
+    /// Closes the store and drops the PostgreSQL schema, if any.
+    func close() async throws {
+        try await store.close()
+        if let postgresSchema { try await PostgresTesting.dropSchema(postgresSchema) }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: root) }

@@ -26,9 +26,22 @@ import Testing
         return (workspace, championModel, candidateModel)
     }
 
-    static func gate(_ workspace: MonitoringWorkspace, windowRows: Int = 2_000) async throws -> PromotionGate {
+    static func gate(_ workspace: MonitoringWorkspace, windowRows: Int = 2_000, latencyBudgetMs: Double? = nil) async throws -> PromotionGate {
         try await PromotionGate.make(store: workspace.store, artifactRoot: workspace.artifactRoot,
-                                     policy: try PromotionPolicy(metric: "pr_auc", tolerance: 0.01, window: EvaluationWindow(maxRows: windowRows)))
+                                     policy: try PromotionPolicy(metric: "pr_auc", tolerance: 0.01, latencyBudgetMs: latencyBudgetMs,
+                                                                 window: EvaluationWindow(maxRows: windowRows)))
+    }
+
+    @Test func aCandidateOverTheLatencyBudgetIsRefused() async throws {
+        let (workspace, _, candidate) = try await Self.workspace(champion: .baseline, candidate: .xgboost, labelled: 500)
+        let gate = try await Self.gate(workspace, latencyBudgetMs: 1e-6)
+        let decision = try await gate.promote(version: candidate.version, by: "test", reason: "slow")
+        guard case .rejected(.overLatencyBudget(let p99, let budget)) = decision.outcome else {
+            Issue.record("expected a latency refusal, got \(decision.outcome)")
+            return
+        }
+        #expect(p99 > budget && decision.candidate?.latencyP99Ms == p99)
+        try await workspace.close()
     }
 
     @Test func aBetterCandidateIsPromoted() async throws {
@@ -50,7 +63,7 @@ import Testing
         #expect(decision.candidate?.rows == 2_000 && decision.champion?.rows == 2_000)
         #expect(decision.candidate?.metrics["frauds"] == Double(gate.window.frauds))
         #expect(gate.window.frauds > 10)
-        try await workspace.store.close()
+        try await workspace.close()
     }
 
     @Test func aWorseCandidateIsRefusedWithTheFigures() async throws {
@@ -68,7 +81,7 @@ import Testing
         #expect(["pr_auc", "recall", "precision"].contains(metric))
         #expect(new < old)
         #expect(try await workspace.store.alias(AliasRecord.champion)?.version == champion.version)
-        try await workspace.store.close()
+        try await workspace.close()
     }
 
     @Test func tooFewLabelsFallsBackToRecordedMetricsAndSaysSo() async throws {
@@ -80,7 +93,7 @@ import Testing
         let decision = try await gate.promote(version: candidate.version, by: "test", reason: "recorded")
         #expect(decision.candidate == nil)
         if case .moved = decision.outcome {} else { Issue.record("the xgboost model's recorded PR-AUC beats the baseline's: \(decision.outcome)") }
-        try await workspace.store.close()
+        try await workspace.close()
     }
 
     @Test func theEvaluatorRefusesAnotherWindow() async throws {
@@ -90,6 +103,6 @@ import Testing
         await #expect(throws: MonitoringError.self) { try await evaluator.evaluate(champion, on: EvaluationWindow(maxRows: 10)) }
         let evaluation = try await evaluator.evaluate(champion, on: EvaluationWindow(maxRows: 300))
         #expect(evaluation.rows == 300)
-        try await workspace.store.close()
+        try await workspace.close()
     }
 }

@@ -19,9 +19,9 @@ import Testing
 
     /// A champion trained on 6,000 payments; the next 10,000 (5 % fraud, the fraud pattern changed) scored by it,
     /// stored and labelled with the simulator's ground truth.
-    static func setUp() async throws -> Setup {
+    static func setUp(backend: MonitoringWorkspace.Backend = .sqlite) async throws -> Setup {
         let (training, live) = MonitoringStreams.split(training: 6_000, live: 10_000, fraudRate: 0.05, drift: [.newFraudPattern])
-        let workspace = try await MonitoringWorkspace("retrain")
+        let workspace = try await MonitoringWorkspace("retrain", backend: backend)
         let originals = try SimulatedData.writeCSV(training, name: "retrain-originals")
         let champion = try await workspace.register(.xgboost, on: training, name: "champion")
         _ = try await workspace.registry().promote(version: champion.version, by: "test", reason: "first")
@@ -38,8 +38,18 @@ import Testing
         return try Retrainer(store: setup.workspace.store, configuration: configuration)
     }
 
-    @Test func newLabelsTriggerARetrainingWhoseChallengerIsPromoted() async throws {
-        let setup = try await Self.setUp()
+    /// The backends available: SQLite always, PostgreSQL when `FRAUD_TEST_POSTGRES_URL` is set.
+    static var backends: [MonitoringWorkspace.Backend] {
+        if MonitoringWorkspace.Backend.postgresURL == nil {
+            print("SKIPPED the PostgreSQL retrain test: FRAUD_TEST_POSTGRES_URL is not set")
+            return [.sqlite]
+        }
+        return [.sqlite, .postgres]
+    }
+
+    @Test(arguments: backends)
+    func newLabelsTriggerARetrainingWhoseChallengerIsPromoted(backend: MonitoringWorkspace.Backend) async throws {
+        let setup = try await Self.setUp(backend: backend)
         let store = setup.workspace.store
         let registry = try setup.workspace.registry()
         let generation = try await store.aliasGeneration()
@@ -80,7 +90,7 @@ import Testing
             return
         }
         #expect(alias.version == setup.champion.version)
-        try await store.close()
+        try await setup.workspace.close()
     }
 
     @Test func aWorseChallengerIsKeptAsChallengerWithTheReason() async throws {
@@ -99,6 +109,6 @@ import Testing
         #expect(history.first?.reason == reason)
         let run = try #require(try await Retrainer.history(store: store).first)
         #expect(run.status == "challenger" && run.params["decision_reason"] == reason && run.params["trigger"] == "manual")
-        try await store.close()
+        try await setup.workspace.close()
     }
 }

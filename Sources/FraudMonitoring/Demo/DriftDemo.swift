@@ -21,8 +21,10 @@ public enum DriftDemo {
         public var payment: Int
         /// The stream's event time then.
         public var time: EventTime
+        /// What happened.
         public var text: String
 
+        /// The event as one narration line.
         public var description: String { "[payment \(payment), \(time.iso)] \(text)" }
     }
 
@@ -36,12 +38,15 @@ public enum DriftDemo {
         public var detectionDelay: Int? { driftDetectedAt.map { $0 - driftStart } }
         /// Operational alerts the monitor raised.
         public var alerts: [OperationalAlert]
+        /// Every retraining, in order.
         public var retrainings: [RetrainOutcome]
         /// The champion at the start and the end.
         public var firstChampion: String
+        /// The champion at the end.
         public var finalChampion: String?
         /// Confirmed labels written.
         public var labels: Int
+        /// The story, step by step.
         public var events: [Event]
     }
 

@@ -10,7 +10,9 @@ import FraudXGBoost
 public struct DriftDemoScript: Sendable {
     /// Simulator seed, cards and fraud share.
     public var seed: UInt64
+    /// Cards simulated.
     public var cards: Int
+    /// Target share of fraudulent payments.
     public var fraudRate: Double
     /// Payments the champion is trained on (before the live stream).
     public var trainingPayments: Int
@@ -26,11 +28,13 @@ public struct DriftDemoScript: Sendable {
     public var batchSize: Int
     /// The retrainer checks its triggers every this many live payments.
     public var retrainCheckEvery: Int
+    /// The monitor's settings.
     public var monitor: MonitorConfiguration
     /// When to retrain; cool-down and schedule in seconds of the demo's clock (the event time of the stream).
     /// Drift alone by default: with a few dozen frauds in a labelled window, recall floors fire on noise before the
     /// switch as often as after it.
     public var triggers: RetrainTriggers
+    /// The model kind and parameters of the champion and every challenger.
     public var training: ModelTraining
 
     /// The settings `fraud demo --scenario drift` runs with (about a minute on 2 cores).
@@ -43,18 +47,18 @@ public struct DriftDemoScript: Sendable {
             training: try ModelTraining(kind: .xgboost, xgboost: try XGBoostParameters(rounds: 150, maxDepth: 5, threads: 0)))
     }
 
-    /// - Throws: `MonitoringParameterError` naming a count out of range.
+    /// - Throws: `DriftParameterError` naming a count out of range.
     public init(seed: UInt64, cards: Int, fraudRate: Double, trainingPayments: Int, livePayments: Int, driftAfter: Int,
                 drift: [DriftScenario.Kind], labelDelay: Int, batchSize: Int, retrainCheckEvery: Int, monitor: MonitorConfiguration,
                 triggers: RetrainTriggers, training: ModelTraining) throws {
         for (name, value) in [("trainingPayments", trainingPayments), ("livePayments", livePayments), ("batchSize", batchSize),
                               ("retrainCheckEvery", retrainCheckEvery)] where value < 1 {
-            throw MonitoringParameterError(parameter: name, value: "\(value)", expected: "≥ 1")
+            throw DriftParameterError(parameter: name, value: "\(value)", expected: "≥ 1")
         }
         guard (0..<livePayments).contains(driftAfter) else {
-            throw MonitoringParameterError(parameter: "driftAfter", value: "\(driftAfter)", expected: "0..<livePayments")
+            throw DriftParameterError(parameter: "driftAfter", value: "\(driftAfter)", expected: "0..<livePayments")
         }
-        guard labelDelay >= 0 else { throw MonitoringParameterError(parameter: "labelDelay", value: "\(labelDelay)", expected: "≥ 0") }
+        guard labelDelay >= 0 else { throw DriftParameterError(parameter: "labelDelay", value: "\(labelDelay)", expected: "≥ 0") }
         (self.seed, self.cards, self.fraudRate, self.trainingPayments, self.livePayments) = (seed, cards, fraudRate, trainingPayments, livePayments)
         (self.driftAfter, self.drift, self.labelDelay, self.batchSize, self.retrainCheckEvery) = (driftAfter, drift, labelDelay, batchSize, retrainCheckEvery)
         (self.monitor, self.triggers, self.training) = (monitor, triggers, training)

@@ -1,4 +1,5 @@
 import FraudCore
+import FraudDrift
 import FraudStore
 
 /// Champion/challenger promotion judged on the same recent labelled window.
@@ -15,6 +16,7 @@ public struct PromotionGate: Sendable {
         /// Confirmed frauds among them (default 5): recall and PR-AUC mean little with fewer.
         public var minimumFrauds: Int
 
+        /// Requirements with the given minimums.
         public init(minimumRows: Int = 200, minimumFrauds: Int = 5) {
             self.minimumRows = minimumRows
             self.minimumFrauds = minimumFrauds
@@ -31,23 +33,26 @@ public struct PromotionGate: Sendable {
     public let note: String
     /// Metrics besides the policy's that must not get worse by more than `guardTolerance`.
     public let guardMetrics: [String]
+    /// How much worse than the champion's a guard metric may be.
     public let guardTolerance: Double
 
     /// What a promotion attempt did and what it was judged on.
     public struct Decision: Sendable {
+        /// Whether the champion moved, or why not.
         public var outcome: ModelRegistry.Outcome
         /// The candidate's and the champion's evaluations, when both were evaluated.
         public var candidate: ModelEvaluation?
+        /// The champion's evaluation on the same window.
         public var champion: ModelEvaluation?
     }
 
     /// Loads the policy's window from `store` and builds the gate over a registry on `store`.
-    /// - Throws: `MonitoringParameterError` when `guardTolerance` is outside 0...1.
+    /// - Throws: `DriftParameterError` when `guardTolerance` is outside 0...1.
     public static func make(store: any FraudDatabase, artifactRoot: String, policy: PromotionPolicy,
                             requirements: Requirements = Requirements(), guardMetrics: [String] = ["recall", "precision"],
                             guardTolerance: Double = 0.05) async throws -> PromotionGate {
         guard (0...1).contains(guardTolerance) else {
-            throw MonitoringParameterError(parameter: "guardTolerance", value: "\(guardTolerance)", expected: "0...1")
+            throw DriftParameterError(parameter: "guardTolerance", value: "\(guardTolerance)", expected: "0...1")
         }
         let window = try await LabelledWindow.load(store: store, window: policy.window)
         if window.rows >= requirements.minimumRows && window.frauds >= requirements.minimumFrauds {

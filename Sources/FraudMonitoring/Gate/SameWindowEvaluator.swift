@@ -11,11 +11,13 @@ import Synchronization
 /// score one batch of `batchSize` rows. Evaluations are memoised per version (the gate asks twice: once for its
 /// guard metrics, once through the registry).
 public final class SameWindowEvaluator: ModelEvaluator {
+    /// The rows every model is judged on.
     public let window: LabelledWindow
     /// Rows scored at a time when measuring latency.
     public let batchSize: Int
     private let cache = Mutex<[String: ModelEvaluation]>([:])
 
+    /// An evaluator over `window`, measuring latency on batches of `batchSize` rows.
     public init(window: LabelledWindow, batchSize: Int = 500) {
         self.window = window
         self.batchSize = max(1, batchSize)

@@ -19,6 +19,7 @@ public struct AlertEpisodeStateMachine: Sendable, Hashable {
     public private(set) var isActive = false
     private var absentChecks = 0
 
+    /// A machine with no episode open; `clearAfter` below 1 counts as 1.
     public init(clearAfter: Int) {
         self.clearAfter = max(1, clearAfter)
     }

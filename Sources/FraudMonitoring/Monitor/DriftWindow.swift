@@ -17,6 +17,7 @@ public struct DriftWindow: Sendable {
 
     /// What one check found.
     public struct Check: Sendable {
+        /// Every tested column against the reference.
         public var report: DriftReport
         /// The score distribution's test, when the reference has scores.
         public var scoreDrift: FeatureDrift?
@@ -24,18 +25,23 @@ public struct DriftWindow: Sendable {
         public var driftDetected: Bool
         /// The key columns that drifted.
         public var driftedKeyColumns: [String]
+        /// The earliest event time in the window.
         public var windowStart: EventTime
+        /// The latest event time in the window.
         public var windowEnd: EventTime
+        /// Payments in the window.
         public var rows: Int
         /// Share of the window predicted fraud.
         public var fraudRate: Double
-        /// Median and 99th percentile of the payments' ingestion-to-score latency, ms.
+        /// Median of the payments' ingestion-to-score latency, ms.
         public var latencyP50Ms: Double
+        /// 99th percentile of the same latency, ms.
         public var latencyP99Ms: Double
         /// Model versions that scored the window's payments.
         public var modelVersions: [String]
     }
 
+    /// Window size, check interval, tests.
     public let configuration: MonitorConfiguration
     private var extractor = FeatureExtractor()
     private var rows: [Row] = []
@@ -43,6 +49,7 @@ public struct DriftWindow: Sendable {
     private var sinceCheck = 0
     private var scratch = [Float](repeating: 0, count: FeatureNames.all.count)
 
+    /// An empty window with a cold feature state.
     public init(configuration: MonitorConfiguration) {
         self.configuration = configuration
     }

@@ -11,9 +11,13 @@ import Logging
 /// stream. Results go to swift-metrics gauges (`PipelineMetrics`), to `drift_reports`, and, once per episode, to
 /// the alerter as an `OperationalAlert` (drift detected; recall/precision below the configured floors).
 public struct MonitorWorker: Sendable {
+    /// Where `payments.scored` is read.
     public let bus: any Bus
+    /// Labels, the registry and `drift_reports`.
     public let store: any FraudDatabase
+    /// Where operational alerts go.
     public let alerter: any Alerter
+    /// Windows, tests, floors.
     public let configuration: MonitorConfiguration
     /// Partitions of `payments.scored` when the monitor has to create it.
     public let partitions: Int
@@ -63,18 +67,4 @@ public struct MonitorWorker: Sendable {
         await MonitorStatus(paymentsSeen: session.paymentsSeen, lastCheck: session.lastCheck, performance: session.lastSnapshot,
                             reportsSaved: session.reportsSaved, alerts: session.alertsRaised)
     }
-}
-
-/// The monitor's latest findings.
-public struct MonitorStatus: Sendable {
-    /// Scored payments read (warm-up included).
-    public var paymentsSeen: Int
-    /// The latest drift check, if any.
-    public var lastCheck: DriftWindow.Check?
-    /// The latest labelled-performance figures, once labels arrived.
-    public var performance: PerformanceWindow.Snapshot?
-    /// Drift reports written to the store.
-    public var reportsSaved: Int
-    /// Operational alerts raised (one per episode).
-    public var alerts: [OperationalAlert]
 }

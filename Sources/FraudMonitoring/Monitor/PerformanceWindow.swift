@@ -8,9 +8,13 @@ import FraudMetrics
 public struct PerformanceWindow: Sendable {
     /// What the window says now.
     public struct Snapshot: Hashable, Sendable {
+        /// Decisions against confirmed labels over the window.
         public var confusion: ConfusionCounts
+        /// TP / (TP + FP) over the window.
         public var precision: Double { confusion.precision }
+        /// TP / (TP + FN) over the window.
         public var recall: Double { confusion.recall }
+        /// Harmonic mean of precision and recall.
         public var f1: Double { confusion.f1 }
         /// Labelled payments in the window.
         public var rows: Int { confusion.total }
@@ -18,11 +22,13 @@ public struct PerformanceWindow: Sendable {
         public var labelsSeen: Int
         /// Changes detected in the error stream since the start.
         public var pageHinkleyDetections: Int
+        /// Changes ADWIN detected in the error stream since the start.
         public var adwinDetections: Int
         /// Whether the last update detected a change in the error rate.
         public var errorDriftDetected: Bool
     }
 
+    /// Labelled decisions kept.
     public let size: Int
     private var decisions: [(transNum: String, predicted: Bool, actual: Bool)] = []
     private var pageHinkley: PageHinkley

@@ -12,6 +12,7 @@ public struct DriftReference: Sendable, Codable {
 
     /// One column of the sample.
     public struct Column: Sendable, Codable, Hashable {
+        /// The column's name, as in the drift reports.
         public var name: String
         /// Values of a numeric column (nil for a categorical one).
         public var numbers: [Double]?
@@ -29,6 +30,7 @@ public struct DriftReference: Sendable, Codable {
     public var offeredRows: Int
     /// Where the sample came from, e.g. `training` or `training data (computed on load)`.
     public var source: String
+    /// The sampled columns.
     public var columns: [Column]
 
     enum CodingKeys: String, CodingKey {

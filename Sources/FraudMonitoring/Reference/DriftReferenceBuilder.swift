@@ -11,12 +11,13 @@ public struct DriftReferenceBuilder: Sendable {
     /// Event time skipped at the start of the data before sampling (default 7 days, the longest card window);
     /// ignored when the data spans less than twice as long.
     public let warmupSeconds: Int64
+    /// Seed of the reservoir sample.
     public let seed: UInt64
 
-    /// - Throws: `MonitoringParameterError` naming the parameter out of range.
+    /// - Throws: `DriftParameterError` naming the parameter out of range.
     public init(capacity: Int = 5_000, warmupSeconds: Int64 = 7 * 86_400, seed: UInt64 = 0x5EED) throws {
-        guard capacity >= 1 else { throw MonitoringParameterError(parameter: "capacity", value: "\(capacity)", expected: "≥ 1") }
-        guard warmupSeconds >= 0 else { throw MonitoringParameterError(parameter: "warmupSeconds", value: "\(warmupSeconds)", expected: "≥ 0") }
+        guard capacity >= 1 else { throw DriftParameterError(parameter: "capacity", value: "\(capacity)", expected: "≥ 1") }
+        guard warmupSeconds >= 0 else { throw DriftParameterError(parameter: "warmupSeconds", value: "\(warmupSeconds)", expected: "≥ 0") }
         self.capacity = capacity
         self.warmupSeconds = warmupSeconds
         self.seed = seed

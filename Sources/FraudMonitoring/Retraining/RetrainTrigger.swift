@@ -1,6 +1,3 @@
-import FraudCore
-import FraudMetrics
-
 /// Why a retraining starts.
 public struct RetrainTrigger: Hashable, Sendable, CustomStringConvertible {
     /// The kind of trigger.
@@ -17,101 +14,17 @@ public struct RetrainTrigger: Hashable, Sendable, CustomStringConvertible {
         case manual
     }
 
+    /// The kind of trigger.
     public var kind: Kind
     /// The figures behind it, in one line.
     public var reason: String
 
+    /// A trigger of `kind` with its reason.
     public init(kind: Kind, reason: String) {
         self.kind = kind
         self.reason = reason
     }
 
+    /// `kind: reason`.
     public var description: String { "\(kind.rawValue): \(reason)" }
-}
-
-/// The facts the triggers are decided on, gathered from the store by the `Retrainer`.
-public struct RetrainSignals: Hashable, Sendable {
-    /// Now (wall clock).
-    public var now: EventTime
-    /// When the last retraining started, if any.
-    public var lastRetrainAt: EventTime?
-    /// Confirmed labels in the store now, and at the last retraining.
-    public var labelledTotal: Int
-    public var labelledAtLastRetrain: Int
-    /// The newest drift report.
-    public var latestDrift: DriftReportRecord?
-    /// Decisions of the current champion against confirmed labels, over the performance window.
-    public var championPerformance: ConfusionCounts?
-
-    public init(now: EventTime, lastRetrainAt: EventTime?, labelledTotal: Int, labelledAtLastRetrain: Int,
-                latestDrift: DriftReportRecord?, championPerformance: ConfusionCounts?) {
-        self.now = now
-        self.lastRetrainAt = lastRetrainAt
-        self.labelledTotal = labelledTotal
-        self.labelledAtLastRetrain = labelledAtLastRetrain
-        self.latestDrift = latestDrift
-        self.championPerformance = championPerformance
-    }
-}
-
-/// When to retrain: the four triggers of DESIGN.md §6 and a cool-down between retrainings.
-public struct RetrainTriggers: Hashable, Sendable {
-    /// Retrain when this many seconds passed since the last retraining (nil: no schedule).
-    public var intervalSeconds: Int64?
-    /// Retrain when this many confirmed labels arrived since the last retraining (nil: never).
-    public var newLabels: Int?
-    /// Retrain when the newest drift report (made after the last retraining) says drift.
-    public var onDrift: Bool
-    /// Retrain when the champion's labelled precision / recall is below these (nil: never).
-    public var precisionFloor: Double?
-    public var recallFloor: Double?
-    /// Labelled decisions of the champion needed before the floors are judged (default 100), frauds for recall (5).
-    public var minimumLabelled: Int
-    public var minimumLabelledFrauds: Int
-    /// No trigger fires within this many seconds of the last retraining (default 600), so that a persisting
-    /// condition does not retrain in a loop.
-    public var cooldownSeconds: Int64
-
-    /// - Throws: `MonitoringParameterError` naming the setting out of range.
-    public init(intervalSeconds: Int64? = nil, newLabels: Int? = nil, onDrift: Bool = true, precisionFloor: Double? = nil,
-                recallFloor: Double? = nil, minimumLabelled: Int = 100, minimumLabelledFrauds: Int = 5, cooldownSeconds: Int64 = 600) throws {
-        if let intervalSeconds, intervalSeconds < 1 { throw MonitoringParameterError(parameter: "intervalSeconds", value: "\(intervalSeconds)", expected: "≥ 1") }
-        if let newLabels, newLabels < 1 { throw MonitoringParameterError(parameter: "newLabels", value: "\(newLabels)", expected: "≥ 1") }
-        for (name, floor) in [("precisionFloor", precisionFloor), ("recallFloor", recallFloor)] {
-            if let floor, !(0...1).contains(floor) { throw MonitoringParameterError(parameter: name, value: "\(floor)", expected: "0...1") }
-        }
-        guard cooldownSeconds >= 0 else { throw MonitoringParameterError(parameter: "cooldownSeconds", value: "\(cooldownSeconds)", expected: "≥ 0") }
-        (self.intervalSeconds, self.newLabels, self.onDrift, self.precisionFloor, self.recallFloor) = (intervalSeconds, newLabels, onDrift, precisionFloor, recallFloor)
-        (self.minimumLabelled, self.minimumLabelledFrauds, self.cooldownSeconds) = (max(1, minimumLabelled), max(0, minimumLabelledFrauds), cooldownSeconds)
-    }
-
-    /// The first trigger that fires on `signals` (performance, drift, labels, schedule, in that order), or nil.
-    public func decide(_ signals: RetrainSignals) -> RetrainTrigger? {
-        if let last = signals.lastRetrainAt, signals.now.millisecondsSinceEpoch - last.millisecondsSinceEpoch < cooldownSeconds * 1000 {
-            return nil
-        }
-        if let counts = signals.championPerformance, counts.total >= minimumLabelled {
-            let flagged = counts.truePositives + counts.falsePositives
-            if let floor = precisionFloor, flagged > 0, counts.precision < floor {
-                return RetrainTrigger(kind: .performance, reason: "champion precision \(counts.precision) < floor \(floor) over \(counts.total) labelled payments")
-            }
-            if let floor = recallFloor, counts.positives >= max(1, minimumLabelledFrauds), counts.recall < floor {
-                return RetrainTrigger(kind: .performance, reason: "champion recall \(counts.recall) < floor \(floor) over \(counts.total) labelled payments (\(counts.positives) frauds)")
-            }
-        }
-        if onDrift, let report = signals.latestDrift, report.datasetDrift, report.createdAt > (signals.lastRetrainAt ?? EventTime(millisecondsSinceEpoch: .min)) {
-            let window = [report.windowStart, report.windowEnd].compactMap { $0?.iso }.joined(separator: " – ")
-            return RetrainTrigger(kind: .drift, reason: "drift report \(report.id.map(String.init) ?? "-") (\(window)): drifted share \(report.driftedShare)")
-        }
-        let newCount = signals.labelledTotal - signals.labelledAtLastRetrain
-        if let needed = newLabels, newCount >= needed {
-            return RetrainTrigger(kind: .labels, reason: "\(newCount) new confirmed labels (threshold \(needed))")
-        }
-        if let interval = intervalSeconds {
-            guard let last = signals.lastRetrainAt else { return RetrainTrigger(kind: .schedule, reason: "no retraining yet (every \(interval) s)") }
-            let elapsed = (signals.now.millisecondsSinceEpoch - last.millisecondsSinceEpoch) / 1000
-            if elapsed >= interval { return RetrainTrigger(kind: .schedule, reason: "\(elapsed) s since the last retraining (every \(interval) s)") }
-        }
-        return nil
-    }
 }

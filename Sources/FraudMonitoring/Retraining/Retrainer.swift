@@ -15,13 +15,18 @@ public struct Retrainer: Sendable {
     /// Prefix of the retrainer's run ids.
     public static let runPrefix = "retrain-"
 
+    /// Labels, runs, the registry.
     public let store: any FraudDatabase
+    /// Data, model, triggers, gate.
     public let configuration: RetrainerConfiguration
+    /// Where lifecycle alerts go (none: only logged).
     public let alerter: (any Alerter)?
+    /// Draws the challenger's drift reference.
     public let referenceBuilder: DriftReferenceBuilder
     let logger: Logger
     let clock: @Sendable () -> EventTime
 
+    /// A retrainer on `store`; `clock` stamps runs and decides cool-downs (the demo passes the stream's clock).
     public init(store: any FraudDatabase, configuration: RetrainerConfiguration, alerter: (any Alerter)? = nil,
                 referenceBuilder: DriftReferenceBuilder? = nil, logger: Logger = Logger(label: "fraud.retrainer"),
                 clock: @escaping @Sendable () -> EventTime = { WallClock.now }) throws {
@@ -108,7 +113,7 @@ public struct Retrainer: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let holdout = min(configuration.gateWindowRows, Int(Double(labelledTotal) * configuration.holdoutShare))
         let policy = try PromotionPolicy(metric: configuration.gateMetric, tolerance: configuration.gateTolerance,
-                                         window: EvaluationWindow(maxRows: max(holdout, 0)))
+                                         latencyBudgetMs: configuration.latencyBudgetMs, window: EvaluationWindow(maxRows: max(holdout, 0)))
         let gate = try await PromotionGate.make(store: store, artifactRoot: configuration.artifactRoot, policy: policy,
                                                 requirements: configuration.gateRequirements, guardTolerance: configuration.guardTolerance)
         logger.info("\(gate.note)")

@@ -3,9 +3,11 @@ import Logging
 
 /// `fraud run retrainer`: checks the triggers every `checkInterval` and retrains when one fires.
 public struct RetrainerWorker: Sendable {
+    /// What retrains.
     public let retrainer: Retrainer
     let logger: Logger
 
+    /// A worker around `retrainer`.
     public init(retrainer: Retrainer, logger: Logger = Logger(label: "fraud.retrainer")) {
         self.retrainer = retrainer
         self.logger = logger
