@@ -1,8 +1,8 @@
 import NIOHTTP1
 
 extension MLflowClient {
-    /// MLflow's limits for one `runs/log-batch` call.
-    static let batchLimits = (metrics: 1000, params: 100, tags: 100)
+    /// Per `runs/log-batch` call MLflow takes at most 1000 metrics, 100 params, 100 tags and 1000 entries in all.
+    static let batchLimits = (metrics: 800, params: 100, tags: 100)
 
     /// `runs/create`: a new run in `experimentId`, started at `startTime` (milliseconds since the epoch).
     public func createRun(experimentId: String, name: String?, startTime: Int64, tags: [MLflowTag] = []) async throws -> MLflowRun {

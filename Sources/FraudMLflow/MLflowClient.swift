@@ -17,6 +17,7 @@ public struct MLflowClient: Sendable {
         /// Sent as `Authorization: Bearer <token>` when set (MLflow's `MLFLOW_TRACKING_TOKEN`; never logged).
         public var token: String?
 
+        /// A configuration for the server at `url`.
         public init(url: String, timeout: Duration = .seconds(30), token: String? = nil) {
             self.url = url
             self.timeout = timeout
@@ -24,6 +25,7 @@ public struct MLflowClient: Sendable {
         }
     }
 
+    /// Where the server is and how to reach it.
     public let configuration: Configuration
     /// The server URL without trailing slashes.
     private let root: String

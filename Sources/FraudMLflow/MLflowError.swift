@@ -9,6 +9,7 @@ public struct MLflowError: Error, Hashable, Sendable, CustomStringConvertible {
     /// MLflow's message, or what went wrong on our side.
     public var message: String
 
+    /// An error of `operation`, with MLflow's answer when there was one.
     public init(operation: String, status: Int? = nil, errorCode: String? = nil, message: String) {
         self.operation = operation
         self.status = status
@@ -16,6 +17,7 @@ public struct MLflowError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `MLflow <operation>: HTTP <status> <error_code>: <message>`.
     public var description: String {
         let answer = status.map { "HTTP \($0)" + (errorCode.map { " \($0)" } ?? "") + ": " } ?? ""
         return "MLflow \(operation): \(answer)\(message)"

@@ -1,10 +1,15 @@
 /// One logged metric value at a time (milliseconds since the epoch) and step.
 public struct MLflowMetric: Codable, Hashable, Sendable {
+    /// The metric's name, e.g. `pr_auc`.
     public var key: String
+    /// The value logged.
     public var value: Double
+    /// When, in milliseconds since the epoch.
     public var timestamp: Int64
+    /// The training step (0 for a final figure).
     public var step: Int64
 
+    /// A metric value.
     public init(key: String, value: Double, timestamp: Int64, step: Int64 = 0) {
         self.key = key
         self.value = value

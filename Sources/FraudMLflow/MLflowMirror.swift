@@ -17,6 +17,7 @@ public struct MLflowMirror: Sendable {
         /// The registered model versions and aliases belong to. Default `fraud-detector`.
         public var registeredModel: String
 
+        /// Where to write; the defaults are `fraud-detection` and `fraud-detector`.
         public init(experiment: String = "fraud-detection", registeredModel: String = "fraud-detector") {
             self.experiment = experiment
             self.registeredModel = registeredModel
@@ -46,9 +47,12 @@ public struct MLflowMirror: Sendable {
     /// The aliases the mirror manages: set from the registry, removed from MLflow when the registry has none.
     public static let managedAliases = [AliasRecord.champion, AliasRecord.challenger]
 
+    /// The REST client it writes through.
     public let client: MLflowClient
+    /// The experiment and registered model it writes to.
     public let configuration: Configuration
 
+    /// A mirror writing through `client` to the experiment and registered model of `configuration`.
     public init(client: MLflowClient, configuration: Configuration = Configuration()) {
         self.client = client
         self.configuration = configuration

@@ -21,7 +21,9 @@ public struct MLflowRun: Decodable, Hashable, Sendable {
         public var tags: [MLflowTag]?
     }
 
+    /// Identity, status and times.
     public var info: Info
+    /// What was logged; nil when nothing was.
     public var data: Data?
 
     /// The run's params (empty when none).

@@ -1,8 +1,11 @@
 /// A key and a value: how MLflow carries params and tags.
 public struct MLflowTag: Codable, Hashable, Sendable {
+    /// The name, e.g. `fraud.run_id`.
     public var key: String
+    /// The value, as text.
     public var value: String
 
+    /// A key and its value.
     public init(key: String, value: String) {
         self.key = key
         self.value = value

@@ -62,6 +62,17 @@ struct MLflowMirrorTests {
         #expect(byAlias.aliases == ["champion"])
     }
 
+    @Test func runsBeyondOneBatchAreLoggedInSeveral() async throws {
+        let mirror = try await MLflowServer.shared().mirror("batches")
+        var run = MLflowFixtures.run(artifact: "/nowhere")
+        run.params = Dictionary(uniqueKeysWithValues: (0..<150).map { ("p\($0)", "\($0)") })
+        run.metrics = Dictionary(uniqueKeysWithValues: (0..<900).map { ("m\($0)", Double($0) / 8) })
+        run.timings = [:]
+        let fetched = try await mirror.client.run(id: try await mirror.mirror(run: run).info.runId)
+        #expect(fetched.params.dictionary == run.params)
+        #expect(Dictionary(uniqueKeysWithValues: fetched.metrics.map { ($0.key, $0.value) }) == run.metrics)
+    }
+
     @Test func badRequestsCarryMLflowErrorCodes() async throws {
         let mirror = try await MLflowServer.shared().mirror("errors")
         let client = mirror.client
