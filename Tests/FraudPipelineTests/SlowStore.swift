@@ -54,5 +54,9 @@ final class SlowStore: Store {
     func counts() async throws -> StoreCounts { try await base.counts() }
     func save(_ report: DriftReportRecord) async throws { try await base.save(report) }
     func driftReports(limit: Int) async throws -> [DriftReportRecord] { try await base.driftReports(limit: limit) }
+    func activity(since: EventTime, until: EventTime) async throws -> ScoringActivity {
+        try await base.activity(since: since, until: until)
+    }
+    func labelledOutcomes(since: EventTime?) async throws -> LabelledOutcomes { try await base.labelledOutcomes(since: since) }
     func close() async throws { try await base.close() }
 }
