@@ -2,7 +2,7 @@
 public enum Eventually {
     /// Returns once `condition` holds; throws naming `what` after `patience`.
     public static func wait(
-        _ what: String, patience: Duration = .seconds(30), _ condition: () async throws -> Bool
+        _ what: String, patience: Duration = .seconds(120), _ condition: () async throws -> Bool
     ) async throws {
         let deadline = ContinuousClock.now + patience
         while try await !condition() {

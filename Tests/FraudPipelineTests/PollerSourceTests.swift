@@ -48,7 +48,7 @@ struct PollerSourceTests {
         func payments() async throws -> [Transaction] {
             let total = Int(try bus.recordCount(PaymentMessages.rawTopic))
             let consumer = try await bus.makeConsumer(group: "check-\(UUID().uuidString)", topics: [PaymentMessages.rawTopic])
-            let records = try await BusDrain.collect(consumer, count: total, patience: .seconds(30))
+            let records = try await BusDrain.collect(consumer, count: total, patience: .seconds(120))
             try await consumer.close()
             return try records.map { try PaymentMessages.transaction(from: $0) }
         }
@@ -106,8 +106,9 @@ struct PollerSourceTests {
 
         let waits = harness.clock.waits
         #expect(waits.prefix(2) == [20, 20], "answered calls wait the interval: \(waits)")
-        #expect((50_000...60_000).contains(waits[2]) && waits[2] % 1_000 == 0,
-                "429 waited its Retry-After (whole seconds, about a minute), not the 5-10 ms backoff: \(waits)")
+        // The server's Retry-After is the rest of its one-minute window: whole seconds, less when the machine is slow.
+        #expect((1_000...60_000).contains(waits[2]) && waits[2] % 1_000 == 0,
+                "429 waited its Retry-After (whole seconds, up to a minute), not the 5-10 ms backoff: \(waits)")
         let produced = try await harness.payments()
         #expect(produced.map(\.transNum) == SimulatedData.transactions(rows: 2, seed: 8).map(\.transNum))
         try await harness.close()
