@@ -23,6 +23,18 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seed of the simulated training set.")
     var seed: UInt64 = 7
 
+    @Option(name: .long, help: "steady: the live pipeline on simulated payments; drift: drift, delayed labels, retraining and promotion, told step by step.")
+    var scenario: DemoScenario = .steady
+
+    @Option(name: .long, help: "Port of the HTTP API and dashboard (0 picks a free one).")
+    var port = 8080
+
+    @Flag(name: .long, help: "Do not serve the HTTP API and dashboard.")
+    var noServer = false
+
+    @Option(name: .long, help: "Directory of the drift scenario's own store, bus and registry (emptied first).")
+    var scenarioDirectory = "fraud-demo-drift"
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var bus: BusOptions
     @OptionGroup var registry: RegistryOptions
@@ -31,13 +43,15 @@ struct DemoCommand: AsyncParsableCommand {
     func validate() throws {
         if let duration, !(duration > 0 && duration.isFinite) { throw ValidationError("--duration \(duration): expected a positive number of seconds") }
         guard rate > 0, rate.isFinite else { throw ValidationError("--rate \(rate): expected a positive number of payments per second") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
         guard trainingRows >= 1_000 else { throw ValidationError("--training-rows \(trainingRows): expected at least 1000") }
     }
 
     func run() async throws {
-        let opened = try bus.open()
         let stop = StopSignal()
         stop.install()
+        if scenario == .drift { return try await runDriftStory(stop: stop) }
+        let opened = try bus.open()
         try await withDatabase(database) { store in
             let models = try registry.registry(store)
             let (_, simulator) = try await DemoModel.ensureChampion(registry: models, trainingRows: trainingRows, seed: seed)
@@ -46,6 +60,9 @@ struct DemoCommand: AsyncParsableCommand {
                                         options: pipeline, statistics: statistics)
             let progress = SourceProgress()
             workers.append(try SimulatorSource(bus: opened, simulator: simulator, rate: rate, progress: progress))
+            workers.append(try DemoWorkers.alerter(bus: opened, store: store))
+            workers.append(try DemoWorkers.monitor(bus: opened, store: store))
+            if !noServer { workers.append(try DemoWorkers.server(store: store, registry: models, bus: opened, port: port)) }
             workers.append(DemoSummary(statistics: statistics, store: store, interval: .seconds(1)))
             if let duration { workers.append(StopAfter(.milliseconds(Int64(duration * 1000)))) }
             ModelProgress.line("streaming \(Fixed(rate, digits: 0)) simulated payments/s through scorer and writer (Ctrl-C to stop)")
@@ -53,6 +70,21 @@ struct DemoCommand: AsyncParsableCommand {
             let figures = statistics.snapshot
             print("sent \(progress.sent), scored \(figures.scored), predicted fraud \(figures.frauds), stored \(figures.stored) new rows")
         }
+    }
+
+    /// The drift scenario, with the dashboard on its store unless `--no-server`.
+    private func runDriftStory(stop: StopSignal) async throws {
+        let story = try await DemoDriftStory.open(directory: scenarioDirectory)
+        var workers = WorkerGroup([story])
+        if !noServer { workers.append(try DemoWorkers.server(store: story.store, registry: try story.registry(), bus: story.bus, port: port)) }
+        if let duration { workers.append(StopAfter(.milliseconds(Int64(duration * 1000)))) }
+        do {
+            try await workers.run(stop: stop)
+        } catch {
+            try? await story.store.close()
+            throw error
+        }
+        try await story.store.close()
     }
 
     /// Scorer and writer: the embedded pipeline (with backpressure) on the embedded bus, the plain workers on Kafka.
@@ -67,4 +99,9 @@ struct DemoCommand: AsyncParsableCommand {
             WriterWorker(bus: bus, store: store, configuration: options.writer, statistics: statistics),
         ])
     }
+}
+
+/// What `fraud demo` shows.
+enum DemoScenario: String, ExpressibleByArgument, CaseIterable {
+    case steady, drift
 }

@@ -1,6 +1,7 @@
 import Foundation
 import FraudCore
 import FraudModel
+import FraudMonitoring
 import FraudSimulator
 import FraudStore
 import FraudXGBoost
@@ -34,6 +35,9 @@ enum DemoModel {
         let outcome = try training.train(features, fingerprint: fingerprint, progress: ModelProgress.line)
         let staging = FileManager.default.temporaryDirectory.appendingPathComponent("fraud-demo-model-\(UUID().uuidString)").path
         try outcome.artifact.write(directory: staging)
+        // The monitor's training reference: a sample of the training payments' drift columns and their scores.
+        try DriftReferenceBuilder().build(transactions: payments, model: outcome.model, source: "simulated, seed \(seed)")
+            .write(directory: staging)
         defer { try? FileManager.default.removeItem(atPath: staging) }
         let model = try await registry.importArtifact(from: staging, description: "fraud demo: XGBoost on \(trainingRows) simulated payments")
         _ = try await registry.promote(version: model.version, force: true, by: "fraud demo", reason: "demo: first champion")

@@ -10,7 +10,9 @@ import Logging
 /// window (labels read with `Store.labelled(after:)`): precision, recall, F1, and Page–Hinkley/ADWIN on the error
 /// stream. Results go to swift-metrics gauges (`PipelineMetrics`), to `drift_reports`, and, once per episode, to
 /// the alerter as an `OperationalAlert` (drift detected; recall/precision below the configured floors).
-public struct MonitorWorker: Sendable {
+public struct MonitorWorker: PipelineWorker {
+    public var name: String { "monitor" }
+
     /// Where `payments.scored` is read.
     public let bus: any Bus
     /// Labels, the registry and `drift_reports`.

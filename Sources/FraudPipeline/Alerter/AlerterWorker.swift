@@ -14,7 +14,9 @@ import Metrics
 /// Offsets are committed (by `MicroBatchLoop`) only after the batch's alerts are recorded: a crash
 /// re-delivers the batch, the store keeps one alert per `trans_num`, and the dispatcher skips keys it
 /// already delivered.
-public struct AlerterWorker: Sendable {
+public struct AlerterWorker: PipelineWorker {
+    public var name: String { "alerter" }
+
     /// Consumer group, batching and delivery bounds; each has a documented default (`try Configuration()`).
     public struct Configuration: Hashable, Sendable {
         /// Consumer group. Default `alerter`.
