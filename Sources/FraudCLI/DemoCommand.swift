@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FraudAPI
 import FraudBus
 import FraudCore
 import FraudPipeline
@@ -48,6 +49,8 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Before any worker exists, so that every metric it records reaches /metrics.
+        APIMetrics.bootstrap()
         let stop = StopSignal()
         stop.install()
         if scenario == .drift { return try await runDriftStory(stop: stop) }
