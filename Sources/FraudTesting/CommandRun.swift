@@ -1,13 +1,16 @@
 import Foundation
 
 /// Runs a program to completion and keeps its exit status and output.
-struct CommandRun {
-    var status: Int32
-    var output: String
-    var errors: String
+public struct CommandRun: Sendable {
+    /// Exit status.
+    public var status: Int32
+    /// Standard output.
+    public var output: String
+    /// Standard error.
+    public var errors: String
 
     /// Runs `executable` (a path, or a name looked up on `PATH`) with `arguments`; `environment` is added to ours.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
                     directory: String? = nil) throws -> CommandRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.contains("/") ? executable : "/usr/bin/env")
@@ -33,15 +36,11 @@ struct CommandRun {
     }
 
     /// The `fraud` executable, built next to the test binary (this target depends on FraudCLI).
-    static var fraud: String {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = binary.deletingLastPathComponent()
-        while directory.path.contains(".xctest") { directory = directory.deletingLastPathComponent() }
-        return directory.appendingPathComponent("fraud").path
-    }
+    /// (The test target must depend on FraudCLI.)
+    public static var fraud: String { HelperExecutable.path("fraud") }
 
     /// Standard output parsed as one JSON object.
-    var json: [String: Any] {
+    public var json: [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(output.utf8))) as? [String: Any] ?? [:]
     }
 }
