@@ -166,7 +166,7 @@ let package = Package(
             name: "FraudPipelineTests",
             dependencies: [
                 "FraudPipeline", "FraudTesting", "FraudBus", "FraudKafka", "FraudStore", "FraudModel", "FraudCore",
-                "FraudSimulator", "FraudPipelineCrashHelper",
+                "FraudSimulator", "FraudPipelineCrashHelper", "FraudCLI",
             ]
         ),
         .testTarget(
