@@ -231,6 +231,7 @@ let package = Package(
             dependencies: [
                 "FraudMonitoring", "FraudTesting", "FraudBus", "FraudSimulator", "FraudMetrics", "FraudModel", "FraudStore",
                 "FraudXGBoost", "FraudDrift", "FraudPipeline",
+                "FraudSimulator", "FraudPipelineCrashHelper", "FraudCLI",
             ]
         ),
         .testTarget(
