@@ -210,7 +210,7 @@ let package = Package(
             name: "FraudPipelineTests",
             dependencies: [
                 "FraudPipeline", "FraudTesting", "FraudBus", "FraudKafka", "FraudStore", "FraudModel", "FraudCore",
-                "FraudSimulator", "FraudPipelineCrashHelper", "FraudSimulatorServer", "FraudAlerting",
+                "FraudSimulator", "FraudPipelineCrashHelper", "FraudSimulatorServer", "FraudAlerting", "FraudCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
@@ -231,7 +231,6 @@ let package = Package(
             dependencies: [
                 "FraudMonitoring", "FraudTesting", "FraudBus", "FraudSimulator", "FraudMetrics", "FraudModel", "FraudStore",
                 "FraudXGBoost", "FraudDrift", "FraudPipeline",
-                "FraudSimulator", "FraudPipelineCrashHelper", "FraudCLI",
             ]
         ),
         .testTarget(

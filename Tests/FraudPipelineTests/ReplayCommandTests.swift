@@ -13,18 +13,12 @@ struct ReplayCommandTests {
         let directory = TemporaryDirectory.make("replay-command")
         let model = try PipelineFixtures.artifactDirectory()
         let database = "sqlite:\(directory)/fraud.db"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: HelperExecutable.path("fraud"))
-        process.arguments = ["replay", "--data", csv, "--model", model, "--database", database, "--bus", "embedded:\(directory)/bus", "--json"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let run = try CommandRun.run(
+            CommandRun.fraud,
+            ["replay", "--data", csv, "--model", model, "--database", database, "--bus", "embedded:\(directory)/bus", "--json"])
+        #expect(run.status == 0, "exit status \(run.status): \(run.errors.suffix(2_000))")
 
-        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let report = run.json
         #expect(report["rows"] as? Int == rows)
         #expect(report["complete"] as? Bool == true)
         #expect(report["scope"] as? String == "stored")
