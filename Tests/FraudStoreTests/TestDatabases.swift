@@ -29,7 +29,7 @@ enum TestDatabases {
             if text.range(of: "sslmode=") == nil { url.sslMode = "disable" }
             let fixed = url
             return StoreConformance.Database(
-                open: { version in try await PostgresStore.connect(fixed, schemaVersion: version ?? Int.max, retry: .init(attempts: 2, initialDelay: .milliseconds(50), maximumDelay: .milliseconds(50))) },
+                open: { version in try await PostgresStore.connect(fixed, schemaVersion: version ?? Int.max, retry: .init(attempts: 4, initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200))) },
                 remove: { try await PostgresTesting.dropSchema(fixed) })
         }
     }

@@ -61,9 +61,10 @@ public final class PostgresStore: Store, ModelStore {
     }
 
     /// Applies the migrations not yet recorded, under an advisory lock so concurrent starts do not race.
+    /// The lock is per schema: stores in other schemas of the same server (tests, tenants) migrate in parallel.
     func migrate(upTo target: Int) async throws {
         let applied = try await transaction("migrate schema") { connection -> [Int] in
-            _ = try await self.query(connection, SQLStatement(.postgres, "SELECT pg_advisory_xact_lock(4242424242)"))
+            _ = try await self.query(connection, SQLStatement(.postgres, "SELECT pg_advisory_xact_lock(424242, hashtext(current_schema()))"))
             _ = try await self.query(connection, SQLStatement(.postgres, SQLDialect.postgres.ddl(StoreSchema.migrationsTable)))
             let rows = try await self.query(connection, SQLStatement(.postgres, "SELECT version FROM schema_migrations")).rows
             let done = Set(try rows.map { try PostgresRowReader(row: $0).int64(required: "version") })
