@@ -35,7 +35,10 @@ public final class KafkaBus: Bus, @unchecked Sendable {
     /// A bus on the cluster; connects lazily, so an unreachable cluster shows up on first use.
     public init(configuration: Configuration) throws {
         self.configuration = configuration
-        admin = try ProducerCore(settings: ["bootstrap.servers": configuration.bootstrapServers, "log_level": "3"])
+        // No auto-creation by metadata requests: `createTopic` asks whether a topic exists before creating it.
+        admin = try ProducerCore(settings: [
+            "bootstrap.servers": configuration.bootstrapServers, "log_level": "3", "allow.auto.create.topics": "false",
+        ])
     }
 
     /// A bus on the cluster at `bootstrapServers`, with default settings.
@@ -57,6 +60,8 @@ public final class KafkaBus: Bus, @unchecked Sendable {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             DispatchQueue.global().async {
                 do {
+                    // A topic made by another process (or by operators, where workers may not create topics) is used as is.
+                    if Self.topicExists(topic, handle: admin.handle) { return continuation.resume() }
                     try Self.createTopic(topic, partitions: partitions, replication: replication, handle: admin.handle)
                     continuation.resume()
                 } catch {
@@ -64,6 +69,17 @@ public final class KafkaBus: Bus, @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// Whether the cluster's metadata lists `topic` with at least one partition (false when it cannot tell).
+    private static func topicExists(_ topic: String, handle: OpaquePointer) -> Bool {
+        guard let topicHandle = rd_kafka_topic_new(handle, topic, nil) else { return false }
+        defer { rd_kafka_topic_destroy(topicHandle) }
+        var metadata: UnsafePointer<rd_kafka_metadata>?
+        guard rd_kafka_metadata(handle, 0, topicHandle, &metadata, 10_000) == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else { return false }
+        defer { rd_kafka_metadata_destroy(metadata) }
+        let topics = UnsafeBufferPointer(start: metadata.pointee.topics, count: Int(metadata.pointee.topic_cnt))
+        return topics.contains { $0.err == RD_KAFKA_RESP_ERR_NO_ERROR && $0.partition_cnt > 0 && String(cString: $0.topic) == topic }
     }
 
     private static func createTopic(_ topic: String, partitions: Int, replication: Int32, handle: OpaquePointer) throws {

@@ -30,7 +30,8 @@ struct KafkaPipelineTests {
         try await source.run(stop: StopSignal())
         #expect(source.progress.sent == payments.count)
         let deadline = ContinuousClock.now + .seconds(90)
-        while writing.snapshot.written < payments.count, ContinuousClock.now < deadline, !stop.isRequested {
+        // `stored` counts new rows only: redelivered duplicates after a rebalance must not end the wait early.
+        while writing.snapshot.stored < payments.count, ContinuousClock.now < deadline, !stop.isRequested {
             try await Task.sleep(for: .milliseconds(50))
         }
         stop.request()
