@@ -44,6 +44,18 @@ struct PaymentMessageTests {
         #expect(try PaymentMessages.scoredTransaction(from: record) == scored)
     }
 
+    /// A reason whose feature has no value (NaN: the card's first payment has no previous one) is written as null
+    /// and read back as NaN, instead of sending the scored payment to quarantine.
+    @Test func aReasonWithoutAFeatureValueRoundTrips() throws {
+        let scored = ScoredTransaction(
+            transaction: Self.payment(), score: 0.99, prediction: true, threshold: 0.5, modelVersion: "v3",
+            reasons: [FeatureContribution(feature: "seconds_since_previous", value: .nan, contribution: 1.5)],
+            scoredAt: EventTime(millisecondsSinceEpoch: 1_700_000_000_001), latencyMs: 3.25)
+        #expect(String(decoding: scored.jsonBytes, as: UTF8.self).contains("\"value\":null"))
+        let decoded = try ScoredTransaction(jsonBytes: scored.jsonBytes)
+        #expect(decoded.reasons.count == 1 && decoded.reasons[0].value.isNaN && decoded.reasons[0].contribution == 1.5)
+    }
+
     @Test func decodesForeignJSONWithSpacesEscapesAndUnknownFields() throws {
         let json = """
         { "extra": {"nested": [1, 2, {"x": null}]}, "trans_date_trans_time": "2020-06-21 12:14:25", "cc_num": 2291163933867244,

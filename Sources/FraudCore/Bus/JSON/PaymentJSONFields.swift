@@ -160,7 +160,8 @@ package struct PaymentJSONFields {
                 reader.field = "\(outer).\(name)"
                 switch name {
                 case "feature": feature = try reader.string()
-                case "value": value = try reader.double()
+                // A missing feature value (NaN, e.g. no previous payment of the card) is written as null.
+                case "value": value = reader.readNull() ? .nan : try reader.double()
                 case "contribution": contribution = try reader.double()
                 default: try reader.skipValue()
                 }
