@@ -17,24 +17,8 @@ enum PaymentJSON {
         writer.key("model_version")
         writer.string(scorer.modelVersion)
         writer.key("reasons")
-        writeReasons(decision.reasons, to: &writer)
+        writer.reasons(decision.reasons)
         writer.endObject()
-    }
-
-    /// `[{"feature", "value", "contribution"}]`.
-    static func writeReasons(_ reasons: [FeatureContribution], to writer: inout JSONWriter) {
-        writer.beginArray()
-        for reason in reasons {
-            writer.beginObject()
-            writer.key("feature")
-            writer.string(reason.feature)
-            writer.key("value")
-            writer.double(reason.value)
-            writer.key("contribution")
-            writer.double(reason.contribution)
-            writer.endObject()
-        }
-        writer.endArray()
     }
 
     /// A stored payment: the `payments.scored` object followed by `true_value`, `labeled_at` and `labeled_by`.
@@ -73,7 +57,7 @@ enum PaymentJSON {
         writer.key("model_version")
         writer.string(alert.modelVersion)
         writer.key("reasons")
-        writeReasons(alert.reasons, to: &writer)
+        writer.reasons(alert.reasons)
         writer.key("raised_at")
         writer.eventTime(alert.raisedAt)
         writer.endObject()

@@ -14,18 +14,7 @@ extension ScoredTransaction {
         writer.key("model_version")
         writer.string(modelVersion)
         writer.key("reasons")
-        writer.beginArray()
-        for reason in reasons {
-            writer.beginObject()
-            writer.key("feature")
-            writer.string(reason.feature)
-            writer.key("value")
-            writer.double(reason.value)
-            writer.key("contribution")
-            writer.double(reason.contribution)
-            writer.endObject()
-        }
-        writer.endArray()
+        writer.reasons(reasons)
         writer.key("scored_at")
         writer.eventTime(scoredAt)
         writer.key("latency_ms")
@@ -43,5 +32,23 @@ extension ScoredTransaction {
     /// Decodes a decision from JSON bytes.
     public init(jsonBytes bytes: [UInt8]) throws(FieldError) {
         self = try PaymentJSONFields.decode(bytes) { (fields) throws(FieldError) in try fields.scoredTransaction() }
+    }
+}
+
+extension JSONWriter {
+    /// Reasons as `[{"feature", "value", "contribution"}]` (a missing feature value, NaN, as `null`).
+    package mutating func reasons(_ reasons: [FeatureContribution]) {
+        beginArray()
+        for reason in reasons {
+            beginObject()
+            key("feature")
+            string(reason.feature)
+            key("value")
+            double(reason.value)
+            key("contribution")
+            double(reason.contribution)
+            endObject()
+        }
+        endArray()
     }
 }
