@@ -59,7 +59,6 @@ import Testing
         let (model, json, data) = Self.trained
         let booster = try Booster(modelBuffer: Array(json))
         // Each value replaced by a split threshold of its column (ties go right), a signed zero or the largest floats (XGBoost refuses infinities).
-        let tree = model.packed
         var thresholds = [[Float]](repeating: [0, -0.0, .greatestFiniteMagnitude, -.greatestFiniteMagnitude], count: data.matrix.columns)
         for (index, column) in model.feature.enumerated() where column >= 0 { thresholds[Int(column)].append(model.threshold[index]) }
         var edges = data.matrix.rows(0..<1000)
@@ -68,10 +67,40 @@ import Testing
             edges.values[index] = thresholds[index % edges.columns].randomElement(using: &random)!
         }
         let reference = try booster.predict(try DMatrix(values: edges.values, rows: edges.rows, columns: edges.columns), kind: .margin)
-        #expect(tree.nodes.count == model.feature.count)
+        #expect(model.packed?.treeDepth.count == model.treeCount)
         // Whole batch (blocks of rows) and one row at a time (groups of trees) give XGBoost's margins exactly.
         #expect(model.margins(edges) == reference)
         #expect((0..<edges.rows).flatMap { model.margins(edges.rows($0..<$0 + 1)) } == reference)
+    }
+
+    @Test func deepUnevenTreesMatchTheCAPIExactly() throws {
+        // Shuffled labels: depth-6 trees fitting noise, with leaves at every depth (the fixture model is shallow).
+        var noisy = ModelFixtures.features
+        var random = SplitMix64(seed: 11)
+        noisy.labels.shuffle(using: &random)
+        let parameters = try XGBoostParameters(rounds: 30, earlyStoppingRounds: 30, maxDepth: 6, learningRate: 0.3, threads: 1)
+        let fitted = try XGBoostFit.fit(train: noisy, validation: nil, parameters: parameters, progress: { _ in })
+        let depths = fitted.ensemble.packed!.treeDepth
+        #expect(depths.max() == 6)
+        #expect(fitted.ensemble.feature.filter { $0 < 0 }.count < depths.map { 1 << $0 }.reduce(0, +), "some leaves above the bottom level")
+        var holes = noisy.matrix.rows(0..<1000)
+        for index in holes.values.indices where index % 5 == 0 { holes.values[index] = .nan }
+        let booster = try Booster(modelBuffer: Array(fitted.json))
+        let reference = try booster.predict(try DMatrix(values: holes.values, rows: holes.rows, columns: holes.columns), kind: .margin)
+        #expect(fitted.ensemble.margins(holes) == reference)
+        #expect((0..<holes.rows).flatMap { fitted.ensemble.margins(holes.rows($0..<$0 + 1)) } == reference)
+    }
+
+    @Test func modelsTooDeepForThePackedLayoutAreWalkedWithTheSameMargins() throws {
+        let (_, json, data) = Self.trained
+        let booster = try Booster(modelBuffer: Array(json))
+        // A limit of 0 sends any model with a split to the node-by-node walk.
+        let walked = try TreeEnsemble(json: json, columns: data.matrix.columns, featureColumns: nil, packedDepth: 0)
+        #expect(walked.packed == nil)
+        var holes = data.matrix
+        for index in holes.values.indices where index % 3 == 0 { holes.values[index] = .nan }
+        let reference = try booster.predict(try DMatrix(values: holes.values, rows: holes.rows, columns: holes.columns), kind: .margin)
+        #expect(walked.margins(holes) == reference)
     }
 
     @Test func saabasContributionsMatchXGBoostAndSumToTheMargin() throws {

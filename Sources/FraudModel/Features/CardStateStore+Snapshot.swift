@@ -9,7 +9,7 @@ extension CardStateStore {
     /// The state as bytes (about 690 bytes a card).
     public func serialized() -> [UInt8] {
         var out = Self.magic
-        out.reserveCapacity(16 + cards.count * (CardStateChunk.bytes / Self.chunkSize + 8))
+        out.reserveCapacity(16 + cards.count * (CardStateChunk.bytesPerCard + 8))
         append(UInt32(Self.ringCapacity), to: &out)
         append(UInt32(Self.bloomWords), to: &out)
         append(UInt64(cards.count), to: &out)

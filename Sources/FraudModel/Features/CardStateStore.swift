@@ -3,7 +3,8 @@
 /// Per card: a ring of its last `ringCapacity` payments (time in seconds, amount), its lifetime
 /// payment count and amount sum, a 1024-bit Bloom filter of merchants seen and a bit set of
 /// categories seen — about 690 bytes a card, so 1M cards take ~0.7 GB. Storage is columnar and
-/// chunked (`chunkSize` cards per chunk) so growth never doubles a large buffer. A value type:
+/// chunked (`chunkSize` cards per chunk; the newest chunk grows by doubling) so growth never copies more
+/// than one chunk. A value type:
 /// copy it to snapshot, or serialise it with `serialized()`.
 public struct CardStateStore: Hashable, Sendable {
     /// Payments kept per card; windows count at most this many (a card with more in 7 days saturates).
@@ -12,6 +13,10 @@ public struct CardStateStore: Hashable, Sendable {
     static let bloomWords = 16
     static let chunkShift = 12
     static let chunkSize = 1 << chunkShift
+
+    /// Cards a new chunk has room for; it doubles up to `chunkSize` as cards arrive, so a short-lived
+    /// store (the API's per-request extractor) does not zero 2.8 MB for a few cards.
+    static let firstChunkCapacity = 16
 
     /// Slot of each card.
     var slots: [Int64: Int32] = [:]
@@ -28,7 +33,9 @@ public struct CardStateStore: Hashable, Sendable {
     mutating func slot(for card: Int64) -> Int {
         if let slot = slots[card] { return Int(slot) }
         let slot = cards.count
-        if slot >> Self.chunkShift == chunks.count { chunks.append(CardStateChunk()) }
+        if slot >> Self.chunkShift == chunks.count { chunks.append(CardStateChunk(capacity: Self.firstChunkCapacity)) }
+        let local = slot & (Self.chunkSize - 1)
+        if local == chunks[chunks.count - 1].capacity { chunks[chunks.count - 1].grow(to: min(2 * local, Self.chunkSize)) }
         slots[card] = Int32(slot)
         cards.append(card)
         return slot
@@ -37,24 +44,6 @@ public struct CardStateStore: Hashable, Sendable {
     /// Bytes held by the state (buffers at their capacity plus the card index), for memory budgets.
     public var estimatedBytes: Int {
         let index = slots.capacity * (MemoryLayout<Int64>.stride + MemoryLayout<Int32>.stride) + cards.capacity * 8
-        return index + chunks.count * CardStateChunk.bytes
+        return index + chunks.reduce(0) { $0 + $1.capacity } * CardStateChunk.bytesPerCard
     }
-}
-
-/// Columnar state of `CardStateStore.chunkSize` consecutive slots.
-struct CardStateChunk: Hashable, Sendable {
-    static let ring = CardStateStore.ringCapacity
-    static let size = CardStateStore.chunkSize
-    /// Event time (seconds since 1970, clamped to UInt32) of each ring entry.
-    var ringTimes = [UInt32](repeating: 0, count: size * ring)
-    var ringAmounts = [Float](repeating: 0, count: size * ring)
-    /// Index of the next ring write, and entries in use.
-    var ringHead = [UInt8](repeating: 0, count: size)
-    var ringCount = [UInt8](repeating: 0, count: size)
-    var paymentCount = [UInt32](repeating: 0, count: size)
-    var amountSum = [Double](repeating: 0, count: size)
-    var merchantBloom = [UInt64](repeating: 0, count: size * CardStateStore.bloomWords)
-    var categoryBits = [UInt32](repeating: 0, count: size)
-
-    static var bytes: Int { size * (ring * 8 + 1 + 1 + 4 + 8 + CardStateStore.bloomWords * 8 + 4) }
 }

@@ -1,101 +1,126 @@
-/// The trees re-laid out for batch scoring: nodes renumbered breadth-first per tree so a node's
-/// children are adjacent (`right = left + 1`), and leaves point at themselves. Scoring runs a fixed
-/// number of levels per tree with no data-dependent branch, over many independent traversals at
-/// once (the rows of a block, or the trees of a group for one row), so they overlap in the CPU
-/// (the idea of XGBoost's blocked predictor, without its branches).
+/// The trees re-laid out for batch scoring: each tree as a complete binary tree of its own depth in
+/// heap order (node `i`'s children are `2i` and `2i + 1`, the root is 1), so a traversal needs no
+/// child pointers. A leaf above the bottom level is copied to every bottom slot under it, and the
+/// split nodes under it (never decisive) send everything right. Scoring runs a fixed number of
+/// levels per tree with no data-dependent branch, over many independent traversals at once (the
+/// rows of a block, or the trees of a group for one row), so they overlap in the CPU (the idea of
+/// XGBoost's blocked predictor, without its branches).
 ///
 /// Comparisons are done on integers: each feature value becomes an order-preserving integer key
-/// (`FloatKey`, NaN above every value), and a split sends a row right when its key is in
-/// `threshold ..< upper` (one unsigned range check; `upper` includes the NaN key only when missing
-/// values go right). That is a subtraction and a shift: the compiler cannot turn it into a branch,
-/// which it did with `Float` comparisons (a mispredicted branch per node visited, 4× slower).
+/// (`FloatKey`), and a split sends a row right when its key is at least the threshold's key. A
+/// missing value takes the node's default direction through the key it reads: every block holds
+/// each column twice, with NaN as `Int32.max` (above every threshold: right) and as `Int32.min`
+/// (below every threshold: left), and a node reads the copy of its default direction. A step is
+/// then one 8-byte node load, one key load, a compare and `2i + goRight`, with no branch.
 struct PackedForest: Sendable {
-    /// 16 bytes a node.
+    /// 8 bytes a split node.
     struct Node: Sendable {
-        /// `FloatKey` of the split threshold, or the bit pattern of the leaf value for a leaf.
+        /// `FloatKey` of the split threshold (`Int32.min` for a filler node under a shallow leaf).
         var key: Int32
-        /// Keys `key ..< key + span` go right (0 for a leaf: it stays).
-        var span: UInt32
-        /// Split column shifted left by `blockShift` (its first key in a block); 0 for a leaf.
-        var column: UInt32
-        /// Left child (index in `nodes`); right is `left + 1`; a leaf points at itself.
-        var left: Int32
+        /// Byte offset of the node's key row in a block: its column, in the copy of its default direction.
+        var keyOffset: UInt32
     }
 
-    var nodes: [Node] = []
-    /// First node of each tree.
-    var treeStart: [Int32] = []
-    /// Levels to descend in each tree (its depth).
-    var treeDepth: [Int32] = []
-    /// Deepest tree of each group of `groupSize` consecutive trees (single-row scoring).
-    var groupDepth: [Int32] = []
-
+    /// Deepest tree laid out (a complete tree of depth 12 takes 48 KiB); `TreeEnsemble` walks deeper models node by node.
+    static let maxDepth = 12
     /// Trees traversed together when scoring one row.
     static let groupSize = 8
     /// Rows scored together per tree pass; a block's keys are column-major (`keys[column << blockShift + row]`).
     static let blockRows = 1 << blockShift
     static let blockShift = 6
 
+    /// Columns of the rows scored.
+    let columns: Int
+    /// Split nodes of every tree, `2^depth - 1` each.
+    private(set) var nodes: [Node] = []
+    /// Bottom-level leaf values of every tree, `2^depth` each.
+    private(set) var leaves: [Float] = []
+    /// Index in `nodes` of each tree's heap position 0 (its root is at `+ 1`).
+    private(set) var nodeBase: [Int32] = []
+    /// Index in `leaves` of each tree's heap position 0 (its first leaf is at `+ 2^depth`).
+    private(set) var leafBase: [Int32] = []
+    /// Depth of each tree (0 for a single leaf).
+    private(set) var treeDepth: [Int32] = []
+    /// Shallowest tree of each group of `groupSize` consecutive trees (single-row scoring).
+    private var groupMinDepth: [Int32] = []
+
+    init(columns: Int) {
+        self.columns = columns
+    }
+
+    /// Depth of the tree at `root` in `TreeEnsemble`'s global-index arrays.
+    static func depth(root: Int, feature: [Int32], left: [Int32], right: [Int32]) -> Int {
+        var deepest = 0
+        var stack = [(root, 0)]
+        while let (node, depth) = stack.popLast() {
+            deepest = max(deepest, depth)
+            if feature[node] >= 0 { stack += [(Int(left[node]), depth + 1), (Int(right[node]), depth + 1)] }
+        }
+        return deepest
+    }
+
     /// Adds one tree given by global-index arrays of `TreeEnsemble` from `root`.
+    /// - Precondition: the tree's depth is at most `maxDepth`.
     mutating func append(root: Int, feature: [Int32], threshold: [Float], left: [Int32], right: [Int32], defaultLeft: [Bool]) {
-        let start = Int32(nodes.count)
-        treeStart.append(start)
-        // Breadth-first: children of each split are appended together.
-        var queue: [(old: Int, depth: Int32)] = [(root, 0)]
-        var maxDepth: Int32 = 0
-        var head = 0
-        while head < queue.count {
-            let (old, depth) = queue[head]
-            let index = start + Int32(head)
-            head += 1
-            maxDepth = max(maxDepth, depth)
+        let depth = Self.depth(root: root, feature: feature, left: left, right: right)
+        precondition(depth <= Self.maxDepth, "tree of depth \(depth) is deeper than \(Self.maxDepth)")
+        let firstNode = nodes.count, firstLeaf = leaves.count
+        nodeBase.append(Int32(firstNode - 1))
+        leafBase.append(Int32(firstLeaf - (1 << depth)))
+        treeDepth.append(Int32(depth))
+        nodes += repeatElement(Node(key: .min, keyOffset: 0), count: (1 << depth) - 1)
+        leaves += repeatElement(0, count: 1 << depth)
+        var stack = [(old: root, position: 1, level: 0)]
+        while let (old, position, level) = stack.popLast() {
             if feature[old] < 0 {
-                nodes.append(Node(key: Int32(bitPattern: threshold[old].bitPattern), span: 0, column: 0, left: index))
+                let first = position << (depth - level)
+                for slot in first..<first + 1 << (depth - level) { leaves[firstLeaf + slot - (1 << depth)] = threshold[old] }
             } else {
-                let child = start + Int32(queue.count)
-                queue.append((Int(left[old]), depth + 1))
-                queue.append((Int(right[old]), depth + 1))
-                let key = FloatKey.of(threshold[old])
-                let upper = Int64(FloatKey.missing) + (defaultLeft[old] ? 0 : 1)
-                nodes.append(Node(key: key, span: UInt32(upper - Int64(key)), column: UInt32(feature[old]) << UInt32(Self.blockShift), left: child))
+                let column = Int(feature[old]) + (defaultLeft[old] ? columns : 0)
+                let offset = UInt32(column << Self.blockShift) * UInt32(MemoryLayout<Int32>.stride)
+                nodes[firstNode + position - 1] = Node(key: FloatKey.of(threshold[old]), keyOffset: offset)
+                stack.append((Int(left[old]), 2 * position, level + 1))
+                stack.append((Int(right[old]), 2 * position + 1, level + 1))
             }
         }
-        treeDepth.append(maxDepth)
         if (treeDepth.count - 1) % Self.groupSize == 0 {
-            groupDepth.append(maxDepth)
+            groupMinDepth.append(Int32(depth))
         } else {
-            groupDepth[groupDepth.count - 1] = max(groupDepth[groupDepth.count - 1], maxDepth)
+            groupMinDepth[groupMinDepth.count - 1] = min(groupMinDepth[groupMinDepth.count - 1], Int32(depth))
         }
     }
 
-    /// The node a traversal at `node` moves to, for the row whose first key is `keys[0]`.
+    /// The heap position a traversal at `position` (node `node`) moves to, for the row whose first key is at `keys`.
     @inline(__always)
-    static func step(_ node: Node, keys: UnsafePointer<Int32>) -> Int32 {
-        let offset = UInt32(bitPattern: keys[Int(node.column)] &- node.key)
-        // Unsigned: a key below the threshold wraps to a large offset, at least `span`.
-        let goRight = (UInt64(offset) &- UInt64(node.span)) >> 63
-        return node.left &+ Int32(truncatingIfNeeded: goRight)
+    static func step(_ position: Int, _ node: Node, keys: UnsafeRawPointer) -> Int {
+        let key = keys.load(fromByteOffset: Int(node.keyOffset), as: Int32.self)
+        return position &* 2 &+ (key >= node.key ? 1 : 0)
     }
 
     /// Adds every tree's leaf value for rows `rows` of the row-major `values` into `margins`, in tree order.
     /// - Precondition: `rows.count <= blockRows`.
-    func accumulate(values: UnsafePointer<Float>, columns: Int, rows: Range<Int>, margins: UnsafeMutablePointer<Float>) {
+    func accumulate(values: UnsafePointer<Float>, rows: Range<Int>, margins: UnsafeMutablePointer<Float>) {
         let count = rows.count
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.blockRows * columns) { keyBuffer in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.blockRows * columns * 2) { keyBuffer in
             let keys = keyBuffer.baseAddress!
+            let missingLeft = columns << Self.blockShift
             for r in 0..<count {
                 let row = values + (rows.lowerBound + r) * columns
-                for column in 0..<columns { keys[column &<< Self.blockShift &+ r] = FloatKey.of(row[column]) }
+                for column in 0..<columns {
+                    let key = FloatKey.of(row[column])
+                    keys[column &<< Self.blockShift &+ r] = key
+                    keys[missingLeft &+ column &<< Self.blockShift &+ r] = key == FloatKey.missing ? .min : key
+                }
             }
-            nodes.withUnsafeBufferPointer { nodeBuffer in
-                treeStart.withUnsafeBufferPointer { starts in
-                    let allNodes = nodeBuffer.baseAddress!
+            nodes.withUnsafeBufferPointer { nodes in
+                leaves.withUnsafeBufferPointer { leaves in
                     if count < Self.groupSize {
                         for r in 0..<count {
-                            accumulateRow(nodes: allNodes, starts: starts, keys: keys + r, margin: margins + rows.lowerBound + r)
+                            accumulateRow(nodes: nodes.baseAddress!, leaves: leaves.baseAddress!, keys: UnsafeRawPointer(keys + r),
+                                          margin: margins + rows.lowerBound + r)
                         }
                     } else {
-                        accumulateBlock(nodes: allNodes, starts: starts, keys: keys, count: count,
+                        accumulateBlock(nodes: nodes.baseAddress!, leaves: leaves.baseAddress!, keys: UnsafeRawPointer(keys), count: count,
                                         margins: margins + rows.lowerBound)
                     }
                 }
@@ -104,41 +129,55 @@ struct PackedForest: Sendable {
     }
 
     /// Tree-major over a block: each tree descends all rows level by level.
-    private func accumulateBlock(nodes: UnsafePointer<Node>, starts: UnsafeBufferPointer<Int32>, keys: UnsafePointer<Int32>,
-                                 count: Int, margins: UnsafeMutablePointer<Float>) {
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.blockRows) { positionBuffer in
+    private func accumulateBlock(nodes: UnsafePointer<Node>, leaves: UnsafePointer<Float>, keys: UnsafeRawPointer, count: Int,
+                                 margins: UnsafeMutablePointer<Float>) {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.blockRows) { positionBuffer in
             let position = positionBuffer.baseAddress!
-            treeDepth.withUnsafeBufferPointer { depths in
-                for tree in 0..<starts.count {
-                    // Every row starts at the root: its node is loaded once for the block.
-                    let root = nodes[Int(starts[tree])]
-                    for r in 0..<count { position[r] = Self.step(root, keys: keys + r) }
-                    for _ in 1..<max(1, depths[tree]) {
-                        for r in 0..<count {
-                            position[r] = Self.step(nodes[Int(position[r])], keys: keys + r)
-                        }
-                    }
-                    for r in 0..<count { margins[r] += Float(bitPattern: UInt32(bitPattern: nodes[Int(position[r])].key)) }
+            let stride = MemoryLayout<Int32>.stride
+            for tree in 0..<treeDepth.count {
+                let treeNodes = nodes + Int(nodeBase[tree]), treeLeaves = leaves + Int(leafBase[tree])
+                let depth = Int(treeDepth[tree])
+                guard depth > 0 else {
+                    for r in 0..<count { margins[r] += treeLeaves[1] }
+                    continue
                 }
+                // Every row starts at the root: its node is loaded once for the block.
+                let root = treeNodes[1]
+                for r in 0..<count { position[r] = Self.step(1, root, keys: keys + r &* stride) }
+                for _ in 1..<depth {
+                    for r in 0..<count {
+                        let current = position[r]
+                        position[r] = Self.step(current, treeNodes[current], keys: keys + r &* stride)
+                    }
+                }
+                for r in 0..<count { margins[r] += treeLeaves[position[r]] }
             }
         }
     }
 
     /// One row: `groupSize` trees descend together (independent chains of loads), leaves added in tree order.
-    private func accumulateRow(nodes: UnsafePointer<Node>, starts: UnsafeBufferPointer<Int32>, keys: UnsafePointer<Int32>,
+    private func accumulateRow(nodes: UnsafePointer<Node>, leaves: UnsafePointer<Float>, keys: UnsafeRawPointer,
                                margin: UnsafeMutablePointer<Float>) {
         var sum = margin.pointee
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.groupSize) { positionBuffer in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.groupSize) { positionBuffer in
             let position = positionBuffer.baseAddress!
-            groupDepth.withUnsafeBufferPointer { depths in
-                for group in 0..<depths.count {
-                    let first = group * Self.groupSize
-                    let lanes = min(Self.groupSize, starts.count - first)
-                    for lane in 0..<lanes { position[lane] = starts[first + lane] }
-                    for _ in 0..<depths[group] {
-                        for lane in 0..<lanes { position[lane] = Self.step(nodes[Int(position[lane])], keys: keys) }
+            for group in 0..<groupMinDepth.count {
+                let first = group * Self.groupSize
+                let lanes = min(Self.groupSize, treeDepth.count - first)
+                for lane in 0..<lanes { position[lane] = 1 }
+                for _ in 0..<groupMinDepth[group] {
+                    for lane in 0..<lanes {
+                        let current = position[lane]
+                        position[lane] = Self.step(current, nodes[Int(nodeBase[first + lane]) + current], keys: keys)
                     }
-                    for lane in 0..<lanes { sum += Float(bitPattern: UInt32(bitPattern: nodes[Int(position[lane])].key)) }
+                }
+                // Trees deeper than the group's shallowest finish one by one, in tree order.
+                for lane in 0..<lanes {
+                    var current = position[lane]
+                    for _ in groupMinDepth[group]..<treeDepth[first + lane] {
+                        current = Self.step(current, nodes[Int(nodeBase[first + lane]) + current], keys: keys)
+                    }
+                    sum += leaves[Int(leafBase[first + lane]) + current]
                 }
             }
         }

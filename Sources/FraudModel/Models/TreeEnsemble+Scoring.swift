@@ -4,6 +4,7 @@ extension TreeEnsemble {
     /// Margins (log-odds) of every row, accumulated in `Float` in tree order as XGBoost does.
     public func margins(_ matrix: FeatureMatrix) -> [Float] {
         precondition(matrix.columns == columns, "matrix has \(matrix.columns) columns, the model reads \(columns)")
+        guard let packed else { return walkedMargins(matrix) }
         var out = [Float](repeating: baseMargin, count: matrix.rows)
         matrix.values.withUnsafeBufferPointer { values in
             out.withUnsafeMutableBufferPointer { margins in
@@ -12,10 +13,9 @@ extension TreeEnsemble {
                 nonisolated(unsafe) let base = values.baseAddress!
                 nonisolated(unsafe) let marginBase = margins.baseAddress!
                 let rows = matrix.rows
-                let packed = self.packed, columns = self.columns
                 let work: @Sendable (Int) -> Void = { block in
                     let start = block * PackedForest.blockRows, end = min(start + PackedForest.blockRows, rows)
-                    packed.accumulate(values: base, columns: columns, rows: start..<end, margins: marginBase)
+                    packed.accumulate(values: base, rows: start..<end, margins: marginBase)
                 }
                 if blocks >= 64 {
                     // Large batches: split the blocks over the cores (each block writes its own rows).
@@ -29,6 +29,21 @@ extension TreeEnsemble {
             }
         }
         return out
+    }
+
+    /// Margins of a model too deep for `PackedForest`: each row walks each tree node by node.
+    private func walkedMargins(_ matrix: FeatureMatrix) -> [Float] {
+        (0..<matrix.rows).map { row in
+            var margin = baseMargin
+            for root in roots {
+                var node = Int(root)
+                while feature[node] >= 0 {
+                    node = child(of: node, value: matrix[row, Int(feature[node])])
+                }
+                margin += threshold[node]
+            }
+            return margin
+        }
     }
 
     /// Fraud probabilities (or margins for `binary:logitraw`) of every row.
@@ -50,12 +65,19 @@ extension TreeEnsemble {
                 while feature[node] >= 0 {
                     let split = Int(feature[node])
                     let value = pointer[split]
-                    node = Int(value.isNaN ? (defaultLeft[node] ? left[node] : right[node]) : (value < threshold[node] ? left[node] : right[node]))
+                    node = child(of: node, value: value)
                     out[split] += meanValue[node] - nodeValue
                     nodeValue = meanValue[node]
                 }
             }
         }
         return out
+    }
+
+    /// The child of split `node` a row with `value` in its column goes to (XGBoost's rule: `value < threshold`
+    /// goes left, NaN takes the default direction).
+    func child(of node: Int, value: Float) -> Int {
+        let goesLeft = value.isNaN ? defaultLeft[node] : value < threshold[node]
+        return Int(goesLeft ? left[node] : right[node])
     }
 }

@@ -16,8 +16,8 @@ public struct TreeEnsemble: Sendable {
     let meanValue: [Float]
     /// Root node of each tree.
     let roots: [Int32]
-    /// The same trees laid out for batch scoring.
-    let packed: PackedForest
+    /// The same trees laid out for batch scoring; nil when a tree is deeper than `PackedForest.maxDepth`.
+    let packed: PackedForest?
     /// Margin before any tree: logit(base_score) for logistic objectives.
     public let baseMargin: Float
     /// Whether scores are `sigmoid(margin)` (`binary:logistic`) or the margin itself (`binary:logitraw`).
@@ -31,6 +31,11 @@ public struct TreeEnsemble: Sendable {
     /// - Parameter featureColumns: the extractor column of each model feature (identity when nil).
     /// - Throws: `ModelError` when the JSON is not a binary gbtree model with numerical splits.
     public init(json: Data, columns: Int, featureColumns: [Int]? = nil) throws {
+        try self.init(json: json, columns: columns, featureColumns: featureColumns, packedDepth: PackedForest.maxDepth)
+    }
+
+    /// `init(json:columns:featureColumns:)` with the depth limit of the packed layout (lowered by tests).
+    init(json: Data, columns: Int, featureColumns: [Int]?, packedDepth: Int) throws {
         let model: XGBoostJSONModel
         do { model = try JSONDecoder().decode(XGBoostJSONModel.self, from: json) } catch {
             throw ModelError.malformed(file: "model.json", reason: "not an XGBoost JSON model: \(error)")
@@ -79,11 +84,15 @@ public struct TreeEnsemble: Sendable {
             }
             meanValue += Self.nodeMeans(tree)
         }
-        var packed = PackedForest()
-        for root in roots {
-            packed.append(root: Int(root), feature: feature, threshold: threshold, left: left, right: right, defaultLeft: defaultLeft)
+        if roots.allSatisfy({ PackedForest.depth(root: Int($0), feature: feature, left: left, right: right) <= packedDepth }) {
+            var packed = PackedForest(columns: columns)
+            for root in roots {
+                packed.append(root: Int(root), feature: feature, threshold: threshold, left: left, right: right, defaultLeft: defaultLeft)
+            }
+            self.packed = packed
+        } else {
+            self.packed = nil
         }
-        self.packed = packed
         (self.feature, self.threshold, self.left, self.right) = (feature, threshold, left, right)
         (self.defaultLeft, self.meanValue, self.roots, self.columns) = (defaultLeft, meanValue, roots, columns)
     }

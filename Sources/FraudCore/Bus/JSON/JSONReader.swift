@@ -251,6 +251,12 @@ package struct JSONReader {
         throw syntaxError("true or false")
     }
 
+    /// Whether the next value (after whitespace) starts like `true` or `false`.
+    package mutating func startsBoolean() -> Bool {
+        skipWhitespace()
+        return position < bytes.count && (bytes[position] == UInt8(ascii: "t") || bytes[position] == UInt8(ascii: "f"))
+    }
+
     private func matches(_ literal: StaticString) -> Bool {
         literal.withUTF8Buffer { literal in
             guard position + literal.count <= bytes.count else { return false }
