@@ -68,6 +68,9 @@ struct PaymentMessageTests {
         #expect(payment.firstName == "Jeff")
         #expect(payment.ccNum == 2_291_163_933_867_244)
         #expect(payment.label == false)
+        // The label may also be a JSON boolean.
+        let flagged = try Transaction(jsonBytes: Array(json.replacingOccurrences(of: "\"is_fraud\": 0", with: "\"is_fraud\": true").utf8))
+        #expect(flagged.label == true)
     }
 
     @Test(arguments: [
@@ -77,6 +80,7 @@ struct PaymentMessageTests {
         ("\"lat\":33.9659", "\"lat\":133.9659", "lat"),
         ("\"trans_num\":\"2da90c7d74bd46a0caf3777415b3ebd3\",", "", "trans_num"),
         ("\"is_fraud\":1", "\"is_fraud\":2", "is_fraud"),
+        ("\"is_fraud\":1", "\"is_fraud\":tru", "is_fraud"),
     ])
     func malformedFieldIsNamed(original: String, replacement: String, field: String) throws {
         let json = String(decoding: Self.payment().jsonBytes, as: UTF8.self).replacingOccurrences(of: original, with: replacement)
