@@ -132,6 +132,10 @@ package struct JSONReader {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw syntaxError("a string") }
         let start = position + 1
         var cursor = start
+        // Eight bytes at a time up to the first word holding a quote, a backslash or a control character.
+        while cursor + 8 <= bytes.count, !Self.holdsSpecialByte(bytes.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)) {
+            cursor += 8
+        }
         while cursor < bytes.count {
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") {
@@ -143,6 +147,18 @@ package struct JSONReader {
             cursor += 1
         }
         throw failure("unterminated string")
+    }
+
+    /// Whether any byte of `word` is a quote, a backslash or below 0x20 (all eight bytes at once: a byte that is zero
+    /// after the XOR, or below 0x20, borrows into its top bit; a false hit can only follow a true one).
+    @inline(__always)
+    private static func holdsSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let zeroInQuote = (quote &- ones) & ~quote
+        let zeroInBackslash = (backslash &- ones) & ~backslash
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroInQuote | zeroInBackslash | control) & tops != 0
     }
 
     private mutating func escapedString() throws(FieldError) -> String {
