@@ -73,15 +73,16 @@ import Testing
         #expect((0..<edges.rows).flatMap { model.margins(edges.rows($0..<$0 + 1)) } == reference)
     }
 
-    @Test func deepUnevenTreesMatchTheCAPIExactly() throws {
-        // Shuffled labels: depth-6 trees fitting noise, with leaves at every depth (the fixture model is shallow).
+    @Test(arguments: 3...7) func deepUnevenTreesMatchTheCAPIExactly(maxDepth: Int) throws {
+        // Shuffled labels: trees fitting noise, with leaves at every depth (the fixture model is shallow); each depth
+        // ends a block's passes over the levels differently.
         var noisy = ModelFixtures.features
         var random = SplitMix64(seed: 11)
         noisy.labels.shuffle(using: &random)
-        let parameters = try XGBoostParameters(rounds: 30, earlyStoppingRounds: 30, maxDepth: 6, learningRate: 0.3, threads: 1)
+        let parameters = try XGBoostParameters(rounds: 30, earlyStoppingRounds: 30, maxDepth: maxDepth, learningRate: 0.3, threads: 1)
         let fitted = try XGBoostFit.fit(train: noisy, validation: nil, parameters: parameters, progress: { _ in })
         let depths = fitted.ensemble.packed!.treeDepth
-        #expect(depths.max() == 6)
+        #expect(depths.max() == Int32(maxDepth))
         #expect(fitted.ensemble.feature.filter { $0 < 0 }.count < depths.map { 1 << $0 }.reduce(0, +), "some leaves above the bottom level")
         var holes = noisy.matrix.rows(0..<1000)
         for index in holes.values.indices where index % 5 == 0 { holes.values[index] = .nan }
