@@ -132,8 +132,13 @@ package struct JSONReader {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw syntaxError("a string") }
         let start = position + 1
         var cursor = start
-        // Eight bytes at a time up to the first word holding a quote, a backslash or a control character.
-        while cursor + 8 <= bytes.count, !Self.holdsSpecialByte(bytes.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)) {
+        // Eight bytes at a time up to the first quote, backslash or control character, which the loop below reads.
+        while cursor + 8 <= bytes.count {
+            let special = Self.specialBytes(bytes.loadUnaligned(fromByteOffset: cursor, as: UInt64.self))
+            if special != 0 {
+                cursor += special.trailingZeroBitCount / 8
+                break
+            }
             cursor += 8
         }
         while cursor < bytes.count {
@@ -149,16 +154,17 @@ package struct JSONReader {
         throw failure("unterminated string")
     }
 
-    /// Whether any byte of `word` is a quote, a backslash or below 0x20 (all eight bytes at once: a byte that is zero
-    /// after the XOR, or below 0x20, borrows into its top bit; a false hit can only follow a true one).
+    /// The top bit of each byte of `word` (little-endian: the first byte is the lowest) that is a quote, a backslash or
+    /// below 0x20, all eight at once: such a byte is zero after the XOR, or below 0x20, and borrows into its top bit. A
+    /// borrow can also mark a later byte, never an earlier one, so the lowest mark is always a true one.
     @inline(__always)
-    private static func holdsSpecialByte(_ word: UInt64) -> Bool {
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
         let zeroInQuote = (quote &- ones) & ~quote
         let zeroInBackslash = (backslash &- ones) & ~backslash
         let control = (word &- ones &* 0x20) & ~word
-        return (zeroInQuote | zeroInBackslash | control) & tops != 0
+        return (zeroInQuote | zeroInBackslash | control) & tops
     }
 
     private mutating func escapedString() throws(FieldError) -> String {
