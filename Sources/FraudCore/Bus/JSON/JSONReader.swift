@@ -30,6 +30,15 @@ package struct JSONReader {
         }
     }
 
+    /// Whether the next byte (after whitespace) is an ASCII letter (`true`, `false`, `null`).
+    package var nextIsLetter: Bool {
+        mutating get {
+            skipWhitespace()
+            guard position < bytes.count else { return false }
+            return (bytes[position] | 0x20) >= UInt8(ascii: "a") && (bytes[position] | 0x20) <= UInt8(ascii: "z")
+        }
+    }
+
     /// Consumes `byte` (after whitespace) or throws.
     package mutating func expect(_ byte: UInt8) throws(FieldError) {
         skipWhitespace()
@@ -131,18 +140,45 @@ package struct JSONReader {
     private mutating func rawStringAllowingEscapes() throws -> UnsafeRawBufferPointer {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw syntaxError("a string") }
         let start = position + 1
+        let end = Self.specialByte(in: bytes, from: start)
+        guard end < bytes.count else { throw failure("unterminated string") }
+        switch bytes[end] {
+        case UInt8(ascii: "\""):
+            position = end + 1
+            return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        case UInt8(ascii: "\\"): throw EscapeFound()
+        default: throw failure("control character in string")
+        }
+    }
+
+    /// The index of the first `"`, `\\` or control byte of `bytes` at or after `start`; `bytes.count` when none.
+    package static func specialByte(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
         var cursor = start
+        // Eight bytes at a time while none is special (SWAR), then byte by byte.
+        while cursor + 8 <= bytes.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self))
+            guard !hasSpecialByte(word) else { break }
+            cursor += 8
+        }
         while cursor < bytes.count {
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") {
-                position = cursor + 1
-                return UnsafeRawBufferPointer(rebasing: bytes[start..<cursor])
-            }
-            if byte == UInt8(ascii: "\\") { throw EscapeFound() }
-            if byte < 0x20 { throw failure("control character in string") }
+            let byte = base.load(fromByteOffset: cursor, as: UInt8.self)
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return cursor }
             cursor += 1
         }
-        throw failure("unterminated string")
+        return cursor
+    }
+
+    /// Whether any byte of `word` is `"`, `\\` or below 0x20 (the classic has-zero-byte and has-less-than tricks).
+    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let zeroQuote = (quote &- ones) & ~quote & highs
+        let zeroBackslash = (backslash &- ones) & ~backslash & highs
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return (zeroQuote | zeroBackslash | control) != 0
     }
 
     private mutating func escapedString() throws(FieldError) -> String {

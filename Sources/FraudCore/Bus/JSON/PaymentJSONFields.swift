@@ -141,8 +141,8 @@ package struct PaymentJSONFields {
 
     private static func label(_ reader: inout JSONReader) throws(FieldError) -> Bool? {
         if reader.readNull() { return nil }
-        reader.skipWhitespace()
-        if let flag = try? reader.bool() { return flag }
+        // Peek instead of `try? bool()`: a failed `bool()` builds an error message, and most labels are 0 or 1.
+        if reader.nextIsLetter { return try reader.bool() }
         let value = try reader.int64()
         guard value == 0 || value == 1 else { throw reader.failure("expected 0 or 1", value: String(value)) }
         return value == 1
