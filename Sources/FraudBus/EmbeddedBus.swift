@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import Foundation
 import FraudCore
 import Synchronization
@@ -18,14 +19,35 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
     public enum FlushPolicy: Hashable, Sendable {
         /// `fdatasync` before acknowledging each batch: survives power loss (the default).
         case everyBatch
+        /// Acknowledge once written (readers see the records at once, a process crash loses nothing) and
+        /// `fdatasync` before the next offsets file is written (group commit), so a persisted commit never
+        /// points past records a power loss could take. For derived topics that can be rebuilt from their input
+        /// (`payments.scored` is re-scored from `payments.raw`): their producer's persisted commit on the input
+        /// only covers records whose output was flushed first.
+        case withOffsets
         /// Leave flushing to the OS: survives a process crash, may lose the last seconds on power loss.
         case never
     }
 
+    /// When committed offsets are written to the group's offsets file.
+    public enum OffsetPersistence: Hashable, Sendable {
+        /// Every commit rewrites the file (`fsync`, `rename`, directory `fsync`) before it returns.
+        case everyCommit
+        /// A commit takes effect in the process at once and returns; the file is rewritten in the background at most
+        /// once per interval, and before a consumer leaves or the bus closes. A crash (kill -9 or power loss)
+        /// re-delivers what was committed in the last interval: at-least-once holds, with more re-delivery.
+        case interval(Duration)
+    }
+
     /// Tuning of the embedded log; the defaults need no changes.
     public struct Configuration: Sendable {
-        /// When appends are flushed (default: every batch).
+        /// When appends are flushed (default: every batch), unless `topicFlushPolicies` names the topic.
         public var flushPolicy: FlushPolicy = .everyBatch
+        /// Flush policies of single topics (default: `payments.scored` flushed with the offsets, since the
+        /// scorer rebuilds it from `payments.raw`).
+        public var topicFlushPolicies: [String: FlushPolicy] = [PaymentMessages.scoredTopic: .withOffsets]
+        /// When commits reach the offsets files (default: at most every 100 ms, in the background).
+        public var offsetPersistence: OffsetPersistence = .interval(.milliseconds(100))
         /// A segment is sealed and a new one started past this size (default 64 MiB).
         public var segmentBytes = 64 << 20
         /// Oldest sealed segments are deleted while a partition holds more (default 1 GiB; `nil` keeps all).
@@ -35,6 +57,11 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
 
         /// The defaults.
         public init() {}
+
+        /// The flush policy in effect for `topic`.
+        public func flushPolicy(of topic: String) -> FlushPolicy {
+            topicFlushPolicies[topic] ?? flushPolicy
+        }
     }
 
     /// The bus directory.
@@ -66,7 +93,7 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
             throw BusError(.io, "embedded bus directory '\(path)' is in use by another process (or another EmbeddedBus)")
         }
         lock = Mutex(descriptor)
-        coordinator = GroupCoordinator(directory: "\(path)/groups")
+        coordinator = GroupCoordinator(directory: "\(path)/groups", persistence: configuration.offsetPersistence)
         var loaded: [String: [PartitionLog]] = [:]
         for topic in (try? manager.contentsOfDirectory(atPath: "\(path)/topics")) ?? [] {
             guard let bytes = try LogFile.contents(of: "\(path)/topics/\(topic)/partitions"),
@@ -77,6 +104,7 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
             }
         }
         topics.withLock { $0 = loaded }
+        coordinator.beforePersisting { [weak self] in try self?.flushDeferredAppends() }
     }
 
     deinit { close() }
@@ -88,12 +116,37 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
             return descriptor
         }
         guard descriptor >= 0 else { return }
+        // Deferred appends, then offsets committed since the last persist (the flush is explicit because `deinit`
+        // calls this, when the coordinator's hook no longer reaches `self`). A failure here re-delivers those
+        // commits, as after a crash.
+        try? flushDeferredAppends()
+        try? coordinator.persistNow()
         topics.withLock { $0 = [:] }
         Glibc.close(descriptor)
         notifier.notifyAll()
     }
 
     var isClosed: Bool { lock.withLock { $0 < 0 } }
+
+    /// Flushes, in parallel, every partition of a `.withOffsets` topic holding appends not yet flushed.
+    private func flushDeferredAppends() throws {
+        let logs = topics.withLock { $0.values.flatMap { $0 } }.filter(\.flushesWithOffsets)
+        guard !logs.isEmpty else { return }
+        let failure = Mutex<(any Error)?>(nil)
+        let group = DispatchGroup()
+        for log in logs {
+            // On the partition's own queue: after the appends before it, and concurrent fdatasyncs share a journal commit.
+            log.queue.async(group: group) {
+                do {
+                    try log.flushDeferred()
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
+                }
+            }
+        }
+        group.wait()
+        if let error = failure.withLock({ $0 }) { throw error }
+    }
 
     /// Topic and group names become file names: Kafka's legal characters only.
     static func validateName(_ name: String, _ parameter: String) throws {

@@ -74,7 +74,11 @@ actor EmbeddedConsumer: BusConsumer {
     func close() async throws {
         guard !closed else { return }
         closed = true
-        bus.coordinator.leave(group: group, member: member, partitions: partitionCounts)
-        bus.notifier.notifyAll()
+        defer {
+            bus.coordinator.leave(group: group, member: member, partitions: partitionCounts)
+            bus.notifier.notifyAll()
+        }
+        // The group's last commits reach the disk before this member leaves (a graceful stop re-delivers nothing).
+        try await bus.coordinator.persist()
     }
 }

@@ -4,7 +4,9 @@ import Synchronization
 
 /// Consumer groups of the embedded bus: membership, partition assignment (round-robin over the
 /// members sorted by join order, recomputed on every join and leave) and committed offsets,
-/// persisted per group in `groups/<group>.offsets` by atomic replace.
+/// persisted per group in `groups/<group>.offsets` by atomic replace: at every commit, or coalesced in the
+/// background (`OffsetPersistence.interval`). Before a file is written, the bus flushes its `.withOffsets`
+/// topics, so a persisted offset never points past records a power loss could take.
 final class GroupCoordinator: Sendable {
     private struct Group {
         var members: [(id: UInt64, topics: [String])] = []
@@ -15,14 +17,29 @@ final class GroupCoordinator: Sendable {
     private struct State {
         var groups: [String: Group] = [:]
         var nextMember: UInt64 = 0
+        /// Groups whose committed offsets changed since their file was last written.
+        var unpersisted: Set<String> = []
+        /// Whether a background persist is due.
+        var scheduled = false
+        /// The last background persist's failure, reported by the next commit.
+        var failure: (any Error)?
     }
     private let state = Mutex(State())
     private let directory: String
+    private let persistence: EmbeddedBus.OffsetPersistence
     /// Serializes offset files; its own thread, so `fsync` never blocks the cooperative pool.
     private let queue = DispatchQueue(label: "fraud-bus.offsets")
+    /// Runs before offsets files are written (the bus flushes its `.withOffsets` topics).
+    private let flush = Mutex<(@Sendable () throws -> Void)?>(nil)
 
-    init(directory: String) {
+    init(directory: String, persistence: EmbeddedBus.OffsetPersistence) {
         self.directory = directory
+        self.persistence = persistence
+    }
+
+    /// Sets what runs before offsets files are written.
+    func beforePersisting(_ action: @escaping @Sendable () throws -> Void) {
+        flush.withLock { $0 = action }
     }
 
     private func path(_ group: String) -> String { "\(directory)/\(group).offsets" }
@@ -85,9 +102,15 @@ final class GroupCoordinator: Sendable {
         return (0..<partitions).map { offsets[TopicPartition(topic: topic, partition: $0)] ?? 0 }
     }
 
-    /// Records offsets for the member's own partitions and persists the group's offsets durably.
+    /// Records offsets for the member's own partitions; persists them at once (`.everyCommit`) or schedules a
+    /// background persist (`.interval`).
+    /// - Throws: the failure of an earlier background persist, or of this commit's persist.
     func commit(group: String, member: UInt64, offsets: [TopicPartition: Int64]) async throws {
-        let changed = state.withLock { state -> Bool in
+        let changed = try state.withLock { (state) throws -> Bool in
+            if let failure = state.failure {
+                state.failure = nil
+                throw failure
+            }
             guard var entry = state.groups[group] else { return false }
             let owned = entry.assignments[member] ?? []
             var changed = false
@@ -96,24 +119,67 @@ final class GroupCoordinator: Sendable {
                 changed = true
             }
             state.groups[group] = entry
+            if changed { state.unpersisted.insert(group) }
             return changed
         }
         guard changed else { return }
+        switch persistence {
+        case .everyCommit:
+            try await persist()
+        case .interval(let interval):
+            let schedule = state.withLock { state in
+                defer { state.scheduled = true }
+                return !state.scheduled
+            }
+            guard schedule else { return }
+            let nanoseconds = interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
+            queue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) {
+                do {
+                    try self.persistUnpersisted()
+                } catch {
+                    self.state.withLock { $0.failure = error }
+                }
+            }
+        }
+    }
+
+    /// Writes every group's offsets committed since its last persist, and returns once they are durable.
+    func persist() async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             queue.async {
-                // Snapshot inside the queue, so the last write holds every earlier commit.
-                let offsets = self.state.withLock { $0.groups[group]?.committed ?? [:] }
+                continuation.resume(with: Result { try self.persistUnpersisted() })
+            }
+        }
+    }
+
+    /// `persist()` for callers that cannot suspend (closing the bus).
+    func persistNow() throws {
+        try queue.sync { try persistUnpersisted() }
+    }
+
+    /// On `queue`: snapshots the changed groups' offsets, flushes the bus's deferred appends (everything the
+    /// snapshot covers was appended before it), then replaces each group's file.
+    private func persistUnpersisted() throws {
+        let snapshot = state.withLock { state -> [(String, [TopicPartition: Int64])] in
+            defer {
+                state.unpersisted = []
+                state.scheduled = false
+            }
+            return state.unpersisted.sorted().map { ($0, state.groups[$0]?.committed ?? [:]) }
+        }
+        guard !snapshot.isEmpty else { return }
+        do {
+            try flush.withLock { $0 }?()
+            for (group, offsets) in snapshot {
                 var text = ""
                 for (partition, offset) in offsets.sorted(by: { $0.key < $1.key }) {
                     text += "\(partition.topic)\t\(partition.partition)\t\(offset)\n"
                 }
-                do {
-                    try LogFile.writeAtomically(Array(text.utf8), to: self.path(group))
-                    continuation.resume()
-                } catch {
-                    continuation.resume(throwing: error)
-                }
+                try LogFile.writeAtomically(Array(text.utf8), to: path(group))
             }
+        } catch {
+            state.withLock { $0.unpersisted.formUnion(snapshot.map(\.0)) }
+            throw error
         }
     }
 

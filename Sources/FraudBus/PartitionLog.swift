@@ -27,8 +27,15 @@ final class PartitionLog: @unchecked Sendable {
         var activeSize = 0
         var nextOffset: Int64 = 0
         var lastIndexedPosition = 0
+        /// Appends of a `.withOffsets` topic written but not yet flushed.
+        var unflushed = false
     }
     private let state: Mutex<State>
+    /// The flush policy of this partition's topic.
+    let flushPolicy: EmbeddedBus.FlushPolicy
+
+    /// Whether appends wait for the next offsets persist to be flushed.
+    var flushesWithOffsets: Bool { flushPolicy == .withOffsets }
 
     /// Opens the partition in `directory`, truncating a torn tail left by a crash.
     init(topic: String, partition: Int, directory: String, configuration: EmbeddedBus.Configuration) throws {
@@ -36,6 +43,7 @@ final class PartitionLog: @unchecked Sendable {
         self.partition = partition
         self.directory = directory
         self.configuration = configuration
+        flushPolicy = configuration.flushPolicy(of: topic)
         queue = DispatchQueue(label: "fraud-bus.\(topic).\(partition)")
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let bases = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
@@ -118,13 +126,30 @@ final class PartitionLog: @unchecked Sendable {
             offset += 1
         }
         try buffer.withUnsafeBytes { (raw) throws in try active.file.write(raw, at: position) }
-        if configuration.flushPolicy == .everyBatch { try active.file.sync() }
+        if flushPolicy == .everyBatch { try active.file.sync() }
         let newSize = position + buffer.count
         try state.withLock { (state) throws in
+            state.unflushed = state.unflushed || flushPolicy == .withOffsets
             for entry in entries { try active.addIndexEntry(offset: entry.0, position: entry.1) }
             state.activeSize = newSize
             state.nextOffset = offset
             state.lastIndexedPosition = lastIndexed
+        }
+    }
+
+    /// Flushes the active segment when it holds unflushed appends (`.withOffsets`). Call on `queue` only, so every
+    /// append acknowledged before the call is covered.
+    func flushDeferred() throws {
+        let (active, unflushed) = state.withLock { state in
+            defer { state.unflushed = false }
+            return (state.segments.last!, state.unflushed)
+        }
+        guard unflushed else { return }
+        do {
+            try active.file.sync()
+        } catch {
+            state.withLock { $0.unflushed = true }
+            throw error
         }
     }
 

@@ -51,4 +51,44 @@ public struct MicroBatchLoop: Sendable {
         try await consumer.close()
         return processed
     }
+
+    /// Runs until stopped, in two overlapping stages: while `process` handles batch N (I/O, e.g. a store write),
+    /// the next batch is polled and `prepare`d (CPU, e.g. decoding) at the same time; batch N is committed once
+    /// its `process` returned, before batch N+1 is processed. Batches are prepared and processed in poll order.
+    ///
+    /// A stop lets the batch being processed and an already prepared one finish and be committed; nothing is polled
+    /// after it. An error thrown by either stage ends the loop without committing the batches it had not finished.
+    /// - Returns: how many records were processed and committed.
+    @discardableResult
+    public func run<Prepared: Sendable>(
+        prepare: ([BusRecord]) -> Prepared, process: @escaping @Sendable (Prepared) async throws -> Void
+    ) async throws -> Int {
+        var processed = 0
+        var pending: (records: [BusRecord], prepared: Prepared)?
+        do {
+            while true {
+                guard let current = pending else {
+                    guard !stop.isRequested, !Task.isCancelled else { break }
+                    let batch = try await consumer.poll(maxRecords: configuration.maxRecords, timeout: configuration.maxWait)
+                    if !batch.isEmpty { pending = (batch, prepare(batch)) }
+                    continue
+                }
+                async let written: Void = process(current.prepared)
+                var next: (records: [BusRecord], prepared: Prepared)?
+                if !stop.isRequested, !Task.isCancelled {
+                    let batch = try await consumer.poll(maxRecords: configuration.maxRecords, timeout: configuration.maxWait)
+                    if !batch.isEmpty { next = (batch, prepare(batch)) }
+                }
+                try await written
+                try await consumer.commit(through: current.records)
+                processed += current.records.count
+                pending = next
+            }
+        } catch {
+            try? await consumer.close()
+            throw error
+        }
+        try await consumer.close()
+        return processed
+    }
 }

@@ -41,33 +41,43 @@ public struct WriterWorker: PipelineWorker {
         try await PaymentTopics.create(on: bus)
         let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.scoredTopic])
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)
-        try await loop.run { records in
-            var scored: [ScoredTransaction] = []
-            var quarantined: [QuarantinedRecord] = []
-            scored.reserveCapacity(records.count)
-            for record in records {
-                do throws(FieldError) {
-                    scored.append(try PaymentMessages.scoredTransaction(from: record))
-                } catch {
-                    quarantined.append(PaymentMessages.quarantined(record, error: error))
-                }
+        // Decoding the next batch overlaps the store's write of the previous one.
+        try await loop.run(prepare: Self.decode) { (batch: Decoded) in
+            if !batch.quarantined.isEmpty {
+                try await store.quarantine(batch.quarantined)
+                Counter(label: PipelineMetrics.quarantined, dimensions: [("source", PaymentMessages.scoredTopic)]).increment(by: batch.quarantined.count)
+                statistics?.quarantined(batch.quarantined.count)
             }
-            if !quarantined.isEmpty {
-                try await store.quarantine(quarantined)
-                Counter(label: PipelineMetrics.quarantined, dimensions: [("source", PaymentMessages.scoredTopic)]).increment(by: quarantined.count)
-                statistics?.quarantined(quarantined.count)
-            }
-            guard !scored.isEmpty else { return }
-            let new = try await store.write(scored)
+            guard !batch.scored.isEmpty else { return }
+            let new = try await store.write(batch.scored)
             Counter(label: PipelineMetrics.rowsStored).increment(by: new)
             if let statistics {
                 let now = PreciseClock.microseconds
-                let latencies = scored.map { payment in
+                let latencies = batch.scored.map { payment in
                     let ingested = payment.scoredAt.millisecondsSinceEpoch * 1000 - Int64(payment.latencyMs * 1000)
                     return UInt64(max(0, now - ingested))
                 }
-                statistics.stored(written: scored.count, new: new, latencies: latencies)
+                statistics.stored(written: batch.scored.count, new: new, latencies: latencies)
             }
         }
+    }
+
+    /// One batch of `payments.scored`, decoded: the payments to store and the records to quarantine.
+    struct Decoded: Sendable {
+        var scored: [ScoredTransaction] = []
+        var quarantined: [QuarantinedRecord] = []
+    }
+
+    static func decode(_ records: [BusRecord]) -> Decoded {
+        var batch = Decoded()
+        batch.scored.reserveCapacity(records.count)
+        for record in records {
+            do throws(FieldError) {
+                batch.scored.append(try PaymentMessages.scoredTransaction(from: record))
+            } catch {
+                batch.quarantined.append(PaymentMessages.quarantined(record, error: error))
+            }
+        }
+        return batch
     }
 }

@@ -131,10 +131,24 @@ package struct JSONReader {
     private mutating func rawStringAllowingEscapes() throws -> UnsafeRawBufferPointer {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw syntaxError("a string") }
         let start = position + 1
+        let end = Self.specialByte(in: bytes, from: start)
+        guard end < bytes.count else { throw failure("unterminated string") }
+        switch bytes[end] {
+        case UInt8(ascii: "\""):
+            position = end + 1
+            return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        case UInt8(ascii: "\\"): throw EscapeFound()
+        default: throw failure("control character in string")
+        }
+    }
+
+    /// The index of the first `"`, `\\` or control byte of `bytes` at or after `start`; `bytes.count` when none.
+    package static func specialByte(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
         var cursor = start
         // Eight bytes at a time up to the first quote, backslash or control character, which the loop below reads.
         while cursor + 8 <= bytes.count {
-            let special = Self.specialBytes(bytes.loadUnaligned(fromByteOffset: cursor, as: UInt64.self))
+            let special = Self.specialBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)))
             if special != 0 {
                 cursor += special.trailingZeroBitCount / 8
                 break
@@ -142,16 +156,11 @@ package struct JSONReader {
             cursor += 8
         }
         while cursor < bytes.count {
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") {
-                position = cursor + 1
-                return UnsafeRawBufferPointer(rebasing: bytes[start..<cursor])
-            }
-            if byte == UInt8(ascii: "\\") { throw EscapeFound() }
-            if byte < 0x20 { throw failure("control character in string") }
+            let byte = base.load(fromByteOffset: cursor, as: UInt8.self)
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return cursor }
             cursor += 1
         }
-        throw failure("unterminated string")
+        return cursor
     }
 
     /// The top bit of each byte of `word` (little-endian: the first byte is the lowest) that is a quote, a backslash or

@@ -1,5 +1,8 @@
 /// Appends JSON to a byte buffer by hand: the message codec's hot path (`JSONEncoder` is several
 /// times slower and cannot keep field order).
+///
+/// Every token is written through one primitive, `write(maxBytes:_:)`, that reserves room and fills it through a
+/// raw pointer: `Array.append(contentsOf:)` per token cost more than the bytes it copied.
 package struct JSONWriter {
     /// The JSON written so far.
     package var bytes: [UInt8]
@@ -11,34 +14,43 @@ package struct JSONWriter {
     }
 
     package mutating func beginObject() {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
+        punctuation(UInt8(ascii: "{"))
         needsComma = false
     }
 
     package mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        write(maxBytes: 1) { $0[0] = UInt8(ascii: "}"); return 1 }
         needsComma = true
     }
 
     package mutating func beginArray() {
-        separate()
-        bytes.append(UInt8(ascii: "["))
+        punctuation(UInt8(ascii: "["))
         needsComma = false
     }
 
     package mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        write(maxBytes: 1) { $0[0] = UInt8(ascii: "]"); return 1 }
         needsComma = true
     }
 
     /// Writes `"name":`; the next value call writes the value.
     package mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        let comma = needsComma
+        name.withUTF8Buffer { name in
+            write(maxBytes: name.count + 4) { out in
+                var at = 0
+                if comma {
+                    out[0] = UInt8(ascii: ",")
+                    at = 1
+                }
+                out[at] = UInt8(ascii: "\"")
+                (out + at + 1).update(from: name.baseAddress!, count: name.count)
+                at += name.count + 1
+                out[at] = UInt8(ascii: "\"")
+                out[at + 1] = UInt8(ascii: ":")
+                return at + 2
+            }
+        }
         needsComma = false
     }
 
@@ -62,7 +74,7 @@ package struct JSONWriter {
         } else if value == value.rounded(.towardZero) && abs(value) < 1e15 {
             appendDigits(Int64(value))
             appendASCII(".0")
-        } else {
+        } else if !appendShortDecimal(value) {
             bytes.append(contentsOf: value.description.utf8)
         }
         needsComma = true
@@ -83,75 +95,197 @@ package struct JSONWriter {
     /// `"YYYY-MM-DD HH:MM:SS"`, with `.mmm` when the time has milliseconds.
     package mutating func eventTime(_ time: EventTime) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        appendDate(time.date)
-        bytes.append(UInt8(ascii: " "))
+        let (year, month, day) = CivilCalendar.date(days: Int(time.date.daysSinceEpoch))
         let second = time.secondOfDay
-        appendPadded(second / 3600, 2)
-        bytes.append(UInt8(ascii: ":"))
-        appendPadded(second / 60 % 60, 2)
-        bytes.append(UInt8(ascii: ":"))
-        appendPadded(second % 60, 2)
         let millis = Int(time.millisecondsSinceEpoch - time.secondsSinceEpoch * 1000)
-        if millis != 0 {
-            bytes.append(UInt8(ascii: "."))
-            appendPadded(millis, 3)
+        guard (0...9999).contains(year), (0...999).contains(millis) else {
+            // Outside the fixed-width form (never for real payments): every field through the general writer.
+            appendASCII("\"")
+            for (index, (value, width)) in [(year, 4), (month, 2), (day, 2), (second / 3600, 2), (second / 60 % 60, 2), (second % 60, 2)].enumerated() {
+                if index > 0 { appendASCII(index < 3 ? "-" : index == 3 ? " " : ":") }
+                appendPadded(value, width)
+            }
+            if millis != 0 {
+                appendASCII(".")
+                appendPadded(millis, 3)
+            }
+            appendASCII("\"")
+            needsComma = true
+            return
         }
-        bytes.append(UInt8(ascii: "\""))
-        needsComma = true
+        write(maxBytes: 25) { out in
+            out[0] = UInt8(ascii: "\"")
+            Self.store(year, width: 4, at: out + 1)
+            out[5] = UInt8(ascii: "-")
+            return 6
+        }
+        appendFixedDate(month: month, day: day, second: second, millis: millis)
     }
 
     /// `"YYYY-MM-DD"`.
     package mutating func date(_ date: CalendarDate) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        appendDate(date)
-        bytes.append(UInt8(ascii: "\""))
+        let (year, month, day) = CivilCalendar.date(days: Int(date.daysSinceEpoch))
+        appendASCII("\"")
+        appendPadded(year, 4)
+        write(maxBytes: 7) { out in
+            out[0] = UInt8(ascii: "-")
+            Self.store(month, width: 2, at: out + 1)
+            out[3] = UInt8(ascii: "-")
+            Self.store(day, width: 2, at: out + 4)
+            out[6] = UInt8(ascii: "\"")
+            return 7
+        }
         needsComma = true
     }
 
-    private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    /// `MM-DD HH:MM:SS[.mmm]"` after the year and its dash.
+    private mutating func appendFixedDate(month: Int, day: Int, second: Int, millis: Int) {
+        write(maxBytes: 19) { out in
+            Self.store(month, width: 2, at: out)
+            out[2] = UInt8(ascii: "-")
+            Self.store(day, width: 2, at: out + 3)
+            out[5] = UInt8(ascii: " ")
+            Self.store(second / 3600, width: 2, at: out + 6)
+            out[8] = UInt8(ascii: ":")
+            Self.store(second / 60 % 60, width: 2, at: out + 9)
+            out[11] = UInt8(ascii: ":")
+            Self.store(second % 60, width: 2, at: out + 12)
+            guard millis != 0 else {
+                out[14] = UInt8(ascii: "\"")
+                return 15
+            }
+            out[14] = UInt8(ascii: ".")
+            Self.store(millis, width: 3, at: out + 15)
+            out[18] = UInt8(ascii: "\"")
+            return 19
+        }
+        needsComma = true
     }
 
-    private mutating func appendASCII(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
-    private mutating func appendDate(_ date: CalendarDate) {
-        let (year, month, day) = CivilCalendar.date(days: Int(date.daysSinceEpoch))
-        appendPadded(year, 4)
-        bytes.append(UInt8(ascii: "-"))
-        appendPadded(month, 2)
-        bytes.append(UInt8(ascii: "-"))
-        appendPadded(day, 2)
-    }
-
+    /// `value` in `width` digits, zero-padded; all its digits (and sign) when it does not fit.
     private mutating func appendPadded(_ value: Int, _ width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        guard value >= 0, value < divisor * 10 else {
+        var limit = 1
+        for _ in 0..<width { limit *= 10 }
+        guard value >= 0, value < limit else {
             appendDigits(Int64(value))
             return
         }
+        write(maxBytes: width) { out in
+            Self.store(value, width: width, at: out)
+            return width
+        }
+    }
+
+    /// Writes the low `width` decimal digits of `value` (0 ≤ value < 10^width) at `out`.
+    private static func store(_ value: Int, width: Int, at out: UnsafeMutablePointer<UInt8>) {
         var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(48 + rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        for index in stride(from: width - 1, through: 0, by: -1) {
+            out[index] = UInt8(48 + rest % 10)
+            rest /= 10
+        }
+    }
+
+    /// Reserves `maxBytes` (growing geometrically), lets `body` fill them through a pointer, and keeps as many
+    /// as it returns.
+    private mutating func write(maxBytes: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        Self.write(maxBytes: maxBytes, to: &bytes, body)
+    }
+
+    private static func write(maxBytes: Int, to bytes: inout [UInt8], _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if bytes.capacity - bytes.count < maxBytes {
+            bytes.reserveCapacity(max(bytes.capacity * 2, bytes.count + maxBytes))
+        }
+        bytes.append(addingCapacity: maxBytes) { span in
+            span.withUnsafeMutableBufferPointer { buffer, initialized in
+                initialized = body(buffer.baseAddress!)
+            }
+        }
+    }
+
+    private mutating func punctuation(_ byte: UInt8) {
+        let comma = needsComma
+        write(maxBytes: 2) { out in
+            guard comma else {
+                out[0] = byte
+                return 1
+            }
+            out[0] = UInt8(ascii: ",")
+            out[1] = byte
+            return 2
+        }
+    }
+
+    private mutating func separate() {
+        if needsComma { write(maxBytes: 1) { $0[0] = UInt8(ascii: ","); return 1 } }
+    }
+
+    private mutating func appendASCII(_ text: StaticString) {
+        text.withUTF8Buffer { text in
+            write(maxBytes: text.count) { out in
+                out.update(from: text.baseAddress!, count: text.count)
+                return text.count
+            }
         }
     }
 
     private mutating func appendDigits(_ value: Int64) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        // Work on the magnitude as UInt64 so Int64.min is exact.
-        var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(48 + magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        write(maxBytes: 20) { out in
+            guard value < 0 else { return Self.storeDigits(value.magnitude, minimumDigits: 1, at: out) }
+            out[0] = UInt8(ascii: "-")
+            // Work on the magnitude as UInt64 so Int64.min is exact.
+            return 1 + Self.storeDigits(value.magnitude, minimumDigits: 1, at: out + 1)
+        }
+    }
+
+    /// Writes the decimal digits of `magnitude`, left-padded with zeros to `minimumDigits` (≤ 20), at `out`.
+    /// - Returns: how many bytes were written.
+    private static func storeDigits(_ magnitude: UInt64, minimumDigits: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        var count = 1
+        var probe = magnitude / 10
+        while probe > 0 {
+            count += 1
+            probe /= 10
+        }
+        count = max(count, minimumDigits)
+        var rest = magnitude
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            out[index] = UInt8(48 + rest % 10)
+            rest /= 10
+        }
+        return count
+    }
+
+    /// Writes `value` as `integer.fraction` with the fewest (1...6) fraction digits that read back as exactly
+    /// `value` (amounts, coordinates), which is also its shortest round-trip form; `false` (nothing written)
+    /// when no such form exists or `value` is outside 1e-3 ..< 1e9 in magnitude.
+    ///
+    /// Exact: for `k < 2^53`, `Double(k) / 10^d` is the double nearest to `k / 10^d` (one correctly rounded
+    /// division of exact operands), which is what a parser reading the digits returns.
+    private mutating func appendShortDecimal(_ value: Double) -> Bool {
+        let magnitude = abs(value)
+        guard magnitude >= 1e-3, magnitude < 1e9 else { return false }
+        var scale = 10.0
+        for digits in 1...6 {
+            let scaled = (magnitude * scale).rounded()
+            if scaled / scale == magnitude {
+                let units = UInt64(scaled)
+                let power = UInt64(scale)
+                write(maxBytes: 18) { out in
+                    var at = 0
+                    if value < 0 {
+                        out[0] = UInt8(ascii: "-")
+                        at = 1
+                    }
+                    at += Self.storeDigits(units / power, minimumDigits: 1, at: out + at)
+                    out[at] = UInt8(ascii: ".")
+                    return at + 1 + Self.storeDigits(units % power, minimumDigits: digits, at: out + at + 1)
+                }
+                return true
+            }
+            scale *= 10
+        }
+        return false
     }
 
     /// Appends `text` as a quoted JSON string (RFC 8259 escapes; other bytes, UTF-8 included, copied
@@ -159,26 +293,47 @@ package struct JSONWriter {
     package static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { text in
-            bytes.append(UInt8(ascii: "\""))
-            var runStart = 0
-            for index in 0..<text.count {
-                let byte = text[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
-                runStart = index + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            // At most 6 output bytes per input byte (`\u00XX`), plus the quotes.
+            write(maxBytes: text.count * 6 + 2, to: &bytes) { out in
+                out[0] = UInt8(ascii: "\"")
+                var at = 1
+                var runStart = 0
+                var index = 0
+                let raw = UnsafeRawBufferPointer(text)
+                while true {
+                    index = JSONReader.specialByte(in: raw, from: index)
+                    guard index < text.count else { break }
+                    let byte = text[index]
+                    (out + at).update(from: text.baseAddress! + runStart, count: index - runStart)
+                    at += index - runStart
+                    index += 1
+                    runStart = index
+                    out[at] = UInt8(ascii: "\\")
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): out[at + 1] = byte
+                    case UInt8(ascii: "\n"): out[at + 1] = UInt8(ascii: "n")
+                    case UInt8(ascii: "\r"): out[at + 1] = UInt8(ascii: "r")
+                    case UInt8(ascii: "\t"): out[at + 1] = UInt8(ascii: "t")
+                    default:
+                        let hex: StaticString = "0123456789abcdef"
+                        hex.withUTF8Buffer { hex in
+                            out[at + 1] = UInt8(ascii: "u")
+                            out[at + 2] = 48
+                            out[at + 3] = 48
+                            out[at + 4] = hex[Int(byte >> 4)]
+                            out[at + 5] = hex[Int(byte & 15)]
+                        }
+                        at += 4
+                    }
+                    at += 2
                 }
+                if let base = text.baseAddress {
+                    (out + at).update(from: base + runStart, count: text.count - runStart)
+                }
+                at += text.count - runStart
+                out[at] = UInt8(ascii: "\"")
+                return at + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
-            bytes.append(UInt8(ascii: "\""))
         }
     }
 
