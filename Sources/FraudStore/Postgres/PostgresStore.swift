@@ -70,8 +70,8 @@ public final class PostgresStore: Store, ModelStore {
             let done = Set(try rows.map { try PostgresRowReader(row: $0).int64(required: "version") })
             var applied: [Int] = []
             for migration in StoreSchema.migrations where migration.version <= target && !done.contains(Int64(migration.version)) {
-                for statement in migration.statements {
-                    _ = try await self.query(connection, SQLStatement(.postgres, SQLDialect.postgres.ddl(statement)))
+                for statement in migration.statements(for: .postgres) {
+                    _ = try await self.query(connection, SQLStatement(.postgres, statement))
                 }
                 var record = SQLStatement(.postgres)
                 record.sql = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(record.bind(.int(Int64(migration.version))))"

@@ -3,26 +3,64 @@ import GRDB
 import GRDBSQLite
 
 extension SQLiteStore {
+    /// Inserts one payment under the key bound last (`trans_key` is bound last, after the 30 columns).
     static let insertTransactionSQL = """
+        INSERT INTO transactions (\(StoreSchema.transactionColumns.joined(separator: ", ")), trans_key)
+        VALUES (\(Array(repeating: "?", count: StoreSchema.transactionColumns.count + 1).joined(separator: ", ")))
+        ON CONFLICT (trans_key) DO NOTHING
+        """
+
+    /// The insert of schema versions before 5, where `trans_num` is the primary key.
+    static let legacyInsertTransactionSQL = """
         INSERT INTO transactions (\(StoreSchema.transactionColumns.joined(separator: ", ")))
         VALUES (\(Array(repeating: "?", count: StoreSchema.transactionColumns.count).joined(separator: ", ")))
         ON CONFLICT (trans_num) DO NOTHING
         """
 
+    /// Every key of one `trans_num`'s range that is taken, with the payment stored under it.
+    static let keyRangeSQL = "SELECT trans_key, trans_num FROM transactions WHERE trans_key BETWEEN ? AND ?"
+
     @discardableResult
     public func write(_ batch: [ScoredTransaction]) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
-        return try await run("write \(batch.count) payments") { db in
-            let statement = try db.cachedStatement(sql: Self.insertTransactionSQL)
+        let keyed = self.keyed
+        let inserted = try await run("write \(batch.count) payments") { db in
+            let statement = try db.cachedStatement(sql: keyed ? Self.insertTransactionSQL : Self.legacyInsertTransactionSQL)
             var binder = SQLiteBinder(statement: statement.sqliteStatement)
             var inserted = 0
             for row in batch {
-                binder.bind(row)
+                let base = keyed ? TransactionKey.base(row.transaction.transNum) : nil
+                binder.bind(row, key: base)
                 try binder.step(db)
-                inserted += db.changesCount
+                if db.changesCount > 0 {
+                    inserted += 1
+                } else if let base, try Self.insertInFreeSlot(row, base: base, db, &binder) {
+                    inserted += 1
+                }
             }
             return inserted
         }
+        checkpointer.request()
+        return inserted
+    }
+
+    /// The first slot of `row`'s key range was taken. Returns false when the payment itself is stored under one of its
+    /// keys (a redelivery); otherwise stores it under the first free key of the range (a hash collision with another
+    /// `trans_num`) and returns true. Throws when all the range's keys hold other payments.
+    private static func insertInFreeSlot(_ row: ScoredTransaction, base: Int64, _ db: Database, _ binder: inout SQLiteBinder) throws -> Bool {
+        let transNum = row.transaction.transNum
+        var taken = Set<Int64>()
+        for stored in try Row.fetchAll(db, sql: keyRangeSQL, arguments: [base, base + TransactionKey.slots - 1]) {
+            if stored["trans_num"] as String == transNum { return false }
+            taken.insert(stored["trans_key"])
+        }
+        guard let free = (base..<(base + TransactionKey.slots)).first(where: { !taken.contains($0) }) else {
+            throw StoreError(.failed(operation: "insert payment '\(transNum)'",
+                                     reason: "all \(TransactionKey.slots) keys of its hash are taken by other payments"))
+        }
+        binder.bind(row, key: free)
+        try binder.step(db)
+        return true
     }
 
     @discardableResult
@@ -66,8 +104,9 @@ extension SQLiteStore {
     public func label(_ updates: [LabelUpdate]) async throws {
         let updates = StoreQueries.deduplicated(updates)
         guard !updates.isEmpty else { return }
+        let lookup = keyed ? SQLDialect.sqlite.transactionLookup("transactions", transNum: "?4") : "trans_num = ?4"
         try await run("label \(updates.count) payments") { db in
-            let statement = try db.cachedStatement(sql: "UPDATE transactions SET true_value = ?, labeled_at = ?, labeled_by = ? WHERE trans_num = ?")
+            let statement = try db.cachedStatement(sql: "UPDATE transactions SET true_value = ?1, labeled_at = ?2, labeled_by = ?3 WHERE \(lookup)")
             var unknown: [String] = []
             for update in updates {
                 try statement.execute(arguments: [update.isFraud ? 1 : 0, update.labeledAt.millisecondsSinceEpoch, update.labeledBy, update.transNum])
@@ -98,7 +137,8 @@ struct SQLiteBinder {
         self.statement = statement
     }
 
-    mutating func bind(_ row: ScoredTransaction) {
+    /// Binds the 30 columns of `row`, and its `trans_key` unless nil.
+    mutating func bind(_ row: ScoredTransaction, key: Int64?) {
         let t = row.transaction
         sqlite3_reset(statement)
         text(1, t.transNum)
@@ -131,6 +171,7 @@ struct SQLiteBinder {
         text(28, ReasonsJSON.encode(row.reasons))
         int(29, row.scoredAt.millisecondsSinceEpoch)
         double(30, row.latencyMs)
+        if let key { int(31, key) }
     }
 
     func step(_ db: Database) throws {
