@@ -126,19 +126,22 @@ public final class PostgresStore: Store, ModelStore {
     /// Runs `body` in one transaction on one connection, with retries of the whole transaction.
     /// Errors thrown by `body` roll back and are rethrown as they are.
     func transaction<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await withRetries(operation) {
-            try await self.client.withConnection { connection in
-                _ = try await connection.query("BEGIN", logger: self.logger).get()
-                do {
-                    let value = try await body(connection)
-                    _ = try await connection.query("COMMIT", logger: self.logger).get()
-                    return value
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: self.logger).get()
-                    throw error
-                }
+        try await onConnection(operation) { connection in
+            _ = try await connection.query("BEGIN", logger: self.logger).get()
+            do {
+                let value = try await body(connection)
+                _ = try await connection.query("COMMIT", logger: self.logger).get()
+                return value
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: self.logger).get()
+                throw error
             }
         }
+    }
+
+    /// Runs `body` on one pooled connection, outside a transaction (each statement commits by itself), with retries.
+    func onConnection<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await withRetries(operation) { try await self.client.withConnection(body) }
     }
 
     private func withRetries<T: Sendable>(_ operation: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
