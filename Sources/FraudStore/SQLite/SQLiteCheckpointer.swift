@@ -11,8 +11,9 @@ import Synchronization
 /// checkpoint at that size finishes the copy and the WAL starts over. Durability is unchanged: a checkpoint syncs the
 /// WAL before copying it, and commits are as durable as `synchronous = NORMAL` makes them.
 final class SQLiteCheckpointer: Sendable {
-    /// The WAL size (pages) at which the writer checkpoints itself (`PRAGMA wal_autocheckpoint`): 64 MiB of 4 KiB pages.
-    static let walBoundPages = 16_384
+    /// The WAL size (pages) at which the writer checkpoints itself (`PRAGMA wal_autocheckpoint`): 64 MiB of the store's
+    /// 16 KiB pages (16 MiB on a database created before with SQLite's default 4 KiB pages).
+    static let walBoundPages = 4_096
 
     private let queue: DatabaseQueue
     private let logger: Logger

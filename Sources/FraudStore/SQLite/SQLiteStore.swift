@@ -33,6 +33,9 @@ public final class SQLiteStore: Store, ModelStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
+            // 16 KiB pages for a new database (an existing one keeps its size): fewer, fuller pages per batch
+            // (measured +25-30 % rows per CPU-second over 4 KiB in batches of 5,000, docs/store.md).
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // The trans_num index takes random inserts: with SQLite's default 2 MiB cache every insert misses.
             try db.execute(sql: "PRAGMA cache_size = -65536")
