@@ -30,8 +30,7 @@ extension SQLiteStore {
             var inserted = 0
             for row in batch {
                 let base = keyed ? TransactionKey.base(row.transaction.transNum) : nil
-                binder.bind(row, key: base)
-                try binder.step(db)
+                try binder.insert(row, key: base, db)
                 if db.changesCount > 0 {
                     inserted += 1
                 } else if let base, try Self.insertInFreeSlot(row, base: base, db, &binder) {
@@ -58,8 +57,7 @@ extension SQLiteStore {
             throw StoreError(.failed(operation: "insert payment '\(transNum)'",
                                      reason: "all \(TransactionKey.slots) keys of its hash are taken by other payments"))
         }
-        binder.bind(row, key: free)
-        try binder.step(db)
+        try binder.insert(row, key: free, db)
         return true
     }
 
@@ -127,20 +125,28 @@ extension SQLiteStore {
     }
 }
 
-/// Binds one payment straight onto the prepared statement through the C API (the write hot path:
-/// building GRDB `StatementArguments` per row costs about as much as SQLite's insert itself).
+/// Binds one payment straight onto the prepared statement through the C API and steps it (the write hot path:
+/// building GRDB `StatementArguments` per row costs about as much as SQLite's insert itself). The row's text values are
+/// copied once, back to back, into a buffer reused across rows and bound without a further copy (`SQLITE_STATIC`):
+/// the buffer is not touched between the binds and the step, which is all the time SQLite reads it.
 struct SQLiteBinder {
     let statement: SQLiteStatement
+    private var texts: [UInt8] = []
+    private var spans: [(index: Int32, start: Int, count: Int)] = []
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     init(statement: SQLiteStatement) {
         self.statement = statement
+        texts.reserveCapacity(1024)
+        spans.reserveCapacity(16)
     }
 
-    /// Binds the 30 columns of `row`, and its `trans_key` unless nil.
-    mutating func bind(_ row: ScoredTransaction, key: Int64?) {
+    /// Inserts `row` with its `trans_key` (unless nil); `db.changesCount` then says whether a row was inserted.
+    mutating func insert(_ row: ScoredTransaction, key: Int64?, _ db: Database) throws {
         let t = row.transaction
         sqlite3_reset(statement)
+        texts.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
         text(1, t.transNum)
         optionalInt(2, t.rowIndex)
         int(3, t.eventTime.millisecondsSinceEpoch)
@@ -172,10 +178,16 @@ struct SQLiteBinder {
         int(29, row.scoredAt.millisecondsSinceEpoch)
         double(30, row.latencyMs)
         if let key { int(31, key) }
-    }
-
-    func step(_ db: Database) throws {
-        let code = sqlite3_step(statement)
+        let code = texts.withUnsafeBytes { bytes -> Int32 in
+            for span in spans {
+                if span.count > 0, let base = bytes.baseAddress {
+                    sqlite3_bind_text(statement, span.index, base.advanced(by: span.start).assumingMemoryBound(to: CChar.self), Int32(span.count), nil)
+                } else {
+                    sqlite3_bind_text(statement, span.index, "", 0, Self.transient)  // empty text, not NULL
+                }
+            }
+            return sqlite3_step(statement)
+        }
         guard code == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
             sqlite3_reset(statement)
@@ -183,17 +195,10 @@ struct SQLiteBinder {
         }
     }
 
-    private func text(_ index: Int32, _ value: String) {
-        var value = value
-        value.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress, chars.count > 0 {
-                    _ = sqlite3_bind_text(statement, index, base, Int32(chars.count), Self.transient)
-                } else {
-                    _ = sqlite3_bind_text(statement, index, "", 0, Self.transient)  // empty text, not NULL
-                }
-            }
-        }
+    private mutating func text(_ index: Int32, _ value: String) {
+        let start = texts.count
+        texts.append(contentsOf: value.utf8)
+        spans.append((index, start, texts.count - start))
     }
 
     private func int(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
