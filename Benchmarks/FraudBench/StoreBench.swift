@@ -20,7 +20,7 @@ enum StoreBench: Benchmark {
         let rows = try scoredRows(context.dataPath, limit: rowCount)
         let csvPath = context.workDirectory + "/store-rows.csv"
         try StoreBenchCSV.write(rows, to: csvPath)
-        var results = [try await sqlite(rows, context, csvPath: csvPath)]
+        var results = try await sqlite(rows, context, csvPath: csvPath)
         if let url = environment["FRAUD_BENCH_POSTGRES_URL"], !url.isEmpty {
             results += try await postgres(rows, url: url, csvPath: csvPath)
         } else {
@@ -65,7 +65,7 @@ enum StoreBench: Benchmark {
         return seconds
     }
 
-    static func sqlite(_ rows: [ScoredTransaction], _ context: BenchContext, csvPath: String) async throws -> BenchResult {
+    static func sqlite(_ rows: [ScoredTransaction], _ context: BenchContext, csvPath: String) async throws -> [BenchResult] {
         let path = context.workDirectory + "/store-bench.db"
         let referencePath = context.workDirectory + "/store-bench-reference.db"
         for file in [path, referencePath] {
@@ -74,44 +74,58 @@ enum StoreBench: Benchmark {
         let store = try await SQLiteStore.open(path: path)
         let reference = try await SQLiteStore.open(path: referencePath)
         try await reference.close()
+        let cpuStart = processCPUSeconds()
         let seconds = try await timedWrite(rows, into: store, name: "SQLite")
-        let pythonSeconds = Double(try context.python("sqlite_insert.py", [referencePath, csvPath, String(batchSize)])) ?? .nan
-        return BenchResult(
-            name: "SQLite batch write, \(rows.count / 1000)k scored rows, batches of \(batchSize)", value: Double(rows.count) / seconds,
-            unit: "rows/s", referenceName: "Python sqlite3 executemany", referenceValue: Double(rows.count) / pythonSeconds, target: "≥ 150,000")
+        let cpuSeconds = processCPUSeconds() - cpuStart
+        let python = try context.python("sqlite_insert.py", [referencePath, csvPath, String(batchSize)]).split(separator: " ").compactMap { Double($0) }
+        let (pythonSeconds, pythonCPUSeconds) = python.count == 2 ? (python[0], python[1]) : (.nan, .nan)
+        let name = "SQLite batch write, \(rows.count / 1000)k scored rows, batches of \(batchSize)"
+        return [
+            BenchResult(name: name, value: Double(rows.count) / seconds, unit: "rows/s", referenceName: "Python sqlite3 executemany",
+                        referenceValue: Double(rows.count) / pythonSeconds, target: "≥ 150,000"),
+            BenchResult(name: name + ", per CPU-second of the process (checkpoint thread included)", value: Double(rows.count) / cpuSeconds,
+                        unit: "rows/CPU-s", referenceName: "Python sqlite3 executemany", referenceValue: Double(rows.count) / pythonCPUSeconds),
+        ]
     }
 
+    /// User + system CPU seconds of this process so far, all threads (getrusage).
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// `psql \copy` runs twice, into two empty tables, before and after the store's writes (so neither side alone gets
+    /// the server's warmer or busier moments); the faster of the two is the reference.
     static func postgres(_ rows: [ScoredTransaction], url text: String, csvPath: String) async throws -> [BenchResult] {
         var base = try PostgresURL(text)
         if text.range(of: "sslmode=") == nil { base.sslMode = "disable" }
-        var ours = base, theirs = base
-        ours.schema = "bench_unnest_\(getpid())"
-        theirs.schema = "bench_copy_\(getpid())"
-        var twoWriters = base
-        twoWriters.schema = "bench_unnest2_\(getpid())"
-        let copyTarget = try await PostgresStore.connect(theirs)
-        try await copyTarget.close()
-        let seconds = try await timedWrite(rows, into: try await PostgresStore.connect(ours), name: "PostgreSQL")
-        let twoSeconds = try await timedWrite(rows, into: try await PostgresStore.connect(twoWriters), name: "PostgreSQL", writers: 2)
-        try await PostgresTesting.dropSchema(twoWriters)
-        let copySeconds: Double
+        let schemas = ["one_writer", "two_writers", "copy_before", "copy_after"].map { name in
+            var url = base
+            url.schema = "bench_\(name)_\(getpid())"
+            return url
+        }
+        let (ours, twoWriters, copyBefore, copyAfter) = (schemas[0], schemas[1], schemas[2], schemas[3])
+        let seconds, twoSeconds, copySeconds: Double
         do {
-            copySeconds = try psqlCopy(base, schema: theirs.schema!, csvPath: csvPath, expectedRows: rows.count)
+            for target in [copyBefore, copyAfter] { try await PostgresStore.connect(target).close() }
+            let before = try psqlCopy(base, schema: copyBefore.schema!, csvPath: csvPath, expectedRows: rows.count)
+            seconds = try await timedWrite(rows, into: try await PostgresStore.connect(ours), name: "PostgreSQL")
+            twoSeconds = try await timedWrite(rows, into: try await PostgresStore.connect(twoWriters), name: "PostgreSQL", writers: 2)
+            copySeconds = min(before, try psqlCopy(base, schema: copyAfter.schema!, csvPath: csvPath, expectedRows: rows.count))
         } catch {
-            try? await PostgresTesting.dropSchema(ours)
-            try? await PostgresTesting.dropSchema(theirs)
+            for schema in schemas { try? await PostgresTesting.dropSchema(schema) }
             throw error
         }
-        try await PostgresTesting.dropSchema(ours)
-        try await PostgresTesting.dropSchema(theirs)
+        for schema in schemas { try await PostgresTesting.dropSchema(schema) }
         return [
             BenchResult(
-                name: "PostgreSQL batch upsert (unnest), \(rows.count / 1000)k scored rows, batches of \(batchSize), 1 writer",
-                value: Double(rows.count) / seconds, unit: "rows/s", referenceName: "psql \\copy CSV",
+                name: "PostgreSQL batch write (COPY; unnest upsert on a conflict), \(rows.count / 1000)k scored rows, batches of \(batchSize), 1 writer",
+                value: Double(rows.count) / seconds, unit: "rows/s", referenceName: "psql \\copy CSV, faster of 2",
                 referenceValue: Double(rows.count) / copySeconds, target: "≥ \\copy"),
             BenchResult(
-                name: "PostgreSQL batch upsert (unnest), same rows, 2 concurrent writers", value: Double(rows.count) / twoSeconds,
-                unit: "rows/s", referenceName: "psql \\copy CSV", referenceValue: Double(rows.count) / copySeconds, target: "≥ \\copy"),
+                name: "PostgreSQL batch write, same rows, 2 concurrent writers", value: Double(rows.count) / twoSeconds,
+                unit: "rows/s", referenceName: "psql \\copy CSV, faster of 2", referenceValue: Double(rows.count) / copySeconds, target: "≥ \\copy"),
         ]
     }
 

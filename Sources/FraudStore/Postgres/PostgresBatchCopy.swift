@@ -1,10 +1,13 @@
 import FraudCore
 import PostgresNIO
 
-/// A batch of scored payments as the rows of `COPY transactions (...) FROM STDIN` in text format, one buffer for the
-/// whole batch (tab between columns, newline after each row, `\N` for NULL, backslash escapes in text).
+/// Scored payments as the rows of `COPY transactions (...) FROM STDIN` in text format, one buffer per chunk of a
+/// batch (tab between columns, newline after each row, `\N` for NULL, backslash escapes in text).
 enum PostgresBatchCopy {
-    static func rows(_ batch: [ScoredTransaction]) -> ByteBuffer {
+    /// Rows per buffer sent: ~400 KB, small enough that the server works on one while the next is encoded.
+    static let chunkRows = 1_000
+
+    static func rows(_ batch: ArraySlice<ScoredTransaction>) -> ByteBuffer {
         var buffer = ByteBufferAllocator().buffer(capacity: batch.count * 400)
         for row in batch {
             let t = row.transaction

@@ -2,35 +2,49 @@ import FraudCore
 import PostgresNIO
 
 extension PostgresStore {
+    /// Concurrent `COPY`s one batch of at least `2 × PostgresBatchCopy.chunkRows` rows is split into, each on its own
+    /// connection: one `COPY` keeps one server process busy while the client waits (measured in docs/store.md).
+    static let copyParts = 2
+
     @discardableResult
     public func write(_ batch: [ScoredTransaction]) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
         let keys = batch.map(\.transaction.transNum)
-        if Set(keys).count == keys.count, let copied = try await copyIfAllNew(batch, keys: keys) { return copied }
-        return try await execute("write \(batch.count) payments", PostgresBatchInsert.query(batch)).metadata.rows ?? 0
+        var copied = 0
+        if Set(keys).count == keys.count {
+            let parts = batch.count >= 2 * PostgresBatchCopy.chunkRows ? Self.copyParts : 1
+            let size = (batch.count + parts - 1) / parts
+            copied = try await withThrowingTaskGroup(of: Int.self) { group in
+                for start in stride(from: 0, to: batch.count, by: size) {
+                    let part = batch[start..<min(start + size, batch.count)]
+                    group.addTask { try await self.copyIfAllNew(part) ? part.count : 0 }
+                }
+                return try await group.reduce(0, +)
+            }
+            if copied == batch.count { return copied }
+        }
+        // Rows a part did copy are conflicts here, so the upsert counts only the rest.
+        return try await copied + (execute("write \(batch.count) payments", PostgresBatchInsert.query(batch)).metadata.rows ?? 0)
     }
 
-    /// The fast path of `write`: when no payment of the batch is stored yet (the normal case; a redelivery is not),
-    /// `COPY` the batch, which inserts many rows per WAL record where an `INSERT` inserts one (measured in docs/store.md).
-    /// Returns nil, having written nothing, when some payment is already stored, including one a concurrent writer
-    /// stored between the check and the copy (the unique violation aborts the copy); `write` then upserts.
-    private func copyIfAllNew(_ batch: [ScoredTransaction], keys: [String]) async throws -> Int? {
-        var bindings = PostgresBindings(capacity: 1)
-        bindings.append(keys)
-        let check = PostgresQuery(unsafeSQL: "SELECT 1 FROM transactions WHERE trans_num = ANY($1::text[]) LIMIT 1", binds: bindings)
-        let rows = PostgresBatchCopy.rows(batch)
+    /// The fast path of `write`: `COPY` the rows, which inserts many rows per WAL record where an `INSERT` inserts one
+    /// (measured in docs/store.md). The rows are encoded and sent in chunks of `PostgresBatchCopy.chunkRows`, so the
+    /// server inserts one chunk while the next is encoded. `COPY` has no `ON CONFLICT`: when a payment of the rows is
+    /// already stored (a redelivery, a half-new batch, a concurrent writer's row) the unique violation aborts the copy,
+    /// none of the rows is written, and this returns false; `write` then upserts the batch.
+    private func copyIfAllNew(_ rows: ArraySlice<ScoredTransaction>) async throws -> Bool {
         let logger = self.logger
-        return try await transaction("write \(batch.count) payments") { connection in
-            guard try await connection.query(check, logger: logger).get().rows.isEmpty else { return nil }
+        return try await onConnection("write \(rows.count) payments") { connection in
             do {
                 try await connection.copyFrom(table: "transactions", columns: StoreSchema.transactionColumns, logger: logger) { writer in
-                    try await writer.write(rows)
+                    for start in stride(from: rows.startIndex, to: rows.endIndex, by: PostgresBatchCopy.chunkRows) {
+                        try await writer.write(PostgresBatchCopy.rows(rows[start..<min(start + PostgresBatchCopy.chunkRows, rows.endIndex)]))
+                    }
                 }
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
-                // The transaction is aborted: its COMMIT rolls back, and nothing of the batch was written.
-                return nil
+                return false
             }
-            return batch.count
+            return true
         }
     }
 

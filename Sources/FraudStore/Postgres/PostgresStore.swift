@@ -70,8 +70,8 @@ public final class PostgresStore: Store, ModelStore {
             let done = Set(try rows.map { try PostgresRowReader(row: $0).int64(required: "version") })
             var applied: [Int] = []
             for migration in StoreSchema.migrations where migration.version <= target && !done.contains(Int64(migration.version)) {
-                for statement in migration.statements {
-                    _ = try await self.query(connection, SQLStatement(.postgres, SQLDialect.postgres.ddl(statement)))
+                for statement in migration.statements(for: .postgres) {
+                    _ = try await self.query(connection, SQLStatement(.postgres, statement))
                 }
                 var record = SQLStatement(.postgres)
                 record.sql = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(record.bind(.int(Int64(migration.version))))"
@@ -126,19 +126,22 @@ public final class PostgresStore: Store, ModelStore {
     /// Runs `body` in one transaction on one connection, with retries of the whole transaction.
     /// Errors thrown by `body` roll back and are rethrown as they are.
     func transaction<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await withRetries(operation) {
-            try await self.client.withConnection { connection in
-                _ = try await connection.query("BEGIN", logger: self.logger).get()
-                do {
-                    let value = try await body(connection)
-                    _ = try await connection.query("COMMIT", logger: self.logger).get()
-                    return value
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: self.logger).get()
-                    throw error
-                }
+        try await onConnection(operation) { connection in
+            _ = try await connection.query("BEGIN", logger: self.logger).get()
+            do {
+                let value = try await body(connection)
+                _ = try await connection.query("COMMIT", logger: self.logger).get()
+                return value
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: self.logger).get()
+                throw error
             }
         }
+    }
+
+    /// Runs `body` on one pooled connection, outside a transaction (each statement commits by itself), with retries.
+    func onConnection<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await withRetries(operation) { try await self.client.withConnection(body) }
     }
 
     private func withRetries<T: Sendable>(_ operation: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {

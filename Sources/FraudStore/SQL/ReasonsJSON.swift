@@ -6,14 +6,22 @@ import Foundation
 package enum ReasonsJSON {
     package static func encode(_ reasons: [FeatureContribution]) -> String {
         guard !reasons.isEmpty else { return "[]" }
-        var text = "["
+        // Bytes appended in place: building it by String concatenation cost ~2 µs per payment (perf, COPY path).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(72 * reasons.count)
+        bytes.append(UInt8(ascii: "["))
         for (index, reason) in reasons.enumerated() {
-            if index > 0 { text += "," }
-            text += "{\"feature\":"
-            text += JSONWriter.quoted(reason.feature)
-            text += ",\"value\":" + number(reason.value) + ",\"contribution\":" + number(reason.contribution) + "}"
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            append("{\"feature\":", &bytes)
+            JSONWriter.appendQuoted(reason.feature, to: &bytes)
+            append(",\"value\":", &bytes)
+            number(reason.value, &bytes)
+            append(",\"contribution\":", &bytes)
+            number(reason.contribution, &bytes)
+            bytes.append(UInt8(ascii: "}"))
         }
-        return text + "]"
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     package static func decode(_ text: String) throws -> [FeatureContribution] {
@@ -26,7 +34,11 @@ package enum ReasonsJSON {
     }
 
     /// JSON has no NaN or infinity: those are written as null-free sentinels 0.
-    private static func number(_ value: Double) -> String {
-        value.isFinite ? value.description : "0"
+    private static func number(_ value: Double, _ bytes: inout [UInt8]) {
+        if value.isFinite { bytes.append(contentsOf: value.description.utf8) } else { bytes.append(UInt8(ascii: "0")) }
+    }
+
+    private static func append(_ text: StaticString, _ bytes: inout [UInt8]) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 }

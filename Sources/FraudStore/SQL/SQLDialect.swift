@@ -7,6 +7,19 @@ package enum SQLDialect: Sendable {
         self == .sqlite ? "?" : "$\(index)"
     }
 
+    /// The condition that finds the `transactions` row (named `table` in the query) of the `trans_num` given by the SQL
+    /// expression `value`, through the backend's unique key: PostgreSQL's primary key on `trans_num`, SQLite's
+    /// `trans_key` range (see `TransactionKey`). On SQLite the unary `+` keeps the planner from answering a join's
+    /// `trans_num = …` with an automatic index built over the whole table (seen in `EXPLAIN QUERY PLAN` of the
+    /// unlabelled-alerts join), so it searches the `trans_key` index.
+    func transactionLookup(_ table: String, transNum value: String) -> String {
+        switch self {
+        case .postgres: "\(table).trans_num = \(value)"
+        case .sqlite:
+            "\(table).trans_key BETWEEN fraud_trans_key(\(value)) AND fraud_trans_key(\(value)) + \(TransactionKey.slots - 1) AND +\(table).trans_num = \(value)"
+        }
+    }
+
     /// Replaces the type tokens of the shared schema text (`{INT}`, `{REAL}`, `{BOOL}`, `{SERIAL}`).
     func ddl(_ template: String) -> String {
         let types: [(String, String)] = switch self {

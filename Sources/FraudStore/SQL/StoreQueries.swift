@@ -46,7 +46,7 @@ enum StoreQueries {
         var statement = SQLStatement(dialect, "SELECT \(columns) FROM alerts a")
         var conditions: [String] = []
         if query.unlabelledOnly {
-            statement.sql += " LEFT JOIN transactions t ON t.trans_num = a.trans_num"
+            statement.sql += " LEFT JOIN transactions t ON " + dialect.transactionLookup("t", transNum: "a.trans_num")
             conditions.append("t.true_value IS NULL")
         }
         if let from = query.from { conditions.append("a.raised_at >= " + statement.bind(.int(from.millisecondsSinceEpoch))) }

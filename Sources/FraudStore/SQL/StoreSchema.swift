@@ -4,6 +4,13 @@ package struct StoreMigration: Sendable {
     package var name: String
     /// Statements in the shared dialect (type tokens substituted per backend).
     package var statements: [String]
+    /// The one backend whose schema this changes; the others record the version without running anything.
+    package var only: SQLDialect? = nil
+
+    /// The statements `dialect` runs for this migration.
+    package func statements(for dialect: SQLDialect) -> [String] {
+        only == nil || only == dialect ? statements.map(dialect.ddl) : []
+    }
 }
 
 /// The versioned schema of both backends. Append migrations; never edit or reorder applied ones,
@@ -14,15 +21,7 @@ package enum StoreSchema {
             """
             CREATE TABLE transactions (
                 trans_num TEXT PRIMARY KEY NOT NULL,
-                row_index {INT}, event_time {INT} NOT NULL, cc_num {INT} NOT NULL,
-                merchant TEXT NOT NULL, category TEXT NOT NULL, amt {REAL} NOT NULL,
-                first TEXT NOT NULL, last TEXT NOT NULL, gender TEXT NOT NULL, street TEXT NOT NULL,
-                city TEXT NOT NULL, state TEXT NOT NULL, zip {INT} NOT NULL, lat {REAL} NOT NULL, long {REAL} NOT NULL,
-                city_pop {INT} NOT NULL, job TEXT NOT NULL, dob TEXT NOT NULL, unix_time {INT},
-                merch_lat {REAL} NOT NULL, merch_long {REAL} NOT NULL, source_label {BOOL},
-                prediction {BOOL} NOT NULL, score {REAL} NOT NULL, threshold {REAL} NOT NULL,
-                model_version TEXT NOT NULL, reasons TEXT NOT NULL, scored_at {INT} NOT NULL, latency_ms {REAL} NOT NULL,
-                true_value {BOOL}, labeled_at {INT}, labeled_by TEXT
+                \(transactionColumnsDDL)
             )
             """,
             "CREATE INDEX transactions_event_time ON transactions (event_time, trans_num)",
@@ -82,7 +81,40 @@ package enum StoreSchema {
         StoreMigration(version: 4, name: "alert delivery outcomes", statements: [
             "ALTER TABLE alerts ADD COLUMN deliveries TEXT NOT NULL DEFAULT '[]'",
         ]),
+        // SQLite only: the unique index on the random 33-byte `trans_num` text made batch writes B-tree bound; the table
+        // is rebuilt with `trans_key` (see `TransactionKey`) as its unique key, rows and rowids copied in place.
+        StoreMigration(version: 5, name: "SQLite: integer idempotency key trans_key", statements: [
+            "CREATE TABLE transactions_v5 (trans_num TEXT NOT NULL, trans_key {INT} NOT NULL UNIQUE, \(transactionColumnsDDL))",
+            """
+            INSERT INTO transactions_v5 (rowid, trans_num, trans_key, \(transactionCopyList))
+            SELECT rowid, trans_num,
+                   fraud_trans_key(trans_num, ROW_NUMBER() OVER (PARTITION BY fraud_trans_key(trans_num) ORDER BY rowid) - 1),
+                   \(transactionCopyList)
+            FROM transactions
+            """,
+            "DROP TABLE transactions",
+            "ALTER TABLE transactions_v5 RENAME TO transactions",
+            "CREATE INDEX transactions_event_time ON transactions (event_time, trans_num)",
+            "CREATE INDEX transactions_card ON transactions (cc_num, event_time)",
+            "CREATE INDEX transactions_labelled ON transactions (labeled_at, trans_num) WHERE true_value IS NOT NULL",
+        ], only: .sqlite),
     ]
+
+    /// The columns of `transactions` after `trans_num`, as created by migration 1 (and recreated by migration 5).
+    private static let transactionColumnsDDL = """
+        row_index {INT}, event_time {INT} NOT NULL, cc_num {INT} NOT NULL,
+        merchant TEXT NOT NULL, category TEXT NOT NULL, amt {REAL} NOT NULL,
+        first TEXT NOT NULL, last TEXT NOT NULL, gender TEXT NOT NULL, street TEXT NOT NULL,
+        city TEXT NOT NULL, state TEXT NOT NULL, zip {INT} NOT NULL, lat {REAL} NOT NULL, long {REAL} NOT NULL,
+        city_pop {INT} NOT NULL, job TEXT NOT NULL, dob TEXT NOT NULL, unix_time {INT},
+        merch_lat {REAL} NOT NULL, merch_long {REAL} NOT NULL, source_label {BOOL},
+        prediction {BOOL} NOT NULL, score {REAL} NOT NULL, threshold {REAL} NOT NULL,
+        model_version TEXT NOT NULL, reasons TEXT NOT NULL, scored_at {INT} NOT NULL, latency_ms {REAL} NOT NULL,
+        true_value {BOOL}, labeled_at {INT}, labeled_by TEXT
+        """
+
+    /// The columns migration 5 copies besides `trans_num`.
+    private static let transactionCopyList = (transactionColumns.dropFirst() + ["true_value", "labeled_at", "labeled_by"]).joined(separator: ", ")
 
     /// The newest schema version.
     package static var latestVersion: Int { migrations.last!.version }

@@ -41,6 +41,13 @@ enum StoreChecks {
         try expectEqual(try await first + second, 300, "rows inserted by two concurrent deliveries of one batch")
         try expectEqual(try await store.counts().transactions, 1050, "final row count")
         try expectEqual(try await store.write([]), 0, "rows inserted by an empty batch")
+        // A large batch (a backend may write it in parts, e.g. PostgreSQL's parallel COPYs) whose second half holds
+        // stored rows: the first half's rows are inserted once and counted once.
+        let large = StoreFixtures.scored(count: 4_000, firstIndex: 2000)
+        try expectEqual(try await store.write(Array(large[3_000...])), 1_000, "rows inserted before the large batch")
+        try expectEqual(try await store.write(large), 3_000, "rows inserted by a large batch whose second half is partly stored")
+        try expectEqual(try await store.write(large), 0, "rows inserted by a redelivered large batch")
+        try expectEqual(try await store.counts().transactions, 5_050, "row count after the large batches")
     }
 
     static func roundTrip(_ store: any FraudDatabase) async throws {
