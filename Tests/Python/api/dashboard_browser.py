@@ -10,6 +10,7 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -22,7 +23,8 @@ for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "-
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 try:
     driver.get(base + "/")
-    wait = WebDriverWait(driver, 60, poll_frequency=0.2)
+    # The page re-renders its tables on every refresh: an element found a moment ago can be gone; look again.
+    wait = WebDriverWait(driver, 60, poll_frequency=0.2, ignored_exceptions=(StaleElementReferenceException,))
     field = driver.find_element(By.ID, "token")
     field.send_keys(token)
     field.send_keys(Keys.TAB)  # fires "change": the page keeps the token for write routes
@@ -34,9 +36,15 @@ try:
     second = driver.find_element(By.ID, "throughput").text
 
     # The alert queue: confirm the first alert as fraud; its row leaves the queue once the label is stored.
-    button = wait.until(conditions.element_to_be_clickable((By.CSS_SELECTOR, "button.confirm")))
-    trans_num = button.get_attribute("data-trans-num")
-    button.click()
+    def confirm_first_alert(driver):
+        button = conditions.element_to_be_clickable((By.CSS_SELECTOR, "button.confirm"))(driver)
+        if not button:
+            return None
+        trans_num = button.get_attribute("data-trans-num")
+        button.click()  # raises if the row was re-rendered meanwhile, and the wait tries again
+        return trans_num
+
+    trans_num = wait.until(confirm_first_alert)
     wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, f"tr[data-trans-num='{trans_num}']"))
 
     # Let the chart gather a few more points and the performance panel show the new label, then keep the picture.
