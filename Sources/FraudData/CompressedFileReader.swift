@@ -9,8 +9,17 @@ import Darwin
 
 /// Reads a file's bytes through zlib, which passes plain files through unchanged and
 /// inflates gzip files; `-` reads standard input.
+///
+/// A named file is inflated on a thread of its own a few chunks ahead of the reader (`ReadAhead`); standard input
+/// is read in place, since a thread blocked on a pipe could not be stopped.
 public final class CompressedFileReader {
-    private let handle: gzFile
+    /// zlib's handle, used by one thread at a time (the read-ahead thread, or the reader for standard input).
+    private struct Handle: @unchecked Sendable {
+        let file: gzFile
+    }
+
+    private let handle: Handle
+    private let readAhead: ReadAhead?
     /// The path as given.
     public let path: String
 
@@ -20,20 +29,31 @@ public final class CompressedFileReader {
         let opened: gzFile? = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path, "rb")
         guard let opened else { throw DataFileError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         gzbuffer(opened, 1 << 17)
-        self.handle = opened
+        let handle = Handle(file: opened)
+        self.handle = handle
         self.path = path
+        readAhead = path == "-" ? nil : ReadAhead(chunkSize: 1 << 20, depth: 4) { buffer, maxCount in
+            try Self.read(handle, path: path, into: buffer, maxCount: maxCount)
+        }
     }
 
     deinit {
-        gzclose_r(handle)
+        readAhead?.stop()
+        gzclose_r(handle.file)
     }
 
-    /// Reads up to `maxCount` bytes into `buffer` at `offset`; returns the count read, 0 at end of file.
+    /// Reads up to `maxCount` bytes into `buffer`; returns the count read, 0 at end of file.
+    /// - Throws: `DataFileError.corrupt` when the file cannot be read or inflated.
     public func read(into buffer: UnsafeMutableRawPointer, maxCount: Int) throws -> Int {
-        let count = gzread(handle, buffer, UInt32(clamping: maxCount))
+        if let readAhead { return try readAhead.read(into: buffer, maxCount: maxCount) }
+        return try Self.read(handle, path: path, into: buffer, maxCount: maxCount)
+    }
+
+    private static func read(_ handle: Handle, path: String, into buffer: UnsafeMutableRawPointer, maxCount: Int) throws -> Int {
+        let count = gzread(handle.file, buffer, UInt32(clamping: maxCount))
         guard count >= 0 else {
             var code: Int32 = 0
-            let message = gzerror(handle, &code).map { String(cString: $0) } ?? "read error"
+            let message = gzerror(handle.file, &code).map { String(cString: $0) } ?? "read error"
             throw DataFileError.corrupt(path: path, reason: message)
         }
         return Int(count)
