@@ -85,18 +85,22 @@ struct PipelineCrashTests {
     @Test("SIGTERM finishes the batch in flight and commits it, then exits 0")
     func sigtermIsGraceful() async throws {
         let setup = try Setup()
-        _ = try await setup.produce(30_000, seed: 77)
+        // Enough payments that the signal lands with work left (the release pipeline stores ~60k a second).
+        let produced = 150_000
+        _ = try await setup.produce(produced, seed: 77)
         let process = try setup.launch("run")
-        while try await setup.storedCount() == 0 {
+        let watcher = try await StoreFactory.open(setup.databaseURL)
+        while try await watcher.counts().transactions == 0 {
             try #require(process.isRunning, "the helper ended before storing anything")
-            try await Task.sleep(for: .milliseconds(20))
+            try await Task.sleep(for: .milliseconds(5))
         }
+        try await watcher.close()
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)
 
         let stored = try await setup.storedCount()
-        #expect(stored < 30_000, "the helper finished everything before the signal: nothing was in flight")
+        #expect(stored < produced, "the helper finished everything before the signal: nothing was in flight")
         let bus = try EmbeddedBus(path: setup.busPath)
         defer { bus.close() }
         let writerCommitted = try bus.committedOffsets(group: WriterWorker.Configuration.defaultGroup, topic: PaymentMessages.scoredTopic).reduce(0, +)
