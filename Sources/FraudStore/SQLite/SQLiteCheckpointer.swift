@@ -67,7 +67,7 @@ final class SQLiteCheckpointer: Sendable {
     /// Waits for a running checkpoint and closes the connection.
     func close() throws {
         state.withLock { $0.closed = true }
-        try queue.writeWithoutTransaction { _ in }
+        queue.writeWithoutTransaction { _ in }
         try queue.close()
     }
 }
