@@ -53,6 +53,13 @@ enum KafkaClient {
         guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw error(code, context()) }
     }
 
+    /// Whether a commit failed only because the group is rebalancing or this member's generation ended: the partitions
+    /// are moving to another member, which resumes from the last successful commit.
+    static func isLostToRebalance(_ code: rd_kafka_resp_err_t) -> Bool {
+        code == RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS || code == RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION
+            || code == RD_KAFKA_RESP_ERR_UNKNOWN_MEMBER_ID
+    }
+
     /// A partition list for `offsets` (caller destroys it).
     static func partitionList(_ offsets: [TopicPartition: Int64]) -> UnsafeMutablePointer<rd_kafka_topic_partition_list_t> {
         let list = rd_kafka_topic_partition_list_new(Int32(offsets.count))!

@@ -136,6 +136,9 @@ final class KafkaConsumer: BusConsumer, @unchecked Sendable {
         }
     }
 
+    /// Commits synchronously. A commit the group refuses because it is rebalancing (the partitions are being handed to
+    /// another member) is dropped, as for partitions no longer owned: their records since the last commit are delivered
+    /// again to the new owner (at-least-once; the sinks are idempotent), and the worker goes on instead of stopping.
     func commit(_ offsets: [TopicPartition: Int64]) async throws {
         let owned = core.assignment.withLock { $0 }
         let mine = offsets.filter { owned.contains($0.key) }
@@ -147,7 +150,7 @@ final class KafkaConsumer: BusConsumer, @unchecked Sendable {
                 let list = KafkaClient.partitionList(mine)
                 let code = rd_kafka_commit(core.handle!, list, 0)
                 rd_kafka_topic_partition_list_destroy(list)
-                if code == RD_KAFKA_RESP_ERR_NO_ERROR {
+                if code == RD_KAFKA_RESP_ERR_NO_ERROR || KafkaClient.isLostToRebalance(code) {
                     continuation.resume()
                 } else {
                     continuation.resume(throwing: KafkaClient.error(code, "committing \(mine.count) partitions"))

@@ -27,6 +27,14 @@ public final class KafkaMockCluster: @unchecked Sendable {
         try KafkaClient.check(code, "creating mock topic '\(topic)'")
     }
 
+    /// Makes the cluster answer the next `count` offset commits with "rebalance in progress", as a group does while
+    /// its partitions are being reassigned (librdkafka's request error injection).
+    public func refuseNextCommitsAsRebalancing(_ count: Int) {
+        let offsetCommitAPIKey: Int16 = 8
+        let errors = [rd_kafka_resp_err_t](repeating: RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS, count: count)
+        errors.withUnsafeBufferPointer { rd_kafka_mock_push_request_errors_array(cluster, offsetCommitAPIKey, count, $0.baseAddress) }
+    }
+
     /// A bus on this cluster, creating topics through the mock.
     public func bus() throws -> KafkaBus {
         var configuration = KafkaBus.Configuration(bootstrapServers: bootstrapServers)
