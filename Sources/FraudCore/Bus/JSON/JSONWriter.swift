@@ -95,72 +95,49 @@ package struct JSONWriter {
     /// `"YYYY-MM-DD HH:MM:SS"`, with `.mmm` when the time has milliseconds.
     package mutating func eventTime(_ time: EventTime) {
         separate()
-        let (year, month, day) = CivilCalendar.date(days: Int(time.date.daysSinceEpoch))
+        appendOpenDate(time.date)
         let second = time.secondOfDay
+        // 0...999: `secondsSinceEpoch` rounds down, also before 1970.
         let millis = Int(time.millisecondsSinceEpoch - time.secondsSinceEpoch * 1000)
-        guard (0...9999).contains(year), (0...999).contains(millis) else {
-            // Outside the fixed-width form (never for real payments): every field through the general writer.
-            appendASCII("\"")
-            for (index, (value, width)) in [(year, 4), (month, 2), (day, 2), (second / 3600, 2), (second / 60 % 60, 2), (second % 60, 2)].enumerated() {
-                if index > 0 { appendASCII(index < 3 ? "-" : index == 3 ? " " : ":") }
-                appendPadded(value, width)
+        write(maxBytes: 14) { out in
+            out[0] = UInt8(ascii: " ")
+            Self.store(second / 3600, width: 2, at: out + 1)
+            out[3] = UInt8(ascii: ":")
+            Self.store(second / 60 % 60, width: 2, at: out + 4)
+            out[6] = UInt8(ascii: ":")
+            Self.store(second % 60, width: 2, at: out + 7)
+            guard millis != 0 else {
+                out[9] = UInt8(ascii: "\"")
+                return 10
             }
-            if millis != 0 {
-                appendASCII(".")
-                appendPadded(millis, 3)
-            }
-            appendASCII("\"")
-            needsComma = true
-            return
+            out[9] = UInt8(ascii: ".")
+            Self.store(millis, width: 3, at: out + 10)
+            out[13] = UInt8(ascii: "\"")
+            return 14
         }
-        write(maxBytes: 25) { out in
-            out[0] = UInt8(ascii: "\"")
-            Self.store(year, width: 4, at: out + 1)
-            out[5] = UInt8(ascii: "-")
-            return 6
-        }
-        appendFixedDate(month: month, day: day, second: second, millis: millis)
+        needsComma = true
     }
 
     /// `"YYYY-MM-DD"`.
     package mutating func date(_ date: CalendarDate) {
         separate()
+        appendOpenDate(date)
+        appendASCII("\"")
+        needsComma = true
+    }
+
+    /// `"YYYY-MM-DD` without the closing quote; a year outside 0...9999 (never a real payment's) in all its digits.
+    private mutating func appendOpenDate(_ date: CalendarDate) {
         let (year, month, day) = CivilCalendar.date(days: Int(date.daysSinceEpoch))
         appendASCII("\"")
         appendPadded(year, 4)
-        write(maxBytes: 7) { out in
+        write(maxBytes: 6) { out in
             out[0] = UInt8(ascii: "-")
             Self.store(month, width: 2, at: out + 1)
             out[3] = UInt8(ascii: "-")
             Self.store(day, width: 2, at: out + 4)
-            out[6] = UInt8(ascii: "\"")
-            return 7
+            return 6
         }
-        needsComma = true
-    }
-
-    /// `MM-DD HH:MM:SS[.mmm]"` after the year and its dash.
-    private mutating func appendFixedDate(month: Int, day: Int, second: Int, millis: Int) {
-        write(maxBytes: 19) { out in
-            Self.store(month, width: 2, at: out)
-            out[2] = UInt8(ascii: "-")
-            Self.store(day, width: 2, at: out + 3)
-            out[5] = UInt8(ascii: " ")
-            Self.store(second / 3600, width: 2, at: out + 6)
-            out[8] = UInt8(ascii: ":")
-            Self.store(second / 60 % 60, width: 2, at: out + 9)
-            out[11] = UInt8(ascii: ":")
-            Self.store(second % 60, width: 2, at: out + 12)
-            guard millis != 0 else {
-                out[14] = UInt8(ascii: "\"")
-                return 15
-            }
-            out[14] = UInt8(ascii: ".")
-            Self.store(millis, width: 3, at: out + 15)
-            out[18] = UInt8(ascii: "\"")
-            return 19
-        }
-        needsComma = true
     }
 
     /// `value` in `width` digits, zero-padded; all its digits (and sign) when it does not fit.
