@@ -13,10 +13,10 @@ final class ReadAhead: @unchecked Sendable {
     private let depth: Int
     // Shared with the thread, guarded by `condition`.
     private var ready: [[UInt8]] = []
-    private var endOfInput = false
+    /// The thread has ended: at the end of the input, on a read error (`failure`) or when stopped.
+    private var finished = false
     private var failure: (any Error)?
     private var stopping = false
-    private var threadDone = false
     // Consumer side only.
     private var current: [UInt8] = []
     private var offset = 0
@@ -33,7 +33,7 @@ final class ReadAhead: @unchecked Sendable {
     func read(into buffer: UnsafeMutableRawPointer, maxCount: Int) throws -> Int {
         if offset == current.count {
             condition.lock()
-            while ready.isEmpty && !endOfInput { condition.wait() }
+            while ready.isEmpty && !finished { condition.wait() }
             guard !ready.isEmpty else {
                 let failure = self.failure
                 condition.unlock()
@@ -56,7 +56,7 @@ final class ReadAhead: @unchecked Sendable {
         condition.lock()
         stopping = true
         condition.broadcast()
-        while !threadDone { condition.wait() }
+        while !finished { condition.wait() }
         condition.unlock()
     }
 
@@ -91,8 +91,7 @@ final class ReadAhead: @unchecked Sendable {
     private func finish(failure: (any Error)?) {
         condition.lock()
         self.failure = failure
-        endOfInput = true
-        threadDone = true
+        finished = true
         condition.broadcast()
         condition.unlock()
     }
