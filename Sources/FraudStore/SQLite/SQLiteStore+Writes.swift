@@ -49,7 +49,7 @@ extension SQLiteStore {
     private static func insertInFreeSlot(_ row: ScoredTransaction, base: Int64, _ db: Database, _ binder: inout SQLiteBinder) throws -> Bool {
         let transNum = row.transaction.transNum
         var taken = Set<Int64>()
-        for stored in try Row.fetchAll(db, sql: keyRangeSQL, arguments: [base, base + TransactionKey.slots - 1]) {
+        for stored in try Row.fetchAll(db.cachedStatement(sql: keyRangeSQL), arguments: [base, base + TransactionKey.slots - 1]) {
             if stored["trans_num"] as String == transNum { return false }
             taken.insert(stored["trans_key"])
         }

@@ -37,7 +37,7 @@ public final class SQLiteStore: Store, ModelStore {
             // (measured +25-30 % rows per CPU-second over 4 KiB in batches of 5,000, docs/store.md).
             try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // The trans_num index takes random inserts: with SQLite's default 2 MiB cache every insert misses.
+            // The trans_key index takes random inserts: with SQLite's default 2 MiB cache every insert misses.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             // Checkpoints run on their own connection (SQLiteCheckpointer); the writer's automatic one only bounds the WAL.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(SQLiteCheckpointer.walBoundPages)")
