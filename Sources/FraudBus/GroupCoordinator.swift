@@ -132,8 +132,7 @@ final class GroupCoordinator: Sendable {
                 return !state.scheduled
             }
             guard schedule else { return }
-            let nanoseconds = interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
-            queue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) {
+            queue.asyncAfter(deadline: .now() + .nanoseconds(Int(interval.nanoseconds))) {
                 do {
                     try self.persistUnpersisted()
                 } catch {

@@ -42,7 +42,7 @@ enum MonotonicClock {
     static var now: ContinuousClock.Instant { ContinuousClock.now }
     static func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.inSeconds
     }
 }
 

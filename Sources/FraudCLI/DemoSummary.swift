@@ -19,12 +19,12 @@ struct DemoSummary: PipelineWorker {
             let now = ContinuousClock.now
             let figures = statistics.takeInterval()
             let alerts = (try? await store.counts().alerts) ?? 0
-            let seconds = Self.seconds(now - last)
+            let seconds = (now - last).inSeconds
             let rate = seconds > 0 ? Double(figures.scored - previous) / seconds : 0
             previous = figures.scored
             last = now
             // Written unbuffered, so the line shows at once also when stdout is a pipe.
-            FileHandle.standardOutput.write(Data((Self.line(elapsed: Self.seconds(now - started), rate: rate, figures: figures, alerts: alerts) + "\n").utf8))
+            FileHandle.standardOutput.write(Data((Self.line(elapsed: (now - started).inSeconds, rate: rate, figures: figures, alerts: alerts) + "\n").utf8))
         }
     }
 
@@ -32,9 +32,5 @@ struct DemoSummary: PipelineWorker {
         let p99 = figures.endToEndLatency.totalCount > 0 ? "\(Fixed(Double(figures.endToEndLatency.valueAtPercentile(99)) / 1000, digits: 1)) ms" : "-"
         return "[\(Fixed(elapsed, digits: 0)) s] \(Fixed(rate, digits: 0)) payments/s | scored \(figures.scored) | frauds \(figures.frauds)"
             + " | alerts \(alerts) | stored \(figures.stored) | p99 latency \(p99)"
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FraudCore
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -131,8 +132,3 @@ public struct MLflowClient: Sendable {
 
 /// An answer with nothing in it (`{}`).
 struct MLflowEmpty: Codable {}
-
-extension Duration {
-    /// Whole milliseconds.
-    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
-}

@@ -40,7 +40,7 @@ final class BatchScorer: Sendable {
         let started = ContinuousClock.now
         let decisions = extractor.withLock { scorer.score(payments, extractor: &$0, reasons: reasons) }
         let elapsed = ContinuousClock.now - started
-        outcome.scoringNanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+        outcome.scoringNanoseconds = elapsed.nanoseconds
         let now = PreciseClock.microseconds
         let scoredAt = EventTime(millisecondsSinceEpoch: now / 1000)
         outcome.scored.reserveCapacity(payments.count)

@@ -52,10 +52,3 @@ public struct RetryPolicy: Hashable, Sendable {
         return Int64(min(wait, cap))
     }
 }
-
-extension Duration {
-    /// Whole milliseconds (rounded down).
-    package var milliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
-    }
-}

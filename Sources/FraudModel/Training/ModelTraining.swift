@@ -1,3 +1,4 @@
+import FraudCore
 import FraudMetrics
 import FraudXGBoost
 import Foundation
@@ -41,7 +42,7 @@ public struct ModelTraining: Sendable {
         let started = ContinuousClock.now
         let (model, modelJSON, parameters) = try fit(train: train, validation: validation, progress: progress)
         let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         let scores = model.scores(validation.matrix)
         let choice = ThresholdChoice.choose(scores: scores, labels: validation.labels, amounts: validation.amounts, objective: thresholdObjective)
         // A threshold of +∞ (flag nothing) cannot be stored in JSON: flag nothing with a threshold above any probability.

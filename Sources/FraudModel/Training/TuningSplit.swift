@@ -22,7 +22,7 @@ struct TuningSplit {
         let elapsed = ContinuousClock.now - started
         let score = Curves.averagePrecision(scores: fitted.ensemble.scores(validation.matrix), labels: validation.labels)
         return TuningTrial(trial: trial, parameters: parameters, rounds: fitted.rounds, validationPRAUC: score,
-                           seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, rung: rung)
+                           seconds: elapsed.inSeconds, rung: rung)
     }
 
     /// The random candidate number `index` of the search space (Bergstra & Bengio, 2012), drawn from `random`.
