@@ -79,11 +79,13 @@ let package = Package(
         // The Kafka bus: a thin wrapper over librdkafka; also opens a bus from its URL.
         .target(name: "FraudKafka", dependencies: ["FraudCore", "FraudBus", "CRdKafka"]),
 
+        // sqlite3_config, which is variadic and so not callable from Swift (system libsqlite3, as GRDB uses).
+        .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Persistence: the SQLite (embedded) and PostgreSQL stores, migrations, and the model registry.
         .target(
             name: "FraudStore",
             dependencies: [
-                "FraudCore", "FraudData",
+                "FraudCore", "FraudData", "CSQLiteSettings",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

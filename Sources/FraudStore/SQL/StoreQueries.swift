@@ -3,11 +3,14 @@ import FraudCore
 /// The SELECT statements both backends run, built once per dialect.
 enum StoreQueries {
     static func transactions(_ query: TransactionQuery, _ dialect: SQLDialect) -> SQLStatement {
-        var statement = SQLStatement(dialect, "SELECT \(StoreSchema.transactionSelectList) FROM transactions")
+        let searchesCardHours = dialect == .sqlite && query.ccNum != nil
+        var statement = SQLStatement(dialect, "SELECT \(StoreSchema.transactionSelectList) FROM transactions"
+                                     + (searchesCardHours ? " INDEXED BY transactions_card_hour" : ""))
         var conditions: [String] = []
         if let from = query.from { conditions.append("event_time >= " + statement.bind(.int(from.millisecondsSinceEpoch))) }
         if let to = query.to { conditions.append("event_time < " + statement.bind(.int(to.millisecondsSinceEpoch))) }
         if let card = query.ccNum { conditions.append("cc_num = " + statement.bind(.int(card))) }
+        if searchesCardHours { conditions.append(cardHours(&statement, query)) }
         if let prediction = query.prediction { conditions.append("prediction = " + statement.bind(.bool(prediction))) }
         switch query.label {
         case .any: break
@@ -20,6 +23,24 @@ enum StoreQueries {
         statement.appendWhere(conditions)
         statement.sql += " ORDER BY event_time DESC, trans_num DESC LIMIT \(query.pageSize + 1)"
         return statement
+    }
+
+    /// SQLite: the event hours a card query searches in `transactions_card_hour` (led by the hour, migration 6), one
+    /// index search per hour, from the hour of the newest payment the query can return down to that of the oldest
+    /// (both found through the event-time index). A card's payments are then sorted by the query's ORDER BY.
+    private static func cardHours(_ statement: inout SQLStatement, _ query: TransactionQuery) -> String {
+        var newest: [String] = [], oldest: [String] = []
+        if let to = query.to { newest.append("event_time < " + statement.bind(.int(to.millisecondsSinceEpoch))) }
+        if let cursor = query.cursor { newest.append("event_time <= " + statement.bind(.int(cursor.eventTime.millisecondsSinceEpoch))) }
+        if let from = query.from { oldest.append("event_time >= " + statement.bind(.int(from.millisecondsSinceEpoch))) }
+        func bound(_ function: String, _ conditions: [String]) -> String {
+            StoreSchema.hour(of: "(SELECT \(function)(event_time) FROM transactions"
+                             + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + ")")
+        }
+        return """
+            \(StoreSchema.cardHour) IN (WITH RECURSIVE hours(hour) AS (SELECT \(bound("max", newest)) \
+            UNION ALL SELECT hour - 1 FROM hours WHERE hour > \(bound("min", oldest))) SELECT hour FROM hours)
+            """
     }
 
     /// Turns `pageSize + 1` fetched rows into a page and its cursor.

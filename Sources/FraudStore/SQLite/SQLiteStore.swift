@@ -30,12 +30,15 @@ public final class SQLiteStore: Store, ModelStore {
 
     /// Opens the database and migrates it up to `schemaVersion` only (tests of upgrades from older versions).
     package static func open(path: String, schemaVersion: Int, logger: Logger = Logger(label: "fraud.store.sqlite")) async throws -> SQLiteStore {
+        if !SQLiteProcessSettings.memoryStatisticsOff {
+            logger.debug("SQLite was initialised before the first store: its memory statistics stay on")
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
-            // 16 KiB pages for a new database (an existing one keeps its size): fewer, fuller pages per batch
-            // (measured +25-30 % rows per CPU-second over 4 KiB in batches of 5,000, docs/store.md).
-            try db.execute(sql: "PRAGMA page_size = 16384")
+            // 32 KiB pages for a new database (an existing one keeps its size): fewer, fuller pages per batch
+            // (SQLite's own insert of the store's rows: +25 % rows per CPU-second over 16 KiB, docs/store.md).
+            try db.execute(sql: "PRAGMA page_size = 32768")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // The trans_key index takes random inserts: with SQLite's default 2 MiB cache every insert misses.
             try db.execute(sql: "PRAGMA cache_size = -65536")

@@ -11,6 +11,7 @@ enum StoreChecks {
         case .rowsRoundTrip: try await roundTrip(store)
         case .queryFilters: try await filters(store)
         case .cursorPaginationVisitsEveryRowOnce: try await pagination(store)
+        case .cardHistoryAcrossHoursAndDays: try await cardHistory(store)
         case .labels: try await labels(store)
         case .unknownLabelIsRejectedAndChangesNothing: try await unknownLabel(store)
         case .labelledSinceWatermark: try await watermark(store)
@@ -105,6 +106,39 @@ enum StoreChecks {
         try expectEqual(seen.count, 53, "rows visited")
         try expectEqual(Set(seen).count, 53, "distinct rows visited")
         try expectEqual(pages, 8, "pages of 7 for 53 rows")
+    }
+
+    /// One card's payments scattered over 40 days, with empty days, several payments in one hour and at one instant,
+    /// and one before 1970: paged newest first with and without a time range, every page as a full scan would give it.
+    static func cardHistory(_ store: any FraudDatabase) async throws {
+        var batch = StoreFixtures.scored(count: 120, cards: 3)
+        var random = SplitMix64(seed: 7)
+        for index in batch.indices {
+            let minutes = index % 10 == 0 ? 0 : Int64(random.next() % (40 * 24 * 60))
+            batch[index].transaction.eventTime = t0.adding(seconds: minutes * 60 + Int64(index % 4) * 7)
+        }
+        batch[4].transaction.eventTime = EventTime(year: 1969, month: 12, day: 31)!.adding(seconds: 23 * 3600 + 1799)
+        try await store.write(batch)
+        let card = batch[1].transaction.ccNum
+        let newestFirst = batch.filter { $0.transaction.ccNum == card }.sorted {
+            ($0.transaction.eventTime, $0.transaction.transNum) > ($1.transaction.eventTime, $1.transaction.transNum)
+        }.map(\.transaction.transNum)
+        let from = t0.adding(seconds: 5 * 86_400 + 1_234), to = t0.adding(seconds: 31 * 86_400 + 3_599)
+        let windowed = batch.filter { $0.transaction.ccNum == card && $0.transaction.eventTime >= from && $0.transaction.eventTime < to }
+            .sorted { ($0.transaction.eventTime, $0.transaction.transNum) > ($1.transaction.eventTime, $1.transaction.transNum) }
+            .map(\.transaction.transNum)
+        for (query, expected) in [(TransactionQuery(ccNum: card, limit: 6), newestFirst),
+                                  (TransactionQuery(from: from, to: to, ccNum: card, limit: 5), windowed)] {
+            var query = query, seen: [String] = []
+            for _ in 0..<100 {
+                let page = try await store.transactions(query)
+                seen += page.rows.map(\.transNum)
+                guard let next = page.nextCursor else { break }
+                query.cursor = next
+            }
+            try expectEqual(seen, expected, "the card's payments, newest first, \(query.from == nil ? "all" : "in the window")")
+        }
+        try expect(newestFirst.count > 30 && windowed.count > 10 && windowed.count < newestFirst.count, "fixture spans the window")
     }
 
     static func labels(_ store: any FraudDatabase) async throws {

@@ -23,6 +23,7 @@ public struct StoreConformance: Sendable {
         case rowsRoundTrip
         case queryFilters
         case cursorPaginationVisitsEveryRowOnce
+        case cardHistoryAcrossHoursAndDays
         case labels
         case unknownLabelIsRejectedAndChangesNothing
         case labelledSinceWatermark
