@@ -6,9 +6,15 @@ import Foundation
 package enum ReasonsJSON {
     package static func encode(_ reasons: [FeatureContribution]) -> String {
         guard !reasons.isEmpty else { return "[]" }
-        // Bytes appended in place: building it by String concatenation cost ~2 µs per payment (perf, COPY path).
         var bytes: [UInt8] = []
         bytes.reserveCapacity(72 * reasons.count)
+        append(reasons, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the JSON of `reasons` to `bytes` (bytes appended in place: building it by String concatenation cost
+    /// ~2 µs per payment, perf of the COPY path).
+    package static func append(_ reasons: [FeatureContribution], to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "["))
         for (index, reason) in reasons.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -21,7 +27,6 @@ package enum ReasonsJSON {
             bytes.append(UInt8(ascii: "}"))
         }
         bytes.append(UInt8(ascii: "]"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     package static func decode(_ text: String) throws -> [FeatureContribution] {

@@ -26,15 +26,18 @@ extension SQLiteStore {
         let keyed = self.keyed
         let inserted = try await run("write \(batch.count) payments") { db in
             let statement = try db.cachedStatement(sql: keyed ? Self.insertTransactionSQL : Self.legacyInsertTransactionSQL)
-            var binder = SQLiteBinder(statement: statement.sqliteStatement)
+            let binder = SQLiteBinder(statement: statement.sqliteStatement)
+            defer { binder.clear() }
             var inserted = 0
-            for row in batch {
-                let base = keyed ? TransactionKey.base(row.transaction.transNum) : nil
-                try binder.insert(row, key: base, db)
-                if db.changesCount > 0 {
-                    inserted += 1
-                } else if let base, try Self.insertInFreeSlot(row, base: base, db, &binder) {
-                    inserted += 1
+            try SQLiteRowImages.encodeAhead(batch, keyed: keyed) { images in
+                for row in images.payments.indices {
+                    let base = keyed ? images.keys[row - images.payments.startIndex] : nil
+                    try binder.insert(images, row, key: base, db)
+                    if db.changesCount > 0 {
+                        inserted += 1
+                    } else if let base, try Self.insertInFreeSlot(images, row, base: base, db, binder) {
+                        inserted += 1
+                    }
                 }
             }
             return inserted
@@ -46,8 +49,8 @@ extension SQLiteStore {
     /// The first slot of `row`'s key range was taken. Returns false when the payment itself is stored under one of its
     /// keys (a redelivery); otherwise stores it under the first free key of the range (a hash collision with another
     /// `trans_num`) and returns true. Throws when all the range's keys hold other payments.
-    private static func insertInFreeSlot(_ row: ScoredTransaction, base: Int64, _ db: Database, _ binder: inout SQLiteBinder) throws -> Bool {
-        let transNum = row.transaction.transNum
+    private static func insertInFreeSlot(_ images: SQLiteRowImages, _ row: Int, base: Int64, _ db: Database, _ binder: SQLiteBinder) throws -> Bool {
+        let transNum = images.payments[row].transaction.transNum
         var taken = Set<Int64>()
         for stored in try Row.fetchAll(db.cachedStatement(sql: keyRangeSQL), arguments: [base, base + TransactionKey.slots - 1]) {
             if stored["trans_num"] as String == transNum { return false }
@@ -57,7 +60,7 @@ extension SQLiteStore {
             throw StoreError(.failed(operation: "insert payment '\(transNum)'",
                                      reason: "all \(TransactionKey.slots) keys of its hash are taken by other payments"))
         }
-        try binder.insert(row, key: free, db)
+        try binder.insert(images, row, key: free, db)
         return true
     }
 
@@ -122,89 +125,5 @@ extension SQLiteStore {
                 """, arguments: [report.createdAt.millisecondsSinceEpoch, report.windowStart?.millisecondsSinceEpoch,
                                  report.windowEnd?.millisecondsSinceEpoch, report.datasetDrift ? 1 : 0, report.driftedShare, report.json])
         }
-    }
-}
-
-/// Binds one payment straight onto the prepared statement through the C API and steps it (the write hot path:
-/// building GRDB `StatementArguments` per row costs about as much as SQLite's insert itself). The row's text values are
-/// copied once, back to back, into a buffer reused across rows and bound without a further copy (`SQLITE_STATIC`):
-/// the buffer is not touched between the binds and the step, which is all the time SQLite reads it.
-struct SQLiteBinder {
-    let statement: SQLiteStatement
-    private var texts: [UInt8] = []
-    private var spans: [(index: Int32, start: Int, count: Int)] = []
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    init(statement: SQLiteStatement) {
-        self.statement = statement
-        texts.reserveCapacity(1024)
-        spans.reserveCapacity(16)
-    }
-
-    /// Inserts `row` with its `trans_key` (unless nil); `db.changesCount` then says whether a row was inserted.
-    mutating func insert(_ row: ScoredTransaction, key: Int64?, _ db: Database) throws {
-        let t = row.transaction
-        sqlite3_reset(statement)
-        texts.removeAll(keepingCapacity: true)
-        spans.removeAll(keepingCapacity: true)
-        text(1, t.transNum)
-        optionalInt(2, t.rowIndex)
-        int(3, t.eventTime.millisecondsSinceEpoch)
-        int(4, t.ccNum)
-        text(5, t.merchant)
-        text(6, t.category)
-        double(7, t.amount)
-        text(8, t.firstName)
-        text(9, t.lastName)
-        text(10, t.gender)
-        text(11, t.street)
-        text(12, t.city)
-        text(13, t.state)
-        int(14, Int64(t.zip))
-        double(15, t.latitude)
-        double(16, t.longitude)
-        int(17, Int64(t.cityPopulation))
-        text(18, t.job)
-        text(19, t.dateOfBirth.iso)
-        optionalInt(20, t.unixTime)
-        double(21, t.merchantLatitude)
-        double(22, t.merchantLongitude)
-        optionalInt(23, t.label.map { $0 ? 1 : 0 })
-        int(24, row.prediction ? 1 : 0)
-        double(25, row.score)
-        double(26, row.threshold)
-        text(27, row.modelVersion)
-        text(28, ReasonsJSON.encode(row.reasons))
-        int(29, row.scoredAt.millisecondsSinceEpoch)
-        double(30, row.latencyMs)
-        if let key { int(31, key) }
-        let code = texts.withUnsafeBytes { bytes -> Int32 in
-            for span in spans {
-                if span.count > 0, let base = bytes.baseAddress {
-                    sqlite3_bind_text(statement, span.index, base.advanced(by: span.start).assumingMemoryBound(to: CChar.self), Int32(span.count), nil)
-                } else {
-                    sqlite3_bind_text(statement, span.index, "", 0, Self.transient)  // empty text, not NULL
-                }
-            }
-            return sqlite3_step(statement)
-        }
-        guard code == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-            sqlite3_reset(statement)
-            throw StoreError(.failed(operation: "insert payment", reason: "SQLite error \(code): \(message)"))
-        }
-    }
-
-    private mutating func text(_ index: Int32, _ value: String) {
-        let start = texts.count
-        texts.append(contentsOf: value.utf8)
-        spans.append((index, start, texts.count - start))
-    }
-
-    private func int(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
-    private func double(_ index: Int32, _ value: Double) { sqlite3_bind_double(statement, index, value) }
-
-    private func optionalInt(_ index: Int32, _ value: Int64?) {
-        if let value { sqlite3_bind_int64(statement, index, value) } else { sqlite3_bind_null(statement, index) }
     }
 }
