@@ -22,6 +22,11 @@ import Testing
         try queue.close()
     }
 
+    /// Stored databases hold these keys: the hash must never change (value from the documented formula, computed in Python).
+    @Test func keysAreStable() {
+        #expect(TransactionKey.base("0123456789abcdef0123456789abcdef") == 7_572_167_539_242_745_856)
+    }
+
     @Test func collidingPaymentsAreStoredApartAndFoundByTransNum() async throws {
         let store = try await SQLiteStore.open(path: path)
         let (stored, colliding) = (fixtures[0], fixtures[1])

@@ -1,3 +1,4 @@
+import FraudCore
 import GRDB
 
 /// The SQLite store's integer idempotency key of a payment (`transactions.trans_key`, unique), derived from its `trans_num`.
@@ -23,12 +24,7 @@ package enum TransactionKey {
                 hash &*= 0x0000_0100_0000_01b3
             }
         }
-        hash ^= hash >> 30
-        hash &*= 0xbf58_476d_1ce4_e5b9
-        hash ^= hash >> 27
-        hash &*= 0x94d0_49bb_1331_11eb
-        hash ^= hash >> 31
-        return Int64(bitPattern: (hash >> 5) << 4)
+        return Int64(bitPattern: (SplitMix64.mix(hash) >> 5) << 4)
     }
 
     /// `fraud_trans_key(trans_num)` = `base`, `fraud_trans_key(trans_num, slot)` = `base + slot` (slot in 0..<16, else
