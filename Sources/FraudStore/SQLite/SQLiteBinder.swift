@@ -13,11 +13,10 @@ struct SQLiteBinder {
     /// `db.changesCount` then says whether a row was inserted.
     func insert(_ images: SQLiteRowImages, _ row: Int, key: Int64?, _ db: Database) throws {
         sqlite3_reset(statement)
-        let first = (row - images.payments.startIndex) * SQLiteRowImages.width
         let code = images.texts.withUnsafeBytes { texts -> Int32 in
-            for column in 0..<SQLiteRowImages.width {
+            for (column, value) in images.values(of: row).enumerated() {
                 let index = Int32(column + 1)
-                switch images.values[first + column] {
+                switch value {
                 case .int(let value): sqlite3_bind_int64(statement, index, value)
                 case .double(let value): sqlite3_bind_double(statement, index, value)
                 case .null: sqlite3_bind_null(statement, index)

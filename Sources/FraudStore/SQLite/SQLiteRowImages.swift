@@ -26,6 +26,17 @@ struct SQLiteRowImages: Sendable {
     /// The first `trans_key` of each payment's range (`TransactionKey.base`); empty when not keyed (schema before 5).
     private(set) var keys: [Int64] = []
 
+    /// The values of payment `row` (an index of `payments`).
+    func values(of row: Int) -> ArraySlice<Value> {
+        let first = (row - payments.startIndex) * Self.width
+        return values[first..<(first + Self.width)]
+    }
+
+    /// The first `trans_key` of payment `row`'s range; nil when not keyed.
+    func key(of row: Int) -> Int64? {
+        keys.isEmpty ? nil : keys[row - payments.startIndex]
+    }
+
     init(_ payments: ArraySlice<ScoredTransaction>, keyed: Bool) {
         self.payments = payments
         values.reserveCapacity(payments.count * Self.width)

@@ -31,7 +31,7 @@ extension SQLiteStore {
             var inserted = 0
             try SQLiteRowImages.encodeAhead(batch, keyed: keyed) { images in
                 for row in images.payments.indices {
-                    let base = keyed ? images.keys[row - images.payments.startIndex] : nil
+                    let base = images.key(of: row)
                     try binder.insert(images, row, key: base, db)
                     if db.changesCount > 0 {
                         inserted += 1
