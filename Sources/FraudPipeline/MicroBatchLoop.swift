@@ -35,21 +35,17 @@ public struct MicroBatchLoop: Sendable {
     /// - Returns: how many records were processed and committed.
     @discardableResult
     public func run(_ process: @Sendable ([BusRecord]) async throws -> Void) async throws -> Int {
-        var processed = 0
-        do {
-            while !stop.isRequested, !Task.isCancelled {
-                let batch = try await consumer.poll(maxRecords: configuration.maxRecords, timeout: configuration.maxWait)
+        try await closingConsumer {
+            var processed = 0
+            while running {
+                let batch = try await poll()
                 guard !batch.isEmpty else { continue }
                 try await process(batch)
                 try await consumer.commit(through: batch)
                 processed += batch.count
             }
-        } catch {
-            try? await consumer.close()
-            throw error
+            return processed
         }
-        try await consumer.close()
-        return processed
     }
 
     /// Runs until stopped, in two overlapping stages: while `process` handles batch N (I/O, e.g. a store write),
@@ -63,20 +59,20 @@ public struct MicroBatchLoop: Sendable {
     public func run<Prepared: Sendable>(
         prepare: ([BusRecord]) -> Prepared, process: @escaping @Sendable (Prepared) async throws -> Void
     ) async throws -> Int {
-        var processed = 0
-        var pending: (records: [BusRecord], prepared: Prepared)?
-        do {
+        try await closingConsumer {
+            var processed = 0
+            var pending: (records: [BusRecord], prepared: Prepared)?
             while true {
                 guard let current = pending else {
-                    guard !stop.isRequested, !Task.isCancelled else { break }
-                    let batch = try await consumer.poll(maxRecords: configuration.maxRecords, timeout: configuration.maxWait)
+                    guard running else { break }
+                    let batch = try await poll()
                     if !batch.isEmpty { pending = (batch, prepare(batch)) }
                     continue
                 }
                 async let written: Void = process(current.prepared)
                 var next: (records: [BusRecord], prepared: Prepared)?
-                if !stop.isRequested, !Task.isCancelled {
-                    let batch = try await consumer.poll(maxRecords: configuration.maxRecords, timeout: configuration.maxWait)
+                if running {
+                    let batch = try await poll()
                     if !batch.isEmpty { next = (batch, prepare(batch)) }
                 }
                 try await written
@@ -84,6 +80,23 @@ public struct MicroBatchLoop: Sendable {
                 processed += current.records.count
                 pending = next
             }
+            return processed
+        }
+    }
+
+    /// Whether to go on polling: no stop requested and the task not cancelled.
+    private var running: Bool { !stop.isRequested && !Task.isCancelled }
+
+    /// The next batch: up to `maxRecords` records, or what arrived within `maxWait`.
+    private func poll() async throws -> [BusRecord] {
+        try await consumer.poll(maxRecords: configuration.maxRecords, timeout: configuration.maxWait)
+    }
+
+    /// Runs `loop` and closes the consumer after it, also when it throws; returns what `loop` returned.
+    private func closingConsumer(_ loop: () async throws -> Int) async throws -> Int {
+        let processed: Int
+        do {
+            processed = try await loop()
         } catch {
             try? await consumer.close()
             throw error
