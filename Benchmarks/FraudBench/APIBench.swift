@@ -105,8 +105,7 @@ enum APIBench: Benchmark {
             }
             return try await group.reduce(0, +)
         }
-        let elapsed = ContinuousClock.now - start
-        return Double(requests * 100) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return Double(requests * 100) / (ContinuousClock.now - start).inSeconds
     }
 
     /// The 99th percentile latency (ms) of requests started at a fixed rate (open loop: a slow answer does not delay the next request).
@@ -120,8 +119,7 @@ enum APIBench: Benchmark {
                 group.addTask {
                     let sent = ContinuousClock.now
                     try await send(client, url: url, method: method, body: bodies.isEmpty ? nil : bodies[index % bodies.count])
-                    let elapsed = ContinuousClock.now - sent
-                    return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+                    return (ContinuousClock.now - sent).inSeconds * 1000
                 }
             }
             return try await group.reduce(into: [Double]()) { $0.append($1) }

@@ -1,4 +1,5 @@
 import Foundation
+import FraudCore
 
 /// Where benchmarks find their inputs and how they run the reference tools.
 struct BenchContext: Sendable {
@@ -29,8 +30,7 @@ struct BenchContext: Sendable {
     static func time(_ body: () throws -> Void) rethrows -> Double {
         let start = ContinuousClock.now
         try body()
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return (ContinuousClock.now - start).inSeconds
     }
 }
 

@@ -48,18 +48,19 @@ enum StoreBench: Benchmark {
     /// consuming several partitions does); closes the store; checks every row was inserted.
     static func timedWrite(_ rows: [ScoredTransaction], into store: any Store, name: String, writers: Int = 1) async throws -> Double {
         let work = stride(from: 0, to: rows.count, by: batchSize).map { Array(rows[$0..<min($0 + batchSize, rows.count)]) }
-        let start = ContinuousClock.now
-        let inserted = try await withThrowingTaskGroup(of: Int.self) { group in
-            for writer in 0..<writers {
-                group.addTask {
-                    var count = 0
-                    for index in stride(from: writer, to: work.count, by: writers) { count += try await store.write(work[index]) }
-                    return count
+        var inserted = 0
+        let seconds = try await BusBench.time {
+            inserted = try await withThrowingTaskGroup(of: Int.self) { group in
+                for writer in 0..<writers {
+                    group.addTask {
+                        var count = 0
+                        for index in stride(from: writer, to: work.count, by: writers) { count += try await store.write(work[index]) }
+                        return count
+                    }
                 }
+                return try await group.reduce(0, +)
             }
-            return try await group.reduce(0, +)
         }
-        let seconds = elapsed(since: start)
         try await store.close()
         guard inserted == rows.count else { throw BenchError(message: "\(name) inserted \(inserted) of \(rows.count) rows") }
         return seconds
@@ -145,13 +146,5 @@ enum StoreBench: Benchmark {
         }
         guard process.terminationStatus == 0 else { throw BenchError(message: "psql \\copy exited with \(process.terminationStatus)") }
         return seconds
-    }
-}
-
-extension StoreBench {
-    /// Seconds since `start` (the async bodies here cannot use `BenchContext.time`).
-    static func elapsed(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }

@@ -47,8 +47,7 @@ public final class SameWindowEvaluator: ModelEvaluator {
             let end = min(start + batchSize, data.count)
             let began = ContinuousClock.now
             scores += model.scores(data.matrix.rows(start..<end))
-            let elapsed = ContinuousClock.now - began
-            batchMilliseconds.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            batchMilliseconds.append((ContinuousClock.now - began).inSeconds * 1000)
             start = end
         }
         let report = EvaluationReport(scores: scores, labels: data.labels, days: data.days, cards: data.cards, threshold: threshold)
