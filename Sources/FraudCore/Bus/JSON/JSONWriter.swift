@@ -155,10 +155,10 @@ package struct JSONWriter {
     }
 
     /// Writes the low `width` decimal digits of `value` (0 ≤ value < 10^width) at `out`.
-    private static func store(_ value: Int, width: Int, at out: UnsafeMutablePointer<UInt8>) {
+    private static func store<Value: BinaryInteger>(_ value: Value, width: Int, at out: UnsafeMutablePointer<UInt8>) {
         var rest = value
         for index in stride(from: width - 1, through: 0, by: -1) {
-            out[index] = UInt8(48 + rest % 10)
+            out[index] = 48 + UInt8(truncatingIfNeeded: rest % 10)
             rest /= 10
         }
     }
@@ -225,11 +225,7 @@ package struct JSONWriter {
             probe /= 10
         }
         count = max(count, minimumDigits)
-        var rest = magnitude
-        for index in stride(from: count - 1, through: 0, by: -1) {
-            out[index] = UInt8(48 + rest % 10)
-            rest /= 10
-        }
+        store(magnitude, width: count, at: out)
         return count
     }
 
