@@ -59,10 +59,9 @@ struct PackedForest: Sendable {
         return deepest
     }
 
-    /// Adds one tree given by global-index arrays of `TreeEnsemble` from `root`.
-    /// - Precondition: the tree's depth is at most `maxDepth`.
-    mutating func append(root: Int, feature: [Int32], threshold: [Float], left: [Int32], right: [Int32], defaultLeft: [Bool]) {
-        let depth = Self.depth(root: root, feature: feature, left: left, right: right)
+    /// Adds one tree given by global-index arrays of `TreeEnsemble` from `root`, of `depth` (as `depth(root:…)` gives it).
+    /// - Precondition: `depth` is at most `maxDepth`.
+    mutating func append(root: Int, depth: Int, feature: [Int32], threshold: [Float], left: [Int32], right: [Int32], defaultLeft: [Bool]) {
         precondition(depth <= Self.maxDepth, "tree of depth \(depth) is deeper than \(Self.maxDepth)")
         let firstNode = nodes.count, firstLeaf = leaves.count
         nodeBase.append(Int32(firstNode - 1))

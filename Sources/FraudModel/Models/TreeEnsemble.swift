@@ -84,10 +84,12 @@ public struct TreeEnsemble: Sendable {
             }
             meanValue += Self.nodeMeans(tree)
         }
-        if roots.allSatisfy({ PackedForest.depth(root: Int($0), feature: feature, left: left, right: right) <= packedDepth }) {
+        let depths = roots.map { PackedForest.depth(root: Int($0), feature: feature, left: left, right: right) }
+        if depths.allSatisfy({ $0 <= packedDepth }) {
             var packed = PackedForest(columns: columns)
-            for root in roots {
-                packed.append(root: Int(root), feature: feature, threshold: threshold, left: left, right: right, defaultLeft: defaultLeft)
+            for (root, depth) in zip(roots, depths) {
+                packed.append(root: Int(root), depth: depth, feature: feature, threshold: threshold, left: left, right: right,
+                              defaultLeft: defaultLeft)
             }
             self.packed = packed
         } else {
