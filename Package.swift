@@ -123,7 +123,7 @@ let package = Package(
         .target(
             name: "FraudPipeline",
             dependencies: [
-                "FraudCore", "FraudData", "FraudSimulator", "FraudModel", "FraudStore", "FraudBus", "FraudKafka",
+                "FraudCore", "FraudData", "FraudSimulator", "FraudModel", "FraudStore", "FraudBus",
                 "FraudAlerting",
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),

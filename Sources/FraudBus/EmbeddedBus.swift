@@ -183,12 +183,21 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
         EmbeddedProducer(bus: self)
     }
 
-    public func makeConsumer(group: String, topics: [String]) async throws -> any BusConsumer {
+    public func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?) async throws -> any BusConsumer {
         try Self.validateName(group, "group")
         let counts = try partitionCounts(topics)
         let member = try coordinator.join(group: group, topics: counts)
         notifier.notifyAll()
-        return EmbeddedConsumer(bus: self, group: group, member: member, partitionCounts: counts)
+        return EmbeddedConsumer(bus: self, group: group, member: member, partitionCounts: counts, listener: listener)
+    }
+
+    /// Flushes the appends of `.withOffsets` topics not yet flushed (other topics are flushed as their policy says).
+    public func flush() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try self.flushDeferredAppends() })
+            }
+        }
     }
 
     /// For each partition of `topic`, the offset the next record will get (the log end).

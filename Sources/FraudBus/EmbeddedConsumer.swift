@@ -7,17 +7,19 @@ actor EmbeddedConsumer: BusConsumer {
     private let group: String
     private let member: UInt64
     private let partitionCounts: [String: Int]
+    private let listener: (any PartitionAssignmentListener)?
     private var generation: UInt64 = 0
     private var cursors: [TopicPartition: LogCursor] = [:]
     private var order: [TopicPartition] = []
     private var nextStart = 0
     private var closed = false
 
-    init(bus: EmbeddedBus, group: String, member: UInt64, partitionCounts: [String: Int]) {
+    init(bus: EmbeddedBus, group: String, member: UInt64, partitionCounts: [String: Int], listener: (any PartitionAssignmentListener)?) {
         self.bus = bus
         self.group = group
         self.member = member
         self.partitionCounts = partitionCounts
+        self.listener = listener
     }
 
     deinit {
@@ -30,7 +32,7 @@ actor EmbeddedConsumer: BusConsumer {
         while true {
             guard !closed else { throw BusError(.closed, "consumer of group '\(group)' is closed") }
             let seen = bus.notifier.generation
-            try refreshAssignment()
+            try await refreshAssignment()
             var records: [BusRecord] = []
             // Start at a rotating partition so a busy partition cannot starve the others.
             for step in 0..<order.count where records.count < maxRecords {
@@ -47,18 +49,24 @@ actor EmbeddedConsumer: BusConsumer {
         }
     }
 
-    /// Picks up a rebalance: drops lost partitions, and starts new ones at their committed offset.
-    private func refreshAssignment() throws {
+    /// Picks up a rebalance: drops lost partitions, and starts new ones where the listener says, else at their
+    /// committed offset. The listener hears of lost partitions first, then of new ones.
+    private func refreshAssignment() async throws {
         let current = bus.coordinator.assignment(group: group, member: member)
         guard current.generation != generation else { return }
-        generation = current.generation
+        let lost = Set(cursors.keys).subtracting(current.partitions)
+        let added = current.partitions.subtracting(cursors.keys)
         cursors = cursors.filter { current.partitions.contains($0.key) }
-        for partition in current.partitions where cursors[partition] == nil {
+        order = order.filter { current.partitions.contains($0) }
+        if !lost.isEmpty { await listener?.revoked(lost) }
+        let starts = added.isEmpty ? [:] : try await listener?.assigned(added) ?? [:]
+        for partition in added {
             let log = try bus.partitions(of: partition.topic)[partition.partition]
-            let start = bus.coordinator.committed(group: group, partition: partition) ?? log.startOffset
+            let start = starts[partition] ?? bus.coordinator.committed(group: group, partition: partition) ?? log.startOffset
             cursors[partition] = try log.cursor(at: start)
         }
         order = current.partitions.sorted()
+        generation = current.generation
     }
 
     func commit(_ offsets: [TopicPartition: Int64]) async throws {
@@ -67,7 +75,7 @@ actor EmbeddedConsumer: BusConsumer {
     }
 
     func assignment() async throws -> Set<TopicPartition> {
-        try refreshAssignment()
+        try await refreshAssignment()
         return Set(order)
     }
 

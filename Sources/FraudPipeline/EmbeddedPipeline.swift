@@ -8,6 +8,8 @@ import FraudCore
 public struct EmbeddedPipeline: Sendable {
     public let bus: EmbeddedBus
     public let store: any Store
+    /// The scorer's feature state (by default in the bus directory: `FeatureStateLocation.embeddedURL`).
+    public let featureState: any FeatureStateStore
     public let models: ModelSource
     public var scorer: ScorerWorker.Configuration
     public var writer: WriterWorker.Configuration
@@ -16,11 +18,12 @@ public struct EmbeddedPipeline: Sendable {
     /// Live figures of the run.
     public let statistics: PipelineStatistics
 
-    public init(bus: EmbeddedBus, store: any Store, models: ModelSource, scorer: ScorerWorker.Configuration = ScorerWorker.Configuration(),
+    public init(bus: EmbeddedBus, store: any Store, featureState: any FeatureStateStore, models: ModelSource, scorer: ScorerWorker.Configuration = ScorerWorker.Configuration(),
                 writer: WriterWorker.Configuration = WriterWorker.Configuration(), maxLead: Int64 = 50_000,
                 statistics: PipelineStatistics = PipelineStatistics()) {
         self.bus = bus
         self.store = store
+        self.featureState = featureState
         self.models = models
         self.scorer = scorer
         self.writer = writer
@@ -33,7 +36,7 @@ public struct EmbeddedPipeline: Sendable {
         var scoring = scorer
         scoring.backpressure = scoring.backpressure ?? .embedded(bus, group: writer.group, maxLead: maxLead)
         return WorkerGroup([
-            ScorerWorker(bus: bus, store: store, models: models, configuration: scoring, statistics: statistics),
+            ScorerWorker(bus: bus, store: store, featureState: featureState, models: models, configuration: scoring, statistics: statistics),
             WriterWorker(bus: bus, store: store, configuration: writer, statistics: statistics),
         ])
     }

@@ -11,6 +11,17 @@ public enum PipelineMetrics {
     public static let scoringLatency = "fraud_scoring_latency_seconds"
     /// Timer: from ingestion (record timestamp) to the end of scoring, per payment.
     public static let endToEndLatency = "fraud_end_to_end_latency_seconds"
+    /// Timer: time to write one feature-state checkpoint (changed cards and offsets, one transaction).
+    public static let featureCheckpointLatency = "fraud_feature_checkpoint_seconds"
+    /// Counter: card states written by checkpoints.
+    public static let featureCheckpointCards = "fraud_feature_checkpoint_cards_total"
+    /// Timer: from a batch's features being computed to the checkpoint that makes them readable online (the API's lag).
+    public static let featureStateFreshness = "fraud_feature_state_freshness_seconds"
+    /// Timer: time to claim and restore one partition's feature state.
+    public static let featureStateRestoreLatency = "fraud_feature_state_restore_seconds"
+    /// Counter: input records the feature state could never apply (gone from the log: a cold start or a gap).
+    /// Dimension `partition`.
+    public static let featureStateGaps = "fraud_feature_state_gaps_total"
     /// Counter: rows newly written to the store.
     public static let rowsStored = "fraud_store_rows_written_total"
     /// Counter: alert deliveries. Dimensions `channel`, `outcome` (delivered, failed, duplicate).

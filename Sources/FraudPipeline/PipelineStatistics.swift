@@ -24,6 +24,12 @@ public final class PipelineStatistics: Sendable {
         public var scoringLatency: Histogram<UInt64>
         /// Ingestion to committed in the store, microseconds.
         public var endToEndLatency: Histogram<UInt64>
+        /// Feature-state checkpoints written, the card states they wrote and the time they took.
+        public var checkpoints = 0
+        public var checkpointedCards = 0
+        public var checkpointTime = Duration.zero
+        /// From a payment's features being computed to the checkpoint that makes its card readable online, microseconds.
+        public var featureStateLag: Histogram<UInt64>
     }
 
     private let state: Mutex<Snapshot>
@@ -31,7 +37,8 @@ public final class PipelineStatistics: Sendable {
     /// Empty statistics.
     public init() {
         state = Mutex(Snapshot(scored: 0, frauds: 0, stored: 0, written: 0, quarantined: 0,
-                               scoringLatency: Self.histogram(), endToEndLatency: Self.histogram()))
+                               scoringLatency: Self.histogram(), endToEndLatency: Self.histogram(),
+                               featureStateLag: Self.histogram()))
     }
 
     /// Latencies from 1 µs to 10 minutes with 3 significant digits.
@@ -50,6 +57,7 @@ public final class PipelineStatistics: Sendable {
             let copy = state
             state.scoringLatency.reset()
             state.endToEndLatency.reset()
+            state.featureStateLag.reset()
             return copy
         }
     }
@@ -69,6 +77,17 @@ public final class PipelineStatistics: Sendable {
             state.written += written
             state.stored += new
             for latency in latencies { _ = state.endToEndLatency.record(max(1, latency)) }
+        }
+    }
+
+    /// Records a feature-state checkpoint: `lags` are, per batch it covers, the time since the batch was applied
+    /// and its payments.
+    public func checkpointed(cards: Int, took: Duration, lags: [(Duration, Int)]) {
+        state.withLock { state in
+            state.checkpoints += 1
+            state.checkpointedCards += cards
+            state.checkpointTime += took
+            for (lag, count) in lags { _ = state.featureStateLag.record(max(1, UInt64(max(0, lag.nanoseconds / 1000))), count: UInt64(count)) }
         }
     }
 

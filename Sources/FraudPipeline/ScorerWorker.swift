@@ -4,8 +4,13 @@ import FraudStore
 import Metrics
 import Synchronization
 
-/// Consumes `payments.raw` in micro-batches, computes features with the per-card state it owns, scores each
-/// batch at once, publishes `payments.scored`, then commits (at-least-once).
+/// Consumes `payments.raw` in micro-batches, computes features with the per-card state of the partitions it owns,
+/// scores each batch at once, publishes `payments.scored`, then commits (at-least-once delivery).
+///
+/// The per-card state is exactly-once (`ScorerFeatureState`): restored from the `FeatureStateStore` on every partition
+/// assignment, with the consumer positioned at the checkpoint's offset, and checkpointed with the offsets it reflects
+/// every `checkpointInterval`, on revocation and when stopping. After any restart or rebalance each payment is scored
+/// exactly as if nothing had happened.
 ///
 /// Malformed records go to the store's quarantine with the reason and never stop it. Between batches it
 /// asks its `ModelSource` for the model, so a new champion is picked up without restart or lost records.
@@ -23,13 +28,18 @@ public struct ScorerWorker: PipelineWorker {
         public var reasons: FraudScorer.Reasons
         /// Optional bound on the scored topic's un-consumed lead.
         public var backpressure: Backpressure?
+        /// Least time between two feature-state checkpoints (default 1 s; `.zero`: after every batch). It bounds how
+        /// far the API's view of a card lags the stream, and how much a restart replays.
+        public var checkpointInterval: Duration
 
         public init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(), group: String = Configuration.defaultGroup,
-                    reasons: FraudScorer.Reasons = .flagged(top: 3), backpressure: Backpressure? = nil) {
+                    reasons: FraudScorer.Reasons = .flagged(top: 3), backpressure: Backpressure? = nil,
+                    checkpointInterval: Duration = .seconds(1)) {
             self.batch = batch
             self.group = group
             self.reasons = reasons
             self.backpressure = backpressure
+            self.checkpointInterval = checkpointInterval
         }
     }
 
@@ -37,15 +47,18 @@ public struct ScorerWorker: PipelineWorker {
     public let bus: any Bus
     /// Where malformed records are quarantined.
     public let store: any Store
+    /// Where the per-card feature state is checkpointed (and read online by the API).
+    public let featureState: any FeatureStateStore
     public let models: ModelSource
     public let configuration: Configuration
     /// Live figures, when the process reads them back (`fraud demo`, benchmarks).
     public let statistics: PipelineStatistics?
 
-    public init(bus: any Bus, store: any Store, models: ModelSource, configuration: Configuration = Configuration(),
-                statistics: PipelineStatistics? = nil) {
+    public init(bus: any Bus, store: any Store, featureState: any FeatureStateStore, models: ModelSource,
+                configuration: Configuration = Configuration(), statistics: PipelineStatistics? = nil) {
         self.bus = bus
         self.store = store
+        self.featureState = featureState
         self.models = models
         self.configuration = configuration
         self.statistics = statistics
@@ -56,9 +69,13 @@ public struct ScorerWorker: PipelineWorker {
         // Fail before joining the group when there is no model at all.
         _ = try await watcher.current()
         try await PaymentTopics.create(on: bus)
-        let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.rawTopic])
+        let state = ScorerFeatureState(
+            store: featureState, scope: FeatureStateScope(group: configuration.group, topic: PaymentMessages.rawTopic), bus: bus,
+            statistics: statistics)
+        let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.rawTopic], listener: state)
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)
-        let batchScorer = BatchScorer(reasons: configuration.reasons)
+        let batchScorer = BatchScorer(state: state, reasons: configuration.reasons)
+        let lastCheckpoint = Mutex(ContinuousClock.now)
         try await bus.withProducer { producer in
             try await loop.run { records in
                 let scorer = try await watcher.current()
@@ -69,12 +86,20 @@ public struct ScorerWorker: PipelineWorker {
                         .increment(by: outcome.quarantined.count)
                     statistics?.quarantined(outcome.quarantined.count)
                 }
-                guard !outcome.scored.isEmpty else { return }
-                try await configuration.backpressure?.wait(stop: stop)
-                try await producer.send(outcome.scored.map { PaymentMessages.message(for: $0) })
-                record(outcome, modelVersion: scorer.modelVersion)
+                if !outcome.scored.isEmpty {
+                    try await configuration.backpressure?.wait(stop: stop)
+                    try await producer.send(outcome.scored.map { PaymentMessages.message(for: $0) })
+                    record(outcome, modelVersion: scorer.modelVersion)
+                }
+                let now = ContinuousClock.now
+                if now - lastCheckpoint.withLock({ $0 }) >= configuration.checkpointInterval {
+                    try await state.checkpoint()
+                    lastCheckpoint.withLock { $0 = now }
+                }
             }
         }
+        // The last batches' state (stopping gracefully: the next scorer replays nothing).
+        try await state.checkpoint()
     }
 
     private func record(_ outcome: BatchScorer.Outcome, modelVersion: String) {

@@ -9,8 +9,20 @@ public protocol Bus: Sendable {
     /// A producer whose `send` returns once the records are durably written.
     func makeProducer() async throws -> any BusProducer
     /// A consumer in `group` reading `topics`; consumers of one group share the partitions.
-    /// With no committed offset it starts at the beginning of each partition.
-    func makeConsumer(group: String, topics: [String]) async throws -> any BusConsumer
+    /// With no committed offset it starts at the beginning of each partition. `listener` (if any) hears of every
+    /// assignment change before records of a new partition are read, and may choose where each starts.
+    func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?) async throws -> any BusConsumer
+    /// Returns once every record acknowledged so far is durable, also those of topics whose flush is deferred
+    /// (the embedded bus's `.withOffsets` topics). A checkpoint that records how far its output was published
+    /// calls it first, as the bus does before persisting offsets.
+    func flush() async throws
+}
+
+extension Bus {
+    /// A consumer in `group` reading `topics`, positioned at the group's committed offsets.
+    public func makeConsumer(group: String, topics: [String]) async throws -> any BusConsumer {
+        try await makeConsumer(group: group, topics: topics, listener: nil)
+    }
 }
 
 /// Writes records to topics.

@@ -5,7 +5,7 @@
 /// categories seen — about 690 bytes a card, so 1M cards take ~0.7 GB. Storage is columnar and
 /// chunked (`chunkSize` cards per chunk; the newest chunk grows by doubling) so growth never copies more
 /// than one chunk. A value type:
-/// copy it to snapshot, or serialise it with `serialized()`.
+/// copy it to snapshot; `CardStateCodec` encodes one card's state for checkpoints and the API.
 public struct CardStateStore: Hashable, Sendable {
     /// Payments kept per card; windows count at most this many (a card with more in 7 days saturates).
     public static let ringCapacity = 64

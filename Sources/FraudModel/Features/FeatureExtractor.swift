@@ -12,20 +12,25 @@ public struct FeatureExtractor: Sendable {
 
     /// What `extract` produces.
     public static var spec: FeatureSpec { FeatureNames.spec }
+    /// Columns of the matrices it produces.
+    public static let columns = FeatureNames.count
 
     public init(state: CardStateStore = CardStateStore()) {
+        self.state = state
+    }
+
+    /// An extractor whose state holds `cards`, as checkpointed (`CardStateCodec`).
+    /// - Throws: `ModelError.malformed` naming the card whose state cannot be decoded.
+    public init(cards: [CardStateRecord]) throws {
+        var state = CardStateStore()
+        for card in cards { try CardStateCodec.decode(card.state, card: card.ccNum, into: &state) }
         self.state = state
     }
 
     /// Features of `batch`, row `i` for `batch[i]`, processed in the batch's order.
     public mutating func extract(_ batch: some Collection<Transaction>) -> FeatureMatrix {
         var matrix = FeatureMatrix(columns: FeatureNames.count, capacity: batch.count)
-        for transaction in batch {
-            let row = matrix.appendMissingRow()
-            matrix.values.withUnsafeMutableBufferPointer { values in
-                extract(transaction, into: UnsafeMutableBufferPointer(rebasing: values[row * FeatureNames.count..<(row + 1) * FeatureNames.count]))
-            }
-        }
+        for transaction in batch { matrix.append(transaction, extractedBy: &self) }
         return matrix
     }
 

@@ -1,3 +1,5 @@
+import FraudCore
+
 /// Rows of features, row-major in one flat `Float` array (XGBoost's dense layout); NaN = missing.
 public struct FeatureMatrix: Hashable, Sendable {
     public private(set) var rows: Int
@@ -30,11 +32,23 @@ public struct FeatureMatrix: Hashable, Sendable {
     /// One row's values.
     public func row(_ row: Int) -> ArraySlice<Float> { values[row * columns..<(row + 1) * columns] }
 
-    /// Appends a row of NaN and returns its index (filled by the extractor).
-    mutating func appendMissingRow() -> Int {
+    /// Appends the features of `transaction`, extracted (and recorded) by `extractor`: how rows whose cards live in
+    /// different extractors (one per partition) share one matrix.
+    public mutating func append(_ transaction: Transaction, extractedBy extractor: inout FeatureExtractor) {
+        precondition(columns == FeatureNames.count, "a feature matrix has \(FeatureNames.count) columns")
         values.append(contentsOf: repeatElement(.nan, count: columns))
         rows += 1
-        return rows - 1
+        let row = rows - 1
+        values.withUnsafeMutableBufferPointer { values in
+            extractor.extract(transaction, into: UnsafeMutableBufferPointer(rebasing: values[row * columns..<(row + 1) * columns]))
+        }
+    }
+
+    /// Appends one row of values.
+    mutating func appendRow(_ row: [Float]) {
+        precondition(row.count == columns, "row has \(row.count) values, expected \(columns)")
+        values.append(contentsOf: row)
+        rows += 1
     }
 
     /// Rows `range` as a new matrix.

@@ -51,12 +51,3 @@ public struct LabelledFeatures: Sendable {
         return all
     }
 }
-
-extension FeatureMatrix {
-    /// Appends one row.
-    mutating func appendRow(_ row: [Float]) {
-        precondition(row.count == columns, "row has \(row.count) values, expected \(columns)")
-        _ = appendMissingRow()
-        values.replaceSubrange((rows - 1) * columns..<rows * columns, with: row)
-    }
-}
