@@ -96,7 +96,8 @@ enum PipelineBench: Benchmark {
         let bus = try EmbeddedBus(path: directory + "/bus")
         defer { bus.close() }
         let store = try await StoreFactory.open("sqlite:\(directory)/fraud.db")
-        let pipeline = EmbeddedPipeline(bus: bus, store: store, models: .fixed(scorer))
+        let featureState = try await FeatureStateStoreFactory.open(FeatureStateLocation.embeddedURL(bus))
+        let pipeline = EmbeddedPipeline(bus: bus, store: store, featureState: featureState, models: .fixed(scorer))
         let progress = SourceProgress()
         let source: any PipelineWorker
         switch kind {
@@ -111,6 +112,7 @@ enum PipelineBench: Benchmark {
         let cpuSeconds = processCPUSeconds() - cpuBefore
         guard complete else { throw BenchError(message: "pipeline stopped early") }
         try await store.close()
+        try await featureState.close()
         let figures = pipeline.statistics.snapshot
         guard figures.stored == progress.sent else { throw BenchError(message: "stored \(figures.stored) of \(progress.sent)") }
         return Run(rate: Double(progress.sent) / seconds, ratePerCPUSecond: Double(progress.sent) / cpuSeconds,

@@ -205,6 +205,11 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
         try partitions(of: topic).map(\.endOffset)
     }
 
+    /// For each partition of `topic`, the offset of its oldest record still in the log (retention deletes older ones).
+    public func startOffsets(topic: String) throws -> [Int64] {
+        try partitions(of: topic).map(\.startOffset)
+    }
+
     /// For each partition of `topic`, the next offset `group` will read: its committed offset, 0 when it has none.
     public func committedOffsets(group: String, topic: String) throws -> [Int64] {
         let count = try partitions(of: topic).count

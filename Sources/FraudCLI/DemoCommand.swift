@@ -56,22 +56,24 @@ struct DemoCommand: AsyncParsableCommand {
         if scenario == .drift { return try await runDriftStory(stop: stop) }
         let opened = try bus.open()
         try await withDatabase(database) { store in
-            let models = try registry.registry(store)
-            let (_, simulator) = try await DemoModel.ensureChampion(registry: models, trainingRows: trainingRows, seed: seed)
-            let statistics = PipelineStatistics()
-            var workers = Self.pipeline(bus: opened, store: store, models: .champion(models, checkEvery: .seconds(1)),
-                                        options: pipeline, statistics: statistics)
-            let progress = SourceProgress()
-            workers.append(try SimulatorSource(bus: opened, simulator: simulator, rate: rate, progress: progress))
-            workers.append(try DemoWorkers.alerter(bus: opened, store: store))
-            workers.append(try DemoWorkers.monitor(bus: opened, store: store))
-            if !noServer { workers.append(try DemoWorkers.server(store: store, registry: models, bus: opened, port: port)) }
-            workers.append(DemoSummary(statistics: statistics, store: store, interval: .seconds(1)))
-            if let duration { workers.append(StopAfter(.milliseconds(Int64(duration * 1000)))) }
-            ModelProgress.line("streaming \(Fixed(rate, digits: 0)) simulated payments/s through scorer and writer (Ctrl-C to stop)")
-            try await workers.run(stop: stop)
-            let figures = statistics.snapshot
-            print("sent \(progress.sent), scored \(figures.scored), predicted fraud \(figures.frauds), stored \(figures.stored) new rows")
+            try await pipeline.withFeatureState(bus: opened, database: database) { featureState in
+                let models = try registry.registry(store)
+                let (_, simulator) = try await DemoModel.ensureChampion(registry: models, trainingRows: trainingRows, seed: seed)
+                let statistics = PipelineStatistics()
+                var workers = Self.pipeline(bus: opened, store: store, featureState: featureState, models: .champion(models, checkEvery: .seconds(1)),
+                                            options: pipeline, statistics: statistics)
+                let progress = SourceProgress()
+                workers.append(try SimulatorSource(bus: opened, simulator: simulator, rate: rate, progress: progress))
+                workers.append(try DemoWorkers.alerter(bus: opened, store: store))
+                workers.append(try DemoWorkers.monitor(bus: opened, store: store))
+                if !noServer { workers.append(try DemoWorkers.server(store: store, registry: models, bus: opened, port: port)) }
+                workers.append(DemoSummary(statistics: statistics, store: store, interval: .seconds(1)))
+                if let duration { workers.append(StopAfter(.milliseconds(Int64(duration * 1000)))) }
+                ModelProgress.line("streaming \(Fixed(rate, digits: 0)) simulated payments/s through scorer and writer (Ctrl-C to stop)")
+                try await workers.run(stop: stop)
+                let figures = statistics.snapshot
+                print("sent \(progress.sent), scored \(figures.scored), predicted fraud \(figures.frauds), stored \(figures.stored) new rows")
+            }
         }
     }
 
@@ -91,14 +93,14 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// Scorer and writer: the embedded pipeline (with backpressure) on the embedded bus, the plain workers on Kafka.
-    static func pipeline(bus: any Bus, store: any Store, models: ModelSource, options: PipelineOptions,
+    static func pipeline(bus: any Bus, store: any Store, featureState: any FeatureStateStore, models: ModelSource, options: PipelineOptions,
                          statistics: PipelineStatistics) -> WorkerGroup {
         if let embedded = bus as? EmbeddedBus {
-            return EmbeddedPipeline(bus: embedded, store: store, models: models, scorer: options.scorer, writer: options.writer,
-                                    statistics: statistics).workers()
+            return EmbeddedPipeline(bus: embedded, store: store, featureState: featureState, models: models, scorer: options.scorer,
+                                    writer: options.writer, statistics: statistics).workers()
         }
         return WorkerGroup([
-            ScorerWorker(bus: bus, store: store, models: models, configuration: options.scorer, statistics: statistics),
+            ScorerWorker(bus: bus, store: store, featureState: featureState, models: models, configuration: options.scorer, statistics: statistics),
             WriterWorker(bus: bus, store: store, configuration: options.writer, statistics: statistics),
         ])
     }

@@ -44,9 +44,11 @@ struct ReplayCommand: AsyncParsableCommand {
                 return ReplayReport(rows: progress.sent, quarantined: progress.quarantined, seconds: MonotonicClock.seconds(since: started),
                                     complete: !stop.isRequested, scope: "sent")
             }
-            let run = EmbeddedPipeline(bus: embedded, store: store, models: try model.source(store: store, registry: registry),
-                                       scorer: pipeline.scorer, writer: pipeline.writer)
-            let complete = try await run.runUntilStored(source: source, stop: stop)
+            let (run, complete) = try await pipeline.withFeatureState(bus: opened, database: database) { featureState in
+                let run = EmbeddedPipeline(bus: embedded, store: store, featureState: featureState,
+                                           models: try model.source(store: store, registry: registry), scorer: pipeline.scorer, writer: pipeline.writer)
+                return (run, try await run.runUntilStored(source: source, stop: stop))
+            }
             let figures = run.statistics.snapshot
             var report = ReplayReport(rows: progress.sent, quarantined: progress.quarantined, seconds: MonotonicClock.seconds(since: started),
                                       complete: complete, scope: "stored")

@@ -22,11 +22,13 @@ struct RunScorerCommand: AsyncParsableCommand {
         let stop = StopSignal()
         stop.install()
         try await withDatabase(database) { store in
-            var configuration = pipeline.scorer
-            configuration.group = group
-            let worker = ScorerWorker(bus: opened, store: store, models: try model.source(store: store, registry: registry),
-                                      configuration: configuration)
-            try await worker.run(stop: stop)
+            try await pipeline.withFeatureState(bus: opened, database: database) { featureState in
+                var configuration = pipeline.scorer
+                configuration.group = group
+                let worker = ScorerWorker(bus: opened, store: store, featureState: featureState,
+                                          models: try model.source(store: store, registry: registry), configuration: configuration)
+                try await worker.run(stop: stop)
+            }
         }
     }
 }

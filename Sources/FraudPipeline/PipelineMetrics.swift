@@ -19,9 +19,10 @@ public enum PipelineMetrics {
     public static let featureStateFreshness = "fraud_feature_state_freshness_seconds"
     /// Timer: time to claim and restore one partition's feature state.
     public static let featureStateRestoreLatency = "fraud_feature_state_restore_seconds"
-    /// Counter: input records the feature state could never apply (gone from the log: a cold start or a gap).
+    /// Counter: input records the feature state could never apply (gone from the log before the scorer saw them: a
+    /// cold start without a checkpoint, or a gap after one).
     /// Dimension `partition`.
-    public static let featureStateGaps = "fraud_feature_state_gaps_total"
+    public static let featureStateMissingRecords = "fraud_feature_state_missing_records_total"
     /// Counter: rows newly written to the store.
     public static let rowsStored = "fraud_store_rows_written_total"
     /// Counter: alert deliveries. Dimensions `channel`, `outcome` (delivered, failed, duplicate).

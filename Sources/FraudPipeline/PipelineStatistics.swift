@@ -28,6 +28,8 @@ public final class PipelineStatistics: Sendable {
         public var checkpoints = 0
         public var checkpointedCards = 0
         public var checkpointTime = Duration.zero
+        /// Input records the feature state could never apply: gone from the log before the scorer saw them.
+        public var featureStateMissingRecords: Int64 = 0
         /// From a payment's features being computed to the checkpoint that makes its card readable online, microseconds.
         public var featureStateLag: Histogram<UInt64>
     }
@@ -89,6 +91,11 @@ public final class PipelineStatistics: Sendable {
             state.checkpointTime += took
             for (lag, count) in lags { _ = state.featureStateLag.record(max(1, UInt64(max(0, lag.nanoseconds / 1000))), count: UInt64(count)) }
         }
+    }
+
+    /// Records input records the feature state could never apply.
+    public func featureStateMissed(_ records: Int64) {
+        state.withLock { $0.featureStateMissingRecords += records }
     }
 
     /// Records quarantined records.

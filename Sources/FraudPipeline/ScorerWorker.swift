@@ -91,14 +91,16 @@ public struct ScorerWorker: PipelineWorker {
                     try await producer.send(outcome.scored.map { PaymentMessages.message(for: $0) })
                     record(outcome, modelVersion: scorer.modelVersion)
                 }
+                // When stopping, the last batch is checkpointed before the consumer leaves the group, so that the
+                // partitions' next owners need not replay it.
                 let now = ContinuousClock.now
-                if now - lastCheckpoint.withLock({ $0 }) >= configuration.checkpointInterval {
+                if stop.isRequested || now - lastCheckpoint.withLock({ $0 }) >= configuration.checkpointInterval {
                     try await state.checkpoint()
                     lastCheckpoint.withLock { $0 = now }
                 }
             }
         }
-        // The last batches' state (stopping gracefully: the next scorer replays nothing).
+        // Whatever the last batches changed after the stop was seen (stopping gracefully, the next scorer replays nothing).
         try await state.checkpoint()
     }
 

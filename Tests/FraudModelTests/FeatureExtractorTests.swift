@@ -52,19 +52,41 @@ import Testing
         #expect(matrix[1, Self.column("card_payment_count")] == 1)
     }
 
-    @Test func snapshotRestoreContinuesExactly() throws {
-        let all = ModelFixtures.transactions
-        let half = all.count / 2
-        var uninterrupted = FeatureExtractor()
-        let expected = uninterrupted.extract(all)
-        var first = FeatureExtractor()
-        _ = first.extract(all.prefix(half))
-        let bytes = first.state.serialized()
-        var restored = FeatureExtractor(state: try CardStateStore(serialized: bytes))
-        #expect(restored.state == first.state)
-        let rest = restored.extract(all[half...])
-        #expect(rest.values.elementsEqual(expected.values.suffix(from: half * FeatureNames.count)) { $0 == $1 || ($0.isNaN && $1.isNaN) })
-        #expect(throws: ModelError.self) { try CardStateStore(serialized: Array(bytes.dropLast())) }
+    @Test("every card's state encoded and decoded continues bit-identically, also with full and wrapped rings")
+    func checkpointedCardsContinueExactly() throws {
+        // Cards that repeat often enough that rings fill and wrap (64 entries), and late payments.
+        var all = SyntheticTransactions.generate(seed: 9, cards: 12, days: 40)
+        for index in stride(from: 5, to: all.count, by: 37) { all.swapAt(index, index - 1) }  // some late payments
+        #expect(all.count > 12 * 64)
+        for half in [1, all.count / 4, all.count / 2, all.count - 1] {
+            var uninterrupted = FeatureExtractor()
+            let expected = uninterrupted.extract(all)
+            var first = FeatureExtractor()
+            _ = first.extract(all.prefix(half))
+            let cards = Set(all.prefix(half).map(\.ccNum)).map { card in
+                CardStateRecord(ccNum: card, state: CardStateCodec.encode(card, in: first.state)!)
+            }
+            var restored = try FeatureExtractor(cards: cards)
+            let rest = restored.extract(all[half...])
+            #expect(rest.values.elementsEqual(expected.values.suffix(from: half * FeatureNames.count)) {
+                $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN)
+            }, "split at \(half)")
+        }
+    }
+
+    @Test("a damaged card state is refused, naming the masked card and the problem")
+    func damagedCardStateIsRefused() throws {
+        var extractor = FeatureExtractor()
+        let payment = ModelFixtures.transactions[0]
+        _ = extractor.extract([payment])
+        let bytes = try #require(CardStateCodec.encode(payment.ccNum, in: extractor.state))
+        #expect(CardStateCodec.encode(42, in: extractor.state) == nil)
+        var state = CardStateStore()
+        for damaged in [Array(bytes.dropLast()), [2] + bytes.dropFirst(), Array(bytes.prefix(10)), bytes + [0]] {
+            let error = #expect(throws: ModelError.self) { try CardStateCodec.decode(damaged, card: payment.ccNum, into: &state) }
+            let text = "\(error.map { "\($0)" } ?? "")"
+            #expect(text.contains(CardNumberMask.masked(payment.ccNum)) && !text.contains(String(payment.ccNum)), "\(text)")
+        }
     }
 
     @Test func stateForAMillionCardsFitsInOneGiB() {

@@ -17,7 +17,7 @@ struct BackpressureAndShutdownTests {
         let maxLead: Int64 = 400
         let scorerBatch = 100
         let pipeline = EmbeddedPipeline(
-            bus: bus, store: store, models: .fixed(try PipelineFixtures.scorer()),
+            bus: bus, store: store, featureState: try await PipelineFixtures.featureState(bus), models: .fixed(try PipelineFixtures.scorer()),
             scorer: ScorerWorker.Configuration(batch: .init(maxRecords: scorerBatch, maxWait: .milliseconds(10))),
             writer: WriterWorker.Configuration(batch: .init(maxRecords: 100, maxWait: .milliseconds(10))),
             maxLead: maxLead)
@@ -55,7 +55,7 @@ struct BackpressureAndShutdownTests {
         try await PipelineFixtures.produce(2_000, seed: 7, on: bus)
         store.hold()
         let pipeline = EmbeddedPipeline(
-            bus: bus, store: store, models: .fixed(try PipelineFixtures.scorer()),
+            bus: bus, store: store, featureState: try await PipelineFixtures.featureState(bus), models: .fixed(try PipelineFixtures.scorer()),
             scorer: ScorerWorker.Configuration(batch: PipelineFixtures.smallBatches),
             writer: WriterWorker.Configuration(batch: PipelineFixtures.smallBatches))
         let stop = StopSignal()

@@ -15,7 +15,7 @@ struct EmbeddedPipelineTests {
         defer { bus.close() }
         let (store, _) = try await PipelineFixtures.store()
         let pipeline = EmbeddedPipeline(
-            bus: bus, store: store, models: .fixed(try PipelineFixtures.scorer()),
+            bus: bus, store: store, featureState: try await PipelineFixtures.featureState(bus), models: .fixed(try PipelineFixtures.scorer()),
             scorer: ScorerWorker.Configuration(batch: PipelineFixtures.smallBatches),
             writer: WriterWorker.Configuration(batch: PipelineFixtures.smallBatches))
         let progress = SourceProgress()
@@ -52,7 +52,7 @@ struct EmbeddedPipelineTests {
         try await producer.send(messages)
         try await producer.close()
 
-        let pipeline = EmbeddedPipeline(bus: bus, store: store, models: .fixed(try PipelineFixtures.scorer()),
+        let pipeline = EmbeddedPipeline(bus: bus, store: store, featureState: try await PipelineFixtures.featureState(bus), models: .fixed(try PipelineFixtures.scorer()),
                                         scorer: ScorerWorker.Configuration(batch: PipelineFixtures.smallBatches))
         let stop = StopSignal()
         async let running: Void = pipeline.workers().run(stop: stop)
@@ -73,7 +73,7 @@ struct EmbeddedPipelineTests {
         let bus = try await PipelineFixtures.bus()
         defer { bus.close() }
         let (store, _) = try await PipelineFixtures.store()
-        let pipeline = EmbeddedPipeline(bus: bus, store: store, models: .fixed(try PipelineFixtures.scorer()))
+        let pipeline = EmbeddedPipeline(bus: bus, store: store, featureState: try await PipelineFixtures.featureState(bus), models: .fixed(try PipelineFixtures.scorer()))
         let source = try SimulatorSource(bus: bus, simulator: SimulatedData.simulator(seed: 5), rate: 20_000, limit: 1_500)
         #expect(try await pipeline.runUntilStored(source: source, stop: StopSignal()))
         #expect(try await store.counts().transactions == 1_500)

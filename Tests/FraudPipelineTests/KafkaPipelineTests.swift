@@ -18,9 +18,10 @@ struct KafkaPipelineTests {
         let scorers = [PipelineStatistics(), PipelineStatistics()]
         let writing = PipelineStatistics()
         let configuration = ScorerWorker.Configuration(batch: .init(maxRecords: 200, maxWait: .milliseconds(20)))
+        let featureState = try await PipelineFixtures.featureState()
         let workers = WorkerGroup([
-            ScorerWorker(bus: bus, store: store, models: .fixed(try PipelineFixtures.scorer()), configuration: configuration, statistics: scorers[0]),
-            ScorerWorker(bus: bus, store: store, models: .fixed(try PipelineFixtures.scorer()), configuration: configuration, statistics: scorers[1]),
+            ScorerWorker(bus: bus, store: store, featureState: featureState, models: .fixed(try PipelineFixtures.scorer()), configuration: configuration, statistics: scorers[0]),
+            ScorerWorker(bus: bus, store: store, featureState: featureState, models: .fixed(try PipelineFixtures.scorer()), configuration: configuration, statistics: scorers[1]),
             WriterWorker(bus: bus, store: store, statistics: writing),
         ])
         let stop = StopSignal()

@@ -26,6 +26,14 @@ struct PipelineCrashTests {
             return try await PipelineFixtures.produce(count, seed: seed, on: bus)
         }
 
+        /// Appends `payments` to `payments.raw` while no helper runs.
+        func produce(_ payments: some Collection<Transaction>) async throws {
+            let bus = try EmbeddedBus(path: busPath)
+            defer { bus.close() }
+            try await PaymentTopics.create(on: bus)
+            try await PipelineFixtures.produce(payments, on: bus)
+        }
+
         /// Starts the helper and waits for its "STARTED" line.
         func launch(_ mode: String) throws -> Process {
             let process = Process()

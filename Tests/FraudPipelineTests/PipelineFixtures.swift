@@ -53,14 +53,29 @@ enum PipelineFixtures {
         return bus
     }
 
+    /// The feature state beside `bus`'s offsets, as the CLI opens it.
+    static func featureState(_ bus: EmbeddedBus) async throws -> any FeatureStateStore {
+        try await FeatureStateStoreFactory.open(FeatureStateLocation.embeddedURL(bus))
+    }
+
+    /// A feature state in a new temporary SQLite file (for scorers on Kafka in one test process).
+    static func featureState() async throws -> any FeatureStateStore {
+        try await FeatureStateStoreFactory.open("sqlite:" + TemporaryDirectory.make("pipeline-feature-state") + "/state.sqlite")
+    }
+
     /// Sends simulated payments into `payments.raw`.
     @discardableResult
     static func produce(_ count: Int, seed: UInt64 = 1, on bus: any Bus) async throws -> [Transaction] {
         let payments = SimulatedData.transactions(rows: count, seed: seed)
+        try await produce(payments, on: bus)
+        return payments
+    }
+
+    /// Sends `payments` into `payments.raw`, in order.
+    static func produce(_ payments: some Collection<Transaction>, on bus: any Bus) async throws {
         let producer = try await bus.makeProducer()
         try await producer.send(payments.map { PaymentMessages.message(for: $0) })
         try await producer.close()
-        return payments
     }
 
     /// Small batches, so that tests see many batches and commits.

@@ -98,7 +98,8 @@ final class ScorerFeatureState: PartitionAssignmentListener {
 
     /// Records that can never be applied: the state goes on without them (a cold start when it had no checkpoint).
     private func reportGap(_ missing: ClosedRange<Int64>, partition: TopicPartition, coldStart: Bool) {
-        Counter(label: PipelineMetrics.featureStateGaps, dimensions: [("partition", "\(partition.partition)")]).increment()
+        Counter(label: PipelineMetrics.featureStateMissingRecords, dimensions: [("partition", "\(partition.partition)")]).increment(by: missing.count)
+        statistics?.featureStateMissed(Int64(missing.count))
         logger.warning(coldStart
                        ? "no feature state for these records, which are no longer in the log: the partition's cards start with empty history (cold start)"
                        : "records missing from the log between the checkpoint and the next record: their cards' history lacks them",

@@ -19,9 +19,12 @@ guard arguments.count == 5, ["run", "finish"].contains(arguments[4]) else {
 let bus = try EmbeddedBus(path: arguments[1])
 let store = try await StoreFactory.open(arguments[2])
 let scorer = try FraudScorer(artifactDirectory: arguments[3], modelVersion: "crash-test")
+let featureState = try await FeatureStateStoreFactory.open(FeatureStateLocation.embeddedURL(bus))
 let pipeline = EmbeddedPipeline(
-    bus: bus, store: store, models: .fixed(scorer),
-    scorer: ScorerWorker.Configuration(batch: MicroBatchLoop.Configuration(maxRecords: 150, maxWait: .milliseconds(5))),
+    bus: bus, store: store, featureState: featureState, models: .fixed(scorer),
+    // Checkpoints every 20 ms, so that kills land between checkpoints as well as before the first.
+    scorer: ScorerWorker.Configuration(batch: MicroBatchLoop.Configuration(maxRecords: 150, maxWait: .milliseconds(5)),
+                                       checkpointInterval: .milliseconds(20)),
     writer: WriterWorker.Configuration(batch: MicroBatchLoop.Configuration(maxRecords: 200, maxWait: .milliseconds(5))),
     maxLead: 1_000)
 let stop = StopSignal()
@@ -35,5 +38,6 @@ if arguments[4] == "finish" {
 } else {
     try await pipeline.workers().run(stop: stop)
 }
+try await featureState.close()
 try await store.close()
 bus.close()
