@@ -10,6 +10,7 @@ struct BenchRunner {
         ModelBench.self,
         StoreBench.self,
         PipelineBench.self,
+        FeatureStateBench.self,
         APIBench.self,
     ] }
 

@@ -17,7 +17,7 @@ public enum PipelineMetrics {
     public static let featureCheckpointCards = "fraud_feature_checkpoint_cards_total"
     /// Timer: from a batch's features being computed to the checkpoint that makes them readable online (the API's lag).
     public static let featureStateFreshness = "fraud_feature_state_freshness_seconds"
-    /// Timer: time to claim and restore one partition's feature state.
+    /// Timer: time to claim and restore the feature state of the partitions of one assignment.
     public static let featureStateRestoreLatency = "fraud_feature_state_restore_seconds"
     /// Counter: input records the feature state could never apply (gone from the log before the scorer saw them: a
     /// cold start without a checkpoint, or a gap after one).

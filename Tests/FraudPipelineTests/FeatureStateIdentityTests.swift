@@ -38,7 +38,7 @@ struct FeatureStateIdentityTests {
             if try await setup.storedCount() < (round + 1) * chunk { interrupted += 1 }
         }
         #expect(interrupted >= 6, "only \(interrupted) of \(rounds) kills interrupted work")
-        try await setup.produce(Self.payments[rounds * chunk...])
+        try await setup.produce(Self.payments[(rounds * chunk)...])
         let finisher = try setup.launch("finish")
         finisher.waitUntilExit()
         #expect(finisher.terminationStatus == 0)
@@ -85,7 +85,7 @@ struct FeatureStateIdentityTests {
     /// Every payment stored once, each with exactly the reference's score.
     static func expectIdentical(_ scores: [String: Double], _ reference: [String: Double]) throws {
         #expect(scores.count == payments.count)
-        let differing = reference.filter { scores[$0.key]?.bitPattern != $0.value.bitPattern }
-        #expect(differing.isEmpty, "\(differing.count) of \(reference.count) scores differ from the uninterrupted run's")
+        let differing = reference.filter { scores[$0.key]?.bitPattern != $0.value.bitPattern }.count
+        #expect(differing == 0, "\(differing) of \(reference.count) scores differ from the uninterrupted run's")
     }
 }

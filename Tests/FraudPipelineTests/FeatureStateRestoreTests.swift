@@ -60,7 +60,8 @@ struct FeatureStateRestoreTests {
         let bus = try EmbeddedBus(path: directory, configuration: configuration)
         defer { bus.close() }
         try await PaymentTopics.create(on: bus, partitions: 1)
-        try await PipelineFixtures.produce(Self.payments.prefix(2_000), on: bus)
+        // Many small appends: the log rolls segments (and applies retention) between appends.
+        for start in stride(from: 0, to: 2_000, by: 50) { try await PipelineFixtures.produce(Self.payments[start..<start + 50], on: bus) }
         let logStart = try #require(try bus.startOffsets(topic: PaymentMessages.rawTopic).first)
         try #require(logStart > 0, "retention deleted nothing: the test would prove nothing")
 

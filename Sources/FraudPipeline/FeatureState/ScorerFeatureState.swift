@@ -35,20 +35,21 @@ final class ScorerFeatureState: PartitionAssignmentListener {
 
     func assigned(_ assigned: Set<TopicPartition>) async throws -> [TopicPartition: Int64] {
         var starts: [TopicPartition: Int64] = [:]
+        var restored: [String] = []
+        let started = ContinuousClock.now
         for partition in assigned.sorted() where partition.topic == scope.topic {
-            let started = ContinuousClock.now
             let claim = try await store.claim(scope, partition: partition.partition)
             let state = try PartitionFeatureState(claim: claim, scope: scope)
             starts[partition] = state.nextOffset ?? 0
             partitions.withLock { $0[partition.partition] = state }
-            let elapsed = ContinuousClock.now - started
-            Timer(label: PipelineMetrics.featureStateRestoreLatency).recordNanoseconds(elapsed.nanoseconds)
-            logger.info("restored feature state", metadata: [
-                "partition": "\(partition)", "cards": "\(claim.checkpoint?.cards.count ?? 0)", "epoch": "\(claim.epoch)",
-                "next_offset": "\(claim.checkpoint.map { String($0.nextOffset) } ?? "none: rebuilding from the log start")",
-                "seconds": "\(elapsed.inSeconds)",
-            ])
+            restored.append("\(partition.partition): " + (claim.checkpoint.map { "\($0.cards.count) cards at offset \($0.nextOffset)" }
+                                                          ?? "no checkpoint, rebuilt from the log start"))
         }
+        let elapsed = ContinuousClock.now - started
+        Timer(label: PipelineMetrics.featureStateRestoreLatency).recordNanoseconds(elapsed.nanoseconds)
+        logger.info("restored feature state", metadata: [
+            "scope": "\(scope)", "partitions": "\(restored.joined(separator: "; "))", "seconds": "\(elapsed.inSeconds)",
+        ])
         return starts
     }
 
