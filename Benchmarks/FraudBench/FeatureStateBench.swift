@@ -1,5 +1,6 @@
 import Foundation
 import FraudCore
+import FraudKafka
 import FraudModel
 import FraudStore
 import FraudTesting
@@ -8,6 +9,9 @@ import FraudTesting
 /// as a scorer does on assignment) and the write of one checkpoint of 60,000 changed cards (one second of a
 /// 60,000 payments/s stream in which every payment is another card's: the worst case), on SQLite and PostgreSQL.
 /// References, measured in the same run: reading the same rows with Python's sqlite3, and `psql \copy` to /dev/null.
+/// For the choice of PostgreSQL over a compacted Kafka topic (docs/decisions.md): restoring one partition's 250,000
+/// cards by consuming them from a topic of the librdkafka mock cluster (in process, no network), against the same
+/// cards claimed from PostgreSQL.
 enum FeatureStateBench: Benchmark {
     static let name = "state"
     static let cards = 1_000_000
@@ -37,6 +41,11 @@ enum FeatureStateBench: Benchmark {
             let copySeconds = try psqlCopyOut(url)
             results += postgresFigures.results(backend: "PostgreSQL", referenceName: "psql \\copy of the same rows to /dev/null",
                                                referenceSeconds: copySeconds)
+            let topicSeconds = try await kafkaTopicRestore(Array(states.prefix(cards / partitions)))
+            results.append(BenchResult(name: "PostgreSQL feature state: restore one partition (250,000 cards)",
+                                       value: postgresFigures.partitionRestoreSeconds, unit: "s",
+                                       referenceName: "the same cards consumed from a Kafka topic (mock cluster, in process)",
+                                       referenceValue: topicSeconds, higherIsBetter: false))
         } else {
             FileHandle.standardError.write(Data("state: FRAUD_BENCH_POSTGRES_URL is not set; PostgreSQL figures skipped\n".utf8))
         }
@@ -47,6 +56,8 @@ enum FeatureStateBench: Benchmark {
         var loadSeconds: Double
         var restoreSeconds: Double
         var checkpointSeconds: Double
+        /// Restoring partition 0 alone (a quarter of the cards).
+        var partitionRestoreSeconds: Double
 
         func results(backend: String, referenceName: String, referenceSeconds: Double) -> [BenchResult] {
             [
@@ -77,11 +88,15 @@ enum FeatureStateBench: Benchmark {
         }
         var restored: [PartitionClaim] = []
         var decoded = 0
+        var partitionSeconds: [Double] = []
         let restoreSeconds = try await time {
             for partition in 0..<partitions {
-                let claim = try await store.claim(scope, partition: partition)
-                decoded += try FeatureExtractor(cards: claim.checkpoint?.cards ?? []).state.cardCount
-                restored.append(PartitionClaim(partition: claim.partition, epoch: claim.epoch, checkpoint: nil))
+                let seconds = try await time {
+                    let claim = try await store.claim(scope, partition: partition)
+                    decoded += try FeatureExtractor(cards: claim.checkpoint?.cards ?? []).state.cardCount
+                    restored.append(PartitionClaim(partition: claim.partition, epoch: claim.epoch, checkpoint: nil))
+                }
+                partitionSeconds.append(seconds)
             }
         }
         guard decoded == cards else { throw BenchError(message: "restored \(decoded) of \(cards) cards") }
@@ -91,7 +106,8 @@ enum FeatureStateBench: Benchmark {
                            cards: changed.enumerated().filter { ($0.offset * 16 % states.count) % partitions == claim.partition }.map(\.element))
         }
         let checkpointSeconds = try await time { _ = try await store.write(scope, deltas) }
-        return Figures(loadSeconds: loadSeconds, restoreSeconds: restoreSeconds, checkpointSeconds: checkpointSeconds)
+        return Figures(loadSeconds: loadSeconds, restoreSeconds: restoreSeconds, checkpointSeconds: checkpointSeconds,
+                       partitionRestoreSeconds: partitionSeconds[0])
     }
 
     /// 1,000,000 cards with full rings (64 payments each, 658 bytes: the largest a card's state gets).
@@ -107,6 +123,37 @@ enum FeatureStateBench: Benchmark {
             withUnsafeBytes(of: Double(index).bitPattern.littleEndian) { state.replaceSubrange(6..<14, with: $0) }
             return CardStateRecord(ccNum: 4_000_000_000_000_000 + Int64(index), state: state)
         }
+    }
+
+    /// Seconds to consume and decode `states` from a one-partition topic of a mock cluster (after producing them there),
+    /// as a scorer restoring from a compacted changelog topic would.
+    static func kafkaTopicRestore(_ states: [CardStateRecord]) async throws -> Double {
+        let cluster = try KafkaMockCluster(brokers: 1)
+        let bus = try cluster.bus()
+        let topic = "feature-state-changelog"
+        try await bus.createTopic(topic, partitions: 1)
+        let producer = try await bus.makeProducer()
+        for start in stride(from: 0, to: states.count, by: 10_000) {
+            try await producer.send(states[start..<min(start + 10_000, states.count)].map { card in
+                withUnsafeBytes(of: card.ccNum.littleEndian) { BusMessage(topic: topic, key: Array($0), value: card.state) }
+            })
+        }
+        try await producer.close()
+        let seconds = try await time {
+            let consumer = try await bus.makeConsumer(group: "restore", topics: [topic])
+            var restored: [CardStateRecord] = []
+            restored.reserveCapacity(states.count)
+            while restored.count < states.count {
+                for record in try await consumer.poll(maxRecords: 10_000, timeout: .seconds(1)) {
+                    restored.append(CardStateRecord(ccNum: record.key.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(as: Int64.self)) },
+                                                    state: record.value))
+                }
+            }
+            guard try FeatureExtractor(cards: restored).state.cardCount == states.count else { throw BenchError(message: "changelog restore lost cards") }
+            try await consumer.close()
+        }
+        withExtendedLifetime(cluster) {}
+        return seconds
     }
 
     static func time(_ body: () async throws -> Void) async throws -> Double {

@@ -53,6 +53,8 @@ extension APIProblem {
             self = APIProblem(.badRequest, title: "Invalid request field", detail: error.description, field: error.field)
         case let error as StoreError:
             self.init(storeError: error)
+        case let error as FeatureStateError:
+            self.init(featureStateError: error)
         case let error as DecodingError:
             self.init(decodingError: error)
         case let error as any HTTPResponseError:
@@ -85,6 +87,19 @@ extension APIProblem {
             self = APIProblem(.serviceUnavailable, title: "Database unavailable", detail: error.description)
         default:
             self = APIProblem(.internalServerError, detail: "the database failed: \(error.description)")
+        }
+    }
+
+    /// 503 while the state cannot be read (retry later, or score with `history=request`); 500 when a card's state is
+    /// damaged: the server cannot score that card with its history until the state is repaired.
+    private init(featureStateError error: FeatureStateError) {
+        switch error.kind {
+        case .unavailable:
+            self = APIProblem(.serviceUnavailable, title: "Feature state unavailable", detail: "\(error.message); history=request scores without it")
+        case .damaged:
+            self = APIProblem(.internalServerError, title: "Feature state damaged", detail: "\(error.message); history=request scores without it")
+        case .invalidArgument:
+            self = APIProblem(.internalServerError, title: "Feature state unusable", detail: error.message)
         }
     }
 

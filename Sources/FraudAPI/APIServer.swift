@@ -47,17 +47,21 @@ public struct APIServer: Sendable {
     private let state: APIState
     private let logger: Logger
 
-    /// A server over `store` (payments, labels, alerts, reports), `registry` (models, promotion) and `bus` (ingest).
+    /// A server over `store` (payments, labels, alerts, reports), `registry` (models, promotion), `bus` (ingest) and
+    /// `featureState`, the scorers' checkpointed card state (group `scorer`), which scoring reads and never writes:
+    /// without it, payments are scored with the request's history only.
     ///
     /// Bootstraps swift-metrics with the Prometheus registry (`APIMetrics.bootstrap()`) if that was not done yet.
     /// - Throws: `APIAssetError` when a bundled file is missing.
-    public init(store: any FraudDatabase, registry: ModelRegistry, bus: any Bus, scoring: ScoringModelSource? = nil,
-                configuration: Configuration = Configuration(), logger: Logger = Logger(label: "fraud.api")) throws {
+    public init(store: any FraudDatabase, registry: ModelRegistry, bus: any Bus, featureState: (any FeatureStateStore)? = nil,
+                scoring: ScoringModelSource? = nil, configuration: Configuration = Configuration(),
+                logger: Logger = Logger(label: "fraud.api")) throws {
         APIMetrics.bootstrap()
         self.configuration = configuration
         self.logger = logger
         self.state = APIState(
             store: store, registry: registry, scorer: ChampionScorer(source: scoring ?? .champion(registry), checkInterval: configuration.championCheckInterval),
+            onlineFeatures: featureState.map(OnlineFeatures.init),
             ingest: PaymentIngest(bus: bus, partitions: configuration.rawTopicPartitions), configuration: configuration,
             assets: try APIAssets(), storeGauges: StoreGauges(store: store))
     }

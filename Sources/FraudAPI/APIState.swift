@@ -2,11 +2,14 @@ import FraudCore
 import FraudStore
 import Hummingbird
 
-/// What the route handlers share: the store, the registry, the scorer, the ingest path and the settings.
+/// What the route handlers share: the store, the registry, the scorer, the online card history, the ingest path
+/// and the settings.
 struct APIState: Sendable {
     let store: any FraudDatabase
     let registry: ModelRegistry
     let scorer: ChampionScorer
+    /// The scorers' card state, when the server has one: scoring reads it (`?history=online`).
+    let onlineFeatures: OnlineFeatures?
     let ingest: PaymentIngest
     let configuration: APIServer.Configuration
     let assets: APIAssets

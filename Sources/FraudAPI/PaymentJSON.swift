@@ -3,8 +3,10 @@ import FraudModel
 
 /// The JSON of payment-shaped answers (scores, stored payments, alerts), written by hand with the message codec's writer.
 enum PaymentJSON {
-    /// `{"trans_num", "score", "prediction", "threshold", "model_version", "reasons"}`.
-    static func writeDecision(_ decision: FraudScorer.Decision, transNum: String, scorer: FraudScorer, to writer: inout JSONWriter) {
+    /// `{"trans_num", "score", "prediction", "threshold", "model_version", "reasons", "history"}`; `history` is
+    /// `{"source", "earlier_payments"}`: the card history used and how many earlier payments of the card it counted.
+    static func writeDecision(_ decision: FraudScorer.Decision, transNum: String, scorer: FraudScorer, history: CardHistory,
+                              earlierPayments: Int, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("trans_num")
         writer.string(transNum)
@@ -18,6 +20,13 @@ enum PaymentJSON {
         writer.string(scorer.modelVersion)
         writer.key("reasons")
         writer.reasons(decision.reasons)
+        writer.key("history")
+        writer.beginObject()
+        writer.key("source")
+        writer.string(history.rawValue)
+        writer.key("earlier_payments")
+        writer.int(Int64(earlierPayments))
+        writer.endObject()
         writer.endObject()
     }
 

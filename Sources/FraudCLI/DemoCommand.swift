@@ -66,7 +66,9 @@ struct DemoCommand: AsyncParsableCommand {
                 workers.append(try SimulatorSource(bus: opened, simulator: simulator, rate: rate, progress: progress))
                 workers.append(try DemoWorkers.alerter(bus: opened, store: store))
                 workers.append(try DemoWorkers.monitor(bus: opened, store: store))
-                if !noServer { workers.append(try DemoWorkers.server(store: store, registry: models, bus: opened, port: port)) }
+                if !noServer {
+                    workers.append(try DemoWorkers.server(store: store, registry: models, bus: opened, featureState: featureState, port: port))
+                }
                 workers.append(DemoSummary(statistics: statistics, store: store, interval: .seconds(1)))
                 if let duration { workers.append(StopAfter(.milliseconds(Int64(duration * 1000)))) }
                 ModelProgress.line("streaming \(Fixed(rate, digits: 0)) simulated payments/s through scorer and writer (Ctrl-C to stop)")
@@ -81,7 +83,9 @@ struct DemoCommand: AsyncParsableCommand {
     private func runDriftStory(stop: StopSignal) async throws {
         let story = try await DemoDriftStory.open(directory: scenarioDirectory)
         var workers = WorkerGroup([story])
-        if !noServer { workers.append(try DemoWorkers.server(store: story.store, registry: try story.registry(), bus: story.bus, port: port)) }
+        if !noServer {
+            workers.append(try DemoWorkers.server(store: story.store, registry: try story.registry(), bus: story.bus, featureState: nil, port: port))
+        }
         if let duration { workers.append(StopAfter(.milliseconds(Int64(duration * 1000)))) }
         do {
             try await workers.run(stop: stop)

@@ -23,10 +23,12 @@ enum DemoWorkers {
                                  configuration: try MonitorConfiguration(), logger: logger)
     }
 
-    /// The HTTP API and the dashboard.
-    static func server(store: any FraudDatabase, registry: ModelRegistry, bus: any Bus, port: Int) throws -> any PipelineWorker {
-        let server = try APIServer(store: store, registry: registry, bus: bus, configuration: .init(port: port),
-                                   logger: OperationalAlerter.logger("fraud.api"))
+    /// The HTTP API and the dashboard, scoring with the card history the demo's scorer checkpoints into `featureState`
+    /// (with the request's history only when nil).
+    static func server(store: any FraudDatabase, registry: ModelRegistry, bus: any Bus, featureState: (any FeatureStateStore)?,
+                       port: Int) throws -> any PipelineWorker {
+        let server = try APIServer(store: store, registry: registry, bus: bus, featureState: featureState,
+                                   configuration: .init(port: port), logger: OperationalAlerter.logger("fraud.api"))
         return ServerWorker(server: server)
     }
 }

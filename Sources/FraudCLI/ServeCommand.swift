@@ -3,6 +3,7 @@ import Foundation
 import FraudAPI
 import FraudCore
 import FraudPipeline
+import FraudStore
 import Logging
 
 /// `fraud serve`: the HTTP API, its docs and the dashboard.
@@ -13,7 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Write and admin routes (POST /v1/payments, /v1/labels, /v1/models/...) require \
             'Authorization: Bearer $FRAUD_API_TOKEN'. Without FRAUD_API_TOKEN they are open and the server listens on \
-            127.0.0.1 only, whatever --host says.
+            127.0.0.1 only, whatever --host says. Scoring reads each card's history from the scorers' feature state \
+            (--feature-state), never writing it; a SQLite file that does not exist yet is created empty first.
             """)
 
     @Option(name: .long, help: "Address to bind (needs FRAUD_API_TOKEN for anything but 127.0.0.1).")
@@ -28,6 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var bus: BusOptions
     @OptionGroup var registry: RegistryOptions
+    @OptionGroup var pipeline: PipelineOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
@@ -40,14 +43,30 @@ struct ServeCommand: AsyncParsableCommand {
         stop.install()
         let bus = try self.bus.open()
         try await withDatabase(database) { store in
-            let server = try APIServer(
-                store: store, registry: try registry.registry(store), bus: bus,
-                configuration: .init(host: host, port: port, token: token, maxBodyBytes: maxBodyBytes),
-                logger: Logger(label: "fraud.api") { StreamLogHandler.standardError(label: $0) })
-            if token == nil, host != "127.0.0.1" {
-                printError("warning: --host \(host) ignored: FRAUD_API_TOKEN is not set, so the server binds 127.0.0.1 only")
+            let featureState = try await Self.openForReading(pipeline.featureStateURL(bus: bus, database: database))
+            do {
+                let server = try APIServer(
+                    store: store, registry: try registry.registry(store), bus: bus, featureState: featureState,
+                    configuration: .init(host: host, port: port, token: token, maxBodyBytes: maxBodyBytes),
+                    logger: Logger(label: "fraud.api") { StreamLogHandler.standardError(label: $0) })
+                if token == nil, host != "127.0.0.1" {
+                    printError("warning: --host \(host) ignored: FRAUD_API_TOKEN is not set, so the server binds 127.0.0.1 only")
+                }
+                try await server.run(stop: stop) { port in printError(server.startMessage(port: port)) }
+            } catch {
+                try? await featureState.close()
+                throw error
             }
-            try await server.run(stop: stop) { port in printError(server.startMessage(port: port)) }
+            try await featureState.close()
         }
+    }
+
+    /// The feature state at `url`, opened to be read only (SQLite: read-only; PostgreSQL has no such mode). A SQLite
+    /// file that does not exist yet is first created empty, so every card is scored as new until a scorer checkpoints.
+    private static func openForReading(_ url: String) async throws -> any FeatureStateStore {
+        if case .sqlite(let path)? = try? DatabaseURL(url), !FileManager.default.fileExists(atPath: path) {
+            try await FeatureStateStoreFactory.open(url).close()
+        }
+        return try await FeatureStateStoreFactory.open(url, readOnly: true)
     }
 }

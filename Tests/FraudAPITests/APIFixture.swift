@@ -2,6 +2,7 @@ import Foundation
 import FraudAPI
 import FraudBus
 import FraudCore
+import FraudPipeline
 import FraudStore
 import FraudTesting
 import Hummingbird
@@ -9,32 +10,36 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 
-/// A real server over a fresh store (SQLite file or PostgreSQL schema), an embedded bus in a temporary directory and
-/// a registry whose champion is `TestModel`; requests go over loopback (HummingbirdTesting `.live`).
+/// A real server over a fresh store (SQLite file or PostgreSQL schema), an embedded bus in a temporary directory with
+/// its feature state (empty), and a registry whose champion is `TestModel`; requests go over loopback
+/// (HummingbirdTesting `.live`).
 final class APIFixture: Sendable {
     static let token = "test-token-4f1c"
     let root: String
     let store: any FraudDatabase
     let registry: ModelRegistry
     let bus: EmbeddedBus
+    /// The feature state in the bus directory, as the embedded pipeline keeps it.
+    let featureState: any FeatureStateStore
     let server: APIServer
     let championVersion: String
     private let removeDatabase: @Sendable () async throws -> Void
 
-    private init(root: String, store: any FraudDatabase, registry: ModelRegistry, bus: EmbeddedBus, server: APIServer,
-                 championVersion: String, removeDatabase: @escaping @Sendable () async throws -> Void) {
+    private init(root: String, store: any FraudDatabase, registry: ModelRegistry, bus: EmbeddedBus, featureState: any FeatureStateStore,
+                 server: APIServer, championVersion: String, removeDatabase: @escaping @Sendable () async throws -> Void) {
         self.root = root
         self.store = store
         self.registry = registry
         self.bus = bus
+        self.featureState = featureState
         self.server = server
         self.championVersion = championVersion
         self.removeDatabase = removeDatabase
     }
 
-    /// A fixture on SQLite, or on a new schema of `postgresURL`.
+    /// A fixture on SQLite, or on a new schema of `postgresURL`; its server reads the feature state unless `onlineHistory` is false.
     static func make(postgresURL: String? = nil, configuration: APIServer.Configuration = .init(port: 0, token: token, championCheckInterval: .zero),
-                     logger: Logger = Logger(label: "fraud.api.test")) async throws -> APIFixture {
+                     onlineHistory: Bool = true, logger: Logger = Logger(label: "fraud.api.test")) async throws -> APIFixture {
         let root = TemporaryDirectory.make("api-fixture")
         let store: any FraudDatabase
         let remove: @Sendable () async throws -> Void
@@ -54,9 +59,11 @@ final class APIFixture: Sendable {
         let version = try await registry.importArtifact(from: TestModel.artifactDirectory).version
         _ = try await registry.promote(version: version, force: true, by: "test", reason: "fixture champion")
         let bus = try EmbeddedBus(path: root + "/bus")
-        let server = try APIServer(store: store, registry: registry, bus: bus, configuration: configuration, logger: logger)
-        return APIFixture(root: root, store: store, registry: registry, bus: bus, server: server, championVersion: version,
-                          removeDatabase: remove)
+        let featureState = try await FeatureStateStoreFactory.open(FeatureStateLocation.embeddedURL(bus))
+        let server = try APIServer(store: store, registry: registry, bus: bus, featureState: onlineHistory ? featureState : nil,
+                                   configuration: configuration, logger: logger)
+        return APIFixture(root: root, store: store, registry: registry, bus: bus, featureState: featureState, server: server,
+                          championVersion: version, removeDatabase: remove)
     }
 
     /// Runs `body` against the live server, then closes the store and removes everything.
@@ -71,6 +78,7 @@ final class APIFixture: Sendable {
     }
 
     private func close() async throws {
+        try await featureState.close()
         try await store.close()
         try await removeDatabase()
         try? FileManager.default.removeItem(atPath: root)
