@@ -2,7 +2,7 @@ import CRdKafka
 import Dispatch
 import FraudCore
 
-/// The distributed bus: Apache Kafka through librdkafka. Producers are idempotent and batch with
+/// The distributed bus: Apache Kafka through librdkafka. Producers are idempotent (`acks=all`) and batch with
 /// `linger.ms`; keys are partitioned with Murmur2 (as the Java client and the embedded bus do);
 /// consumers commit manually after processing.
 public final class KafkaBus: Bus, @unchecked Sendable {
@@ -112,6 +112,7 @@ public final class KafkaBus: Bus, @unchecked Sendable {
         var settings = [
             "bootstrap.servers": configuration.bootstrapServers,
             "enable.idempotence": "true",
+            "acks": "all",
             "linger.ms": "5",
             "batch.num.messages": "10000",
             "compression.type": "lz4",
@@ -122,7 +123,7 @@ public final class KafkaBus: Bus, @unchecked Sendable {
         return try KafkaProducer(settings: settings)
     }
 
-    public func makeConsumer(group: String, topics: [String]) async throws -> any BusConsumer {
+    public func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?) async throws -> any BusConsumer {
         var settings = [
             "bootstrap.servers": configuration.bootstrapServers,
             "group.id": group,
@@ -132,6 +133,10 @@ public final class KafkaBus: Bus, @unchecked Sendable {
             "log_level": "3",
         ]
         settings.merge(configuration.consumerSettings) { $1 }
-        return try KafkaConsumer(settings: settings, topics: topics, capacity: configuration.maxBufferedRecords)
+        return try KafkaConsumer(settings: settings, topics: topics, capacity: configuration.maxBufferedRecords, listener: listener)
     }
+
+    /// Nothing to wait for: producers send with `acks=all`, so a record is acknowledged (and `send` returns) only once
+    /// every in-sync replica holds it. Kafka's durability is replication, not `fsync`: there is no deferred flush.
+    public func flush() async throws {}
 }

@@ -10,13 +10,17 @@ final class ConsumerCore: @unchecked Sendable {
     private(set) var handle: OpaquePointer?
     let buffer: RecordBuffer
     let assignment = Mutex<Set<TopicPartition>>([])
+    /// With a listener: where rebalances wait for `poll` to tell it.
+    let rebalances: RebalanceHandoff?
     private let running = Mutex(true)
     private let stopped = DispatchSemaphore(value: 0)
     /// A failure seen by the poll thread, surfaced by the next `poll`.
     let failure = Mutex<BusError?>(nil)
 
-    init(settings: [String: String], topics: [String], capacity: Int) throws {
-        buffer = RecordBuffer(capacity: capacity)
+    init(settings: [String: String], topics: [String], capacity: Int, listener: (any PartitionAssignmentListener)?) throws {
+        let buffer = RecordBuffer(capacity: capacity)
+        self.buffer = buffer
+        rebalances = listener.map { RebalanceHandoff(listener: $0, notifier: buffer.notifier) }
         let configuration = try KafkaClient.configuration(settings)
         rd_kafka_conf_set_rebalance_cb(configuration) { handle, code, partitions, opaque in
             guard let handle, let opaque else { return }
@@ -43,17 +47,39 @@ final class ConsumerCore: @unchecked Sendable {
         thread.start()
     }
 
-    private func rebalance(_ handle: OpaquePointer, _ code: rd_kafka_resp_err_t, _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) {
+    /// Runs on the poll thread, inside `rd_kafka_consumer_poll`. With a listener, the change waits for `poll` to
+    /// tell it; a new partition starts where the listener says, else at its committed offset.
+    private func rebalance(_ handle: OpaquePointer, _ code: rd_kafka_resp_err_t, _ list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) {
+        let partitions = KafkaClient.partitions(list)
         if code == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
-            rd_kafka_assign(handle, partitions)
-            assignment.withLock { $0 = KafkaClient.partitions(partitions) }
+            guard let rebalances, let list, !partitions.isEmpty else { return assign(handle, list, partitions) }
+            rebalances.handOver(.assigned(partitions)) { starts in
+                guard let starts else { return assign(handle, nil, []) }
+                Self.setStarts(starts, in: list)
+                assign(handle, list, partitions)
+            }
         } else {
             // Records still buffered from revoked partitions go to their new owner instead.
-            buffer.drop(KafkaClient.partitions(partitions))
-            rd_kafka_assign(handle, nil)
-            assignment.withLock { $0 = [] }
+            buffer.drop(partitions)
+            guard let rebalances, !partitions.isEmpty else { return assign(handle, nil, []) }
+            rebalances.handOver(.revoked(partitions)) { _ in assign(handle, nil, []) }
         }
+    }
+
+    /// Assigns `list` (nil: nothing) and records it as the assignment; wakes `poll`.
+    private func assign(_ handle: OpaquePointer, _ list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?, _ partitions: Set<TopicPartition>) {
+        rd_kafka_assign(handle, list)
+        assignment.withLock { $0 = partitions }
         buffer.notifier.notifyAll()
+    }
+
+    /// Sets each partition's start offset in `list` to `starts`, else to `RD_KAFKA_OFFSET_INVALID` (its committed offset).
+    private static func setStarts(_ starts: [TopicPartition: Int64], in list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) {
+        for index in 0..<Int(list.pointee.cnt) {
+            let entry = list.pointee.elems + index
+            let partition = TopicPartition(topic: String(cString: entry.pointee.topic), partition: Int(entry.pointee.partition))
+            entry.pointee.offset = starts[partition] ?? Int64(RD_KAFKA_OFFSET_INVALID)
+        }
     }
 
     private func run(_ handle: OpaquePointer) {
@@ -107,19 +133,23 @@ final class ConsumerCore: @unchecked Sendable {
             return running
         }
         buffer.close()
+        rebalances?.close()
         if wasRunning && wait { stopped.wait() }
     }
 }
 
 /// A Kafka consumer-group member with manual commits (`enable.auto.commit=false`): offsets are
-/// committed only by `commit`, after processing.
+/// committed only by `commit`, after processing. Its listener, if any, is told of rebalances inside `poll`.
 final class KafkaConsumer: BusConsumer, @unchecked Sendable {
     private let core: ConsumerCore
     private let commitQueue = DispatchQueue(label: "kafka-commit")
 
-    init(settings: [String: String], topics: [String], capacity: Int) throws {
-        core = try ConsumerCore(settings: settings, topics: topics, capacity: capacity)
+    init(settings: [String: String], topics: [String], capacity: Int, listener: (any PartitionAssignmentListener)?) throws {
+        core = try ConsumerCore(settings: settings, topics: topics, capacity: capacity, listener: listener)
     }
+
+    /// Whether a rebalance waits for the next `poll` to tell the listener.
+    var rebalanceIsWaiting: Bool { core.rebalances?.isWaiting ?? false }
 
     deinit { core.stop(wait: false) }
 
@@ -129,6 +159,7 @@ final class KafkaConsumer: BusConsumer, @unchecked Sendable {
         while true {
             if let failure = core.failure.withLock({ error in defer { error = nil }; return error }) { throw failure }
             let seen = core.buffer.notifier.generation
+            try await core.rebalances?.serve()
             let records = core.buffer.take(maxRecords)
             let now = ContinuousClock.now
             if !records.isEmpty || now >= deadline { return records }

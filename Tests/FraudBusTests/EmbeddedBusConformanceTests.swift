@@ -35,4 +35,8 @@ struct EmbeddedBusConformanceTests {
     @Test func malformedMessageIsADecodeError() async throws {
         try await Self.suite().malformedMessageIsDecodeError()
     }
+
+    @Test func listenerChoosesStartOffsets() async throws {
+        try await Self.suite().listenerChoosesStartOffsets()
+    }
 }

@@ -28,4 +28,8 @@ struct KafkaBusConformanceTests {
     @Test func malformedMessageIsADecodeError() async throws {
         try await Self.suite().malformedMessageIsDecodeError()
     }
+
+    @Test func listenerChoosesStartOffsets() async throws {
+        try await Self.suite().listenerChoosesStartOffsets()
+    }
 }

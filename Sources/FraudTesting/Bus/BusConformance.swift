@@ -1,4 +1,5 @@
 import FraudCore
+import Synchronization
 
 /// The behaviour every `Bus` implementation must show, as checks that throw
 /// `ConformanceFailure` (run them from any test framework). Each check creates its own topics and
@@ -138,8 +139,58 @@ public struct BusConformance: Sendable {
         try await close(bus)
     }
 
+    /// A consumer's `PartitionAssignmentListener` chooses where each new partition starts; a partition missing from
+    /// its answer starts at the group's committed offset.
+    public func listenerChoosesStartOffsets(prefix: String = "listener") async throws {
+        let bus = try await open()
+        let topic = "\(prefix).events"
+        let group = "\(prefix).group"
+        try await bus.createTopic(topic, partitions: partitions)
+        let all = Set((0..<partitions).map { TopicPartition(topic: topic, partition: $0) })
+        let producer = try await bus.makeProducer()
+        try await producer.send(all.flatMap { partition in
+            (0..<10).map { BusMessage(topic: topic, key: Array("k\($0)".utf8), value: Array("v\($0)".utf8), partition: partition.partition) }
+        })
+        try await producer.close()
+        // Committed: partition p at p + 2. The listener answers 7 for partition 0 only.
+        let committed = Dictionary(uniqueKeysWithValues: all.map { ($0, Int64($0.partition + 2)) })
+        let first = try await bus.makeConsumer(group: group, topics: [topic])
+        _ = try await BusDrain.collect(first, count: 10 * partitions, patience: patience)
+        try await first.commit(committed)
+        try await first.close()
+
+        let chosen = TopicPartition(topic: topic, partition: 0)
+        let listener = StartOffsetListener(starts: [chosen: 7])
+        let second = try await bus.makeConsumer(group: group, topics: [topic], listener: listener)
+        let expected = Dictionary(uniqueKeysWithValues: all.map { ($0, Array(($0 == chosen ? 7 : committed[$0]!)..<10)) })
+        let records = try await BusDrain.collect(second, count: expected.values.map(\.count).reduce(0, +), patience: patience)
+        let read = Dictionary(grouping: records, by: \.topicPartition).mapValues { $0.map(\.offset) }
+        try expect(read == expected, "read offsets \(read.sorted { $0.key < $1.key }), expected \(expected.sorted { $0.key < $1.key })")
+        try expect(listener.assignments == [all], "listener told of assignments \(listener.assignments), expected one of \(all.sorted())")
+        try await second.close()
+        try await close(bus)
+    }
+
     private func expect(_ condition: Bool, _ message: @autoclosure () -> String) throws {
         guard condition else { throw ConformanceFailure(message: message()) }
     }
 }
 
+/// Answers fixed start offsets and records the assignments it is told of.
+private final class StartOffsetListener: PartitionAssignmentListener {
+    private let starts: [TopicPartition: Int64]
+    private let told = Mutex<[Set<TopicPartition>]>([])
+
+    init(starts: [TopicPartition: Int64]) {
+        self.starts = starts
+    }
+
+    var assignments: [Set<TopicPartition>] { told.withLock { $0 } }
+
+    func assigned(_ partitions: Set<TopicPartition>) async throws -> [TopicPartition: Int64] {
+        told.withLock { $0.append(partitions) }
+        return starts.filter { partitions.contains($0.key) }
+    }
+
+    func revoked(_ partitions: Set<TopicPartition>) async {}
+}
