@@ -1,5 +1,6 @@
 import Foundation
 import FraudCore
+import FraudStore
 
 /// Where benchmarks find their inputs and how they run the reference tools.
 struct BenchContext: Sendable {
@@ -24,6 +25,23 @@ struct BenchContext: Sendable {
         }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
         return lines.last.map(String.init) ?? ""
+    }
+
+    /// Seconds one `psql -c command` takes against `url` (process start included, as a user runs it).
+    static func psql(_ url: PostgresURL, _ command: String) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", url.host, "-p", String(url.port), "-U", url.user,
+                             "-d", url.database ?? url.user, "-c", command]
+        var environment = ProcessInfo.processInfo.environment
+        if let password = url.password { environment["PGPASSWORD"] = password }
+        process.environment = environment
+        let seconds = try time {
+            try process.run()
+            process.waitUntilExit()
+        }
+        guard process.terminationStatus == 0 else { throw BenchError(message: "psql exited with \(process.terminationStatus): \(command)") }
+        return seconds
     }
 
     /// Seconds taken by `body`.

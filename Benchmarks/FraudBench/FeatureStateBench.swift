@@ -164,19 +164,6 @@ enum FeatureStateBench: Benchmark {
 
     /// Seconds `psql \copy` takes to stream every card state of the bench scope to /dev/null.
     static func psqlCopyOut(_ url: PostgresURL) throws -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", url.host, "-p", String(url.port), "-U", url.user,
-                             "-d", url.database ?? url.user,
-                             "-c", "\\copy (SELECT cc_num, state FROM \(url.schema!).feature_cards WHERE consumer_group = 'bench') TO '/dev/null' WITH (FORMAT binary)"]
-        var environment = ProcessInfo.processInfo.environment
-        if let password = url.password { environment["PGPASSWORD"] = password }
-        process.environment = environment
-        let seconds = try BenchContext.time {
-            try process.run()
-            process.waitUntilExit()
-        }
-        guard process.terminationStatus == 0 else { throw BenchError(message: "psql \\copy exited with \(process.terminationStatus)") }
-        return seconds
+        try BenchContext.psql(url, "\\copy (SELECT cc_num, state FROM \(url.schema!).feature_cards WHERE consumer_group = 'bench') TO '/dev/null' WITH (FORMAT binary)")
     }
 }

@@ -132,19 +132,7 @@ enum StoreBench: Benchmark {
 
     /// Seconds `psql \copy` takes to load the CSV into `schema.transactions` (process start included, as a user runs it).
     static func psqlCopy(_ url: PostgresURL, schema: String, csvPath: String, expectedRows: Int) throws -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let columns = StoreBenchCSV.columns.joined(separator: ", ")
-        process.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", url.host, "-p", String(url.port), "-U", url.user,
-                             "-d", url.database ?? url.user, "-c", "\\copy \(schema).transactions (\(columns)) FROM '\(csvPath)' WITH (FORMAT csv)"]
-        var environment = ProcessInfo.processInfo.environment
-        if let password = url.password { environment["PGPASSWORD"] = password }
-        process.environment = environment
-        let seconds = try BenchContext.time {
-            try process.run()
-            process.waitUntilExit()
-        }
-        guard process.terminationStatus == 0 else { throw BenchError(message: "psql \\copy exited with \(process.terminationStatus)") }
-        return seconds
+        return try BenchContext.psql(url, "\\copy \(schema).transactions (\(columns)) FROM '\(csvPath)' WITH (FORMAT csv)")
     }
 }

@@ -124,9 +124,10 @@ public final class PostgresStore: Store, ModelStore {
     }
 
     /// Runs `body` in one transaction on one connection, with retries of the whole transaction.
-    /// Errors thrown by `body` roll back and are rethrown as they are.
-    func transaction<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await onConnection(operation) { connection in
+    /// Errors thrown by `body` roll back and are rethrown as they are. `attemptTimeout` replaces the policy's for work
+    /// known to take longer (a large write).
+    func transaction<T: Sendable>(_ operation: String, attemptTimeout: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await onConnection(operation, attemptTimeout: attemptTimeout) { connection in
             _ = try await connection.query("BEGIN", logger: self.logger).get()
             do {
                 let value = try await body(connection)
@@ -140,11 +141,13 @@ public final class PostgresStore: Store, ModelStore {
     }
 
     /// Runs `body` on one pooled connection, outside a transaction (each statement commits by itself), with retries.
-    func onConnection<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await withRetries(operation) { try await self.client.withConnection(body) }
+    func onConnection<T: Sendable>(_ operation: String, attemptTimeout: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await withRetries(operation, attemptTimeout: attemptTimeout) { try await self.client.withConnection(body) }
     }
 
-    private func withRetries<T: Sendable>(_ operation: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    private func withRetries<T: Sendable>(_ operation: String, attemptTimeout: Duration? = nil, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        var retry = retry
+        if let attemptTimeout { retry.attemptTimeout = attemptTimeout }
         do {
             return try await retry.run(operation, logger: logger, isTransient: Self.isTransient, body)
         } catch let error as StoreError {

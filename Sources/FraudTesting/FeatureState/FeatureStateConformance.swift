@@ -1,0 +1,67 @@
+import FraudCore
+
+/// The checks every `FeatureStateStore` implementation must pass; run by `Tests/FraudStoreTests` against SQLite and
+/// PostgreSQL. Each check gets a fresh, empty database from `makeDatabase`. No check depends on timing.
+public struct FeatureStateConformance: Sendable {
+    /// A fresh empty database, and direct access to it for damaging or failing it.
+    public struct Database: Sendable {
+        /// Opens a store on the database (again: a second store sees what the first wrote).
+        public var open: @Sendable () async throws -> any FeatureStateStore
+        /// Runs one SQL statement on the database, outside the store (to damage a checkpoint).
+        public var execute: @Sendable (_ sql: String) async throws -> Void
+        /// Makes the database refuse, from now on, every write of the state of card `ccNum` (a trigger that raises).
+        public var failWrites: @Sendable (_ ccNum: Int64) async throws -> Void
+        /// Removes the database.
+        public var remove: @Sendable () async throws -> Void
+
+        public init(
+            open: @escaping @Sendable () async throws -> any FeatureStateStore, execute: @escaping @Sendable (String) async throws -> Void,
+            failWrites: @escaping @Sendable (Int64) async throws -> Void, remove: @escaping @Sendable () async throws -> Void
+        ) {
+            self.open = open
+            self.execute = execute
+            self.failWrites = failWrites
+            self.remove = remove
+        }
+    }
+
+    /// The checks, by name.
+    public enum Check: String, CaseIterable, Sendable {
+        case firstClaimHasNoCheckpoint
+        case writeThenClaimRestoresTheCheckpoint
+        case incrementalWritesReplaceOnlyTheirCards
+        case staleOwnerIsRefusedOthersAreWritten
+        case writeOfSeveralPartitionsIsAtomic
+        case cardStatesAreTheLatestAcrossPartitions
+        case offsetsOfCheckpointedPartitions
+        case scopesAreIndependent
+        case largeCheckpointRoundTripsByteExact
+        case damagedCheckpointIsReported
+    }
+
+    let makeDatabase: @Sendable () async throws -> Database
+
+    /// - Parameter makeDatabase: creates a fresh, empty database per check.
+    public init(makeDatabase: @escaping @Sendable () async throws -> Database) {
+        self.makeDatabase = makeDatabase
+    }
+
+    /// Runs one check on a fresh database; throws `ConformanceFailure` describing the first mismatch.
+    public func run(_ check: Check) async throws {
+        let database = try await makeDatabase()
+        do {
+            let store = try await database.open()
+            do {
+                try await FeatureStateChecks.run(check, store, database)
+            } catch {
+                try? await store.close()
+                throw error
+            }
+            try await store.close()
+        } catch {
+            try? await database.remove()
+            throw error
+        }
+        try await database.remove()
+    }
+}
