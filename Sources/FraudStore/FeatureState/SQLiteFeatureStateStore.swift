@@ -104,8 +104,12 @@ public final class SQLiteFeatureStateStore: FeatureStateStore {
             let fence = try db.cachedStatement(sql: """
                 UPDATE feature_partitions SET next_offset = ?, updated_at = ? WHERE consumer_group = ? AND topic = ? AND partition = ? AND epoch = ?
                 """)
+            // The primary key first: a card staying in its partition (always, unless the partition count changed) is
+            // updated in place; the card index only catches a card that moved. 4.7x faster for 60,000 changed cards
+            // than one clause on the card index, which rewrote the key of every row (docs/decisions.md).
             let upsert = try db.cachedStatement(sql: """
                 INSERT INTO feature_cards (consumer_group, topic, cc_num, partition, state) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (consumer_group, topic, partition, cc_num) DO UPDATE SET state = excluded.state
                 ON CONFLICT (consumer_group, topic, cc_num) DO UPDATE SET partition = excluded.partition, state = excluded.state
                 """)
             var refused = Set<Int>()

@@ -12,6 +12,7 @@ enum FeatureStateChecks {
         case .staleOwnerIsRefusedOthersAreWritten: try await staleOwner(store)
         case .writeOfSeveralPartitionsIsAtomic: try await atomic(store, database)
         case .cardStatesAreTheLatestAcrossPartitions: try await cardStates(store)
+        case .cardMovedToAnotherPartitionLeavesTheOld: try await movedCard(store)
         case .offsetsOfCheckpointedPartitions: try await offsets(store)
         case .scopesAreIndependent: try await scopes(store)
         case .largeCheckpointRoundTripsByteExact: try await large(store)
@@ -101,6 +102,17 @@ enum FeatureStateChecks {
         try expectEqual(sorted(found), [state(1, version: 1), state(2, version: 2), state(3, version: 1)], "states of cards 2, 3, 99, 1, 2")
         try expectEqual(try await store.cardStates(scope, cards: [99]), [], "states of an unknown card")
         try expectEqual(try await store.cardStates(scope, cards: []), [], "states of no cards")
+    }
+
+    /// After the partition count changed, a card's state is written under its new partition: the old one no longer has it.
+    static func movedCard(_ store: any FeatureStateStore) async throws {
+        for partition in 0..<2 { _ = try await store.claim(scope, partition: partition) }
+        try await write(store, 0, 1, offset: 10, states(1...3, version: 1))
+        try await write(store, 1, 1, offset: 10, states(2...2, version: 2))
+        try expectEqual(try await store.cardStates(scope, cards: [2]), [state(2, version: 2)], "the moved card's state")
+        try expectEqual(try await store.claim(scope, partition: 0).checkpoint.map { sorted($0.cards) }, [state(1, version: 1), state(3, version: 1)],
+                        "the old partition without the moved card")
+        try expectEqual(try await store.claim(scope, partition: 1).checkpoint?.cards, [state(2, version: 2)], "the new partition with it")
     }
 
     static func offsets(_ store: any FeatureStateStore) async throws {

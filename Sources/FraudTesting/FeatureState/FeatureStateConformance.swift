@@ -33,6 +33,7 @@ public struct FeatureStateConformance: Sendable {
         case staleOwnerIsRefusedOthersAreWritten
         case writeOfSeveralPartitionsIsAtomic
         case cardStatesAreTheLatestAcrossPartitions
+        case cardMovedToAnotherPartitionLeavesTheOld
         case offsetsOfCheckpointedPartitions
         case scopesAreIndependent
         case largeCheckpointRoundTripsByteExact
