@@ -1,6 +1,7 @@
 import Foundation
 import FraudBus
 import FraudCore
+import FraudModel
 import FraudPipeline
 import FraudStore
 import FraudTesting
@@ -43,6 +44,15 @@ struct FeatureStateIdentityTests {
         finisher.waitUntilExit()
         #expect(finisher.terminationStatus == 0)
         try Self.expectIdentical(try await Self.scores(setup.databaseURL), reference)
+    }
+
+    @Test("offline parity: one extractor over the payments in order (as fraud evaluate --warmup) gives the stream's scores")
+    func offlineParity() async throws {
+        let reference = try await Self.referenceRun.value
+        var extractor = FeatureExtractor()
+        let decisions = try PipelineFixtures.scorer().score(Self.payments, extractor: &extractor, reasons: .none)
+        let offline = Dictionary(uniqueKeysWithValues: zip(Self.payments.map(\.transNum), decisions.map(\.score)))
+        try Self.expectIdentical(offline, reference)
     }
 
     @Test("(c) a graceful restart between two halves, on a new bus instance: every score equals the uninterrupted run's")
