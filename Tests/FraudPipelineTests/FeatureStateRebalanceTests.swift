@@ -39,10 +39,11 @@ struct FeatureStateRebalanceTests {
         // The second scorer joins; payments trickle in until it has scored some (its partitions moved to it).
         async let secondRun: Void = scorer(second).run(stop: stopSecond)
         var sent = third
+        // (5 payments every 50 ms: the group's rebalance has ~20 s before the trickle runs out.)
         while second.snapshot.scored == 0, sent < 2 * third {
-            try await PipelineFixtures.produce(payments[sent..<sent + 20], on: bus)
-            sent += 20
-            try await Task.sleep(for: .milliseconds(20))
+            try await PipelineFixtures.produce(payments[sent..<sent + 5], on: bus)
+            sent += 5
+            try await Task.sleep(for: .milliseconds(50))
         }
         #expect(second.snapshot.scored > 0, "the second scorer got no partition while \(sent - third) payments trickled in")
         try await Self.waitUntil("what was sent is stored") { writing.snapshot.stored >= sent }

@@ -27,4 +27,28 @@ struct ReplayCommandTests {
         #expect(try await store.counts().transactions == rows)
         try await store.close()
     }
+
+    @Test("fraud replay of the next file in a new process continues the card history: scores equal one replay of both")
+    func nextFileContinuesTheHistory() async throws {
+        let payments = FeatureStateIdentityTests.payments
+        let half = payments.count / 2
+        let first = try SimulatedData.writeCSV(Array(payments[..<half]), name: "first-half")
+        let second = try SimulatedData.writeCSV(Array(payments[half...]), name: "second-half")
+        let whole = try SimulatedData.writeCSV(payments, name: "both-halves")
+        let model = try PipelineFixtures.artifactDirectory()
+
+        func replay(_ files: [String], directory: String) throws {
+            for file in files {
+                let run = try CommandRun.run(CommandRun.fraud, [
+                    "replay", "--data", file, "--model", model, "--database", "sqlite:\(directory)/fraud.db", "--bus", "embedded:\(directory)/bus",
+                ])
+                #expect(run.status == 0, "exit status \(run.status): \(run.errors.suffix(2_000))")
+            }
+        }
+        let split = TemporaryDirectory.make("replay-split"), together = TemporaryDirectory.make("replay-together")
+        try replay([first, second], directory: split)
+        try replay([whole], directory: together)
+        let reference = try await FeatureStateIdentityTests.scores("sqlite:\(together)/fraud.db")
+        try FeatureStateIdentityTests.expectIdentical(try await FeatureStateIdentityTests.scores("sqlite:\(split)/fraud.db"), reference)
+    }
 }
