@@ -34,11 +34,12 @@ struct PipelineCrashTests {
             try await PipelineFixtures.produce(payments, on: bus)
         }
 
-        /// Starts the helper and waits for its "STARTED" line.
-        func launch(_ mode: String) throws -> Process {
+        /// Starts the helper and waits for its "STARTED" line; with `killAfterScored`, it kills itself with SIGKILL once
+        /// its scorer has scored that many payments.
+        func launch(_ mode: String, killAfterScored: Int? = nil) throws -> Process {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: HelperExecutable.path("FraudPipelineCrashHelper"))
-            process.arguments = [busPath, databaseURL, modelDirectory, mode]
+            process.arguments = [busPath, databaseURL, modelDirectory, mode] + (killAfterScored.map { [String($0)] } ?? [])
             let pipe = Pipe()
             process.standardOutput = pipe
             try process.run()
