@@ -26,10 +26,13 @@ public struct APIServer: Sendable {
         public var rawTopicPartitions: Int
         /// How often `POST /v1/score` looks whether the champion moved (default 1 s; zero: at every call).
         public var championCheckInterval: Duration
+        /// The wall clock the routes read (labels' time, the recent-activity windows); injected by tests.
+        public var clock: @Sendable () -> EventTime
 
         /// Settings with their defaults; see each property.
         public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, maxBodyBytes: Int = 8 << 20,
-                    maxScoreBatch: Int = 10_000, rawTopicPartitions: Int = 4, championCheckInterval: Duration = .seconds(1)) {
+                    maxScoreBatch: Int = 10_000, rawTopicPartitions: Int = 4, championCheckInterval: Duration = .seconds(1),
+                    clock: @escaping @Sendable () -> EventTime = { WallClock.now }) {
             self.host = host
             self.port = port
             self.token = token
@@ -37,6 +40,7 @@ public struct APIServer: Sendable {
             self.maxScoreBatch = maxScoreBatch
             self.rawTopicPartitions = rawTopicPartitions
             self.championCheckInterval = championCheckInterval
+            self.clock = clock
         }
 
         /// The address actually bound: `host`, or 127.0.0.1 when no token is configured.
@@ -63,7 +67,7 @@ public struct APIServer: Sendable {
             store: store, registry: registry, scorer: ChampionScorer(source: scoring ?? .champion(registry), checkInterval: configuration.championCheckInterval),
             onlineFeatures: featureState.map(OnlineFeatures.init),
             ingest: PaymentIngest(bus: bus, partitions: configuration.rawTopicPartitions), configuration: configuration,
-            assets: try APIAssets(), storeGauges: StoreGauges(store: store))
+            assets: try APIAssets(), storeGauges: StoreGauges(store: store, clock: configuration.clock))
     }
 
     /// The routes, behind the metrics, problem-details and (for write and admin routes) bearer-token middleware.

@@ -7,10 +7,12 @@ import Metrics
 /// throughput and fraud rate, and which model version is champion (so they hold in every deployment mode).
 actor StoreGauges {
     private let store: any FraudDatabase
+    private let clock: @Sendable () -> EventTime
     private var champion: String?
 
-    init(store: any FraudDatabase) {
+    init(store: any FraudDatabase, clock: @escaping @Sendable () -> EventTime) {
         self.store = store
+        self.clock = clock
     }
 
     func refresh() async throws {
@@ -19,7 +21,7 @@ actor StoreGauges {
         Gauge(label: APIMetrics.storedLabelled).record(counts.labelled)
         Gauge(label: APIMetrics.storedAlerts).record(counts.alerts)
         Gauge(label: APIMetrics.storedQuarantined).record(counts.quarantined)
-        let now = WallClock.now
+        let now = clock()
         let minute = try await store.activity(since: now.adding(seconds: -60), until: now)
         Gauge(label: APIMetrics.recentThroughput).record(minute.paymentsPerSecond)
         Gauge(label: APIMetrics.recentFraudRate).record(minute.fraudRate ?? 0)

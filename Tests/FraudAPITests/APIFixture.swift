@@ -23,10 +23,12 @@ final class APIFixture: Sendable {
     let featureState: any FeatureStateStore
     let server: APIServer
     let championVersion: String
+    /// The server's clock: standing still at the fixture's creation unless made with `liveClock`.
+    let clock: @Sendable () -> EventTime
     private let removeDatabase: @Sendable () async throws -> Void
 
     private init(root: String, store: any FraudDatabase, registry: ModelRegistry, bus: EmbeddedBus, featureState: any FeatureStateStore,
-                 server: APIServer, championVersion: String, removeDatabase: @escaping @Sendable () async throws -> Void) {
+                 server: APIServer, championVersion: String, clock: @escaping @Sendable () -> EventTime, removeDatabase: @escaping @Sendable () async throws -> Void) {
         self.root = root
         self.store = store
         self.registry = registry
@@ -34,13 +36,20 @@ final class APIFixture: Sendable {
         self.featureState = featureState
         self.server = server
         self.championVersion = championVersion
+        self.clock = clock
         self.removeDatabase = removeDatabase
     }
 
     /// A fixture on SQLite, or on a new schema of `postgresURL`; its server reads the feature state unless `onlineHistory` is false.
     static func make(postgresURL: String? = nil, configuration: APIServer.Configuration = .init(port: 0, token: token, championCheckInterval: .zero),
-                     onlineHistory: Bool = true, logger: Logger = Logger(label: "fraud.api.test")) async throws -> APIFixture {
+                     onlineHistory: Bool = true, liveClock: Bool = false, logger: Logger = Logger(label: "fraud.api.test")) async throws -> APIFixture {
         let root = TemporaryDirectory.make("api-fixture")
+        // Unless `liveClock`, the server's clock stands still at the fixture's creation, so "recent" windows do not
+        // depend on how long a test takes on a busy machine.
+        let created = WallClock.now
+        var configuration = configuration
+        let frozen: @Sendable () -> EventTime = { created }
+        if !liveClock { configuration.clock = frozen }
         let store: any FraudDatabase
         let remove: @Sendable () async throws -> Void
         if let postgresURL {
@@ -63,7 +72,7 @@ final class APIFixture: Sendable {
         let server = try APIServer(store: store, registry: registry, bus: bus, featureState: onlineHistory ? featureState : nil,
                                    configuration: configuration, logger: logger)
         return APIFixture(root: root, store: store, registry: registry, bus: bus, featureState: featureState, server: server,
-                          championVersion: version, removeDatabase: remove)
+                          championVersion: version, clock: configuration.clock, removeDatabase: remove)
     }
 
     /// Runs `body` against the live server, then closes the store and removes everything.
@@ -84,11 +93,11 @@ final class APIFixture: Sendable {
         try? FileManager.default.removeItem(atPath: root)
     }
 
-    /// `count` scored payments scored "now" (so they count as recent activity), every 10th predicted fraud, stored with
-    /// an alert for each payment predicted fraud.
+    /// `count` scored payments scored a second before the server's clock (so they count as recent activity), every
+    /// 10th predicted fraud, stored with an alert for each payment predicted fraud.
     @discardableResult
     func seed(count: Int, firstIndex: Int = 0) async throws -> [ScoredTransaction] {
-        let now = WallClock.now
+        let now = clock().adding(seconds: -1)
         let rows = StoreFixtures.scored(count: count, firstIndex: firstIndex).map { row in
             var row = row
             row.scoredAt = now

@@ -19,7 +19,7 @@ import Testing
             print("SKIPPED dashboard browser test: needs chromium, chromium-driver (Debian) and selenium (PyPI); scripts/install-deps.sh --test installs them")
             return
         }
-        let fixture = try await APIFixture.make()
+        let fixture = try await APIFixture.make(liveClock: true)
         try await fixture.seed(count: 30)
         // A challenger and a drift report, so that every panel has something to show.
         let challenger = try await fixture.registry.importArtifact(from: TestModel.artifactDirectory, description: "retrained").version

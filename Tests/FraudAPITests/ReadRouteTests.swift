@@ -61,9 +61,9 @@ import Testing
         let fixture = try await APIFixture.make(postgresURL: postgres)
         let rows = try await fixture.seed(count: 40)
         let flagged = rows.filter(\.prediction)
-        try await fixture.store.label(transNum: flagged[0].transaction.transNum, isFraud: true, by: "test", at: WallClock.now)
-        try await fixture.store.label(transNum: flagged[1].transaction.transNum, isFraud: false, by: "test", at: WallClock.now)
-        try await fixture.store.label(transNum: rows.first { !$0.prediction }!.transaction.transNum, isFraud: true, by: "test", at: WallClock.now)
+        try await fixture.store.label(transNum: flagged[0].transaction.transNum, isFraud: true, by: "test", at: fixture.clock())
+        try await fixture.store.label(transNum: flagged[1].transaction.transNum, isFraud: false, by: "test", at: fixture.clock())
+        try await fixture.store.label(transNum: rows.first { !$0.prediction }!.transaction.transNum, isFraud: true, by: "test", at: fixture.clock())
         try await fixture.test { client in
             let all = try #require(try await client.send(.get, "/v1/alerts", token: nil).object["alerts"] as? [[String: Any]])
             #expect(all.count == flagged.count)

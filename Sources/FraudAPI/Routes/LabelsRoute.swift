@@ -41,7 +41,7 @@ enum LabelsRoute {
     static func add(to router: some RouterMethods<BasicRequestContext>, state: APIState) {
         router.post("labels") { request, _ -> Response in
             let body = try JSONResponse.decode(Body.self, from: try await state.body(request))
-            let updates = try updates(body, at: WallClock.now)
+            let updates = try updates(body, at: state.configuration.clock())
             try await state.store.label(updates)
             return try JSONResponse.encoded(Answer(labelled: updates.count, frauds: updates.filter(\.isFraud).count,
                                                    labeledBy: updates[0].labeledBy))

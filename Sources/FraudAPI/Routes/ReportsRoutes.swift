@@ -81,7 +81,7 @@ enum ReportsRoutes {
         }
         router.get("reports/activity") { request, _ -> Response in
             let window = try QueryParameters(request: request).int("window", in: 1...86_400, default: 10)
-            let until = WallClock.now
+            let until = state.configuration.clock()
             let activity = try await state.store.activity(since: until.adding(seconds: -Int64(window)), until: until)
             return try JSONResponse.encoded(Activity(activity, windowSeconds: window))
         }
