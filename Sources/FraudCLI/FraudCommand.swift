@@ -8,6 +8,7 @@ struct FraudCommand: AsyncParsableCommand {
         abstract: "Real-time payment fraud detection: simulate, train, score, monitor.",
         subcommands: [
             InspectCommand.self,
+            SplitCommand.self,
             DriftCommand.self,
             SimulateCommand.self,
             TrainCommand.self,

@@ -8,7 +8,15 @@ import Testing
 struct AlertTextTests {
     @Test func summaryLine() {
         #expect(AlertText.summary(Fixtures.alert())
-            == "Possible fraud: $1,077.69 at fraud_Kirlin and Sons (shopping_net), score 0.97 — top reasons: amount 12× card mean, 3 payments in the last hour")
+            == "Possible fraud: $1,077.69 at fraud_Kirlin and Sons (shopping_net), score 0.97 — raises the score: amount 12× card mean, 3 payments in the last hour")
+    }
+
+    @Test func bodyMasksTheCardAndLabelsEachReasonsEffect() {
+        let body = AlertText.body(Fixtures.alert())
+        #expect(body.contains("Card:      229116******7244\n"))
+        #expect(!body.contains("2291163933867244"))
+        #expect(body.contains("  - amount 12× card mean (raises the score)  [amount_vs_card_mean = 12.0400, +2.1000]\n"))
+        #expect(body.contains("  - at hour 12 (lowers the score)  [hour = 12.0000, -0.3000]\n"))
     }
 
     @Test func numbers() {
@@ -38,6 +46,8 @@ struct AlertTextTests {
             FeatureContribution(feature: "c", value: 1, contribution: 2),
         ]
         #expect(ReasonText.phrases(reasons) == ["c = 1.00", "b = 1.00"], "only reasons towards fraud, strongest first")
+        #expect(reasons.map(ReasonText.labelled) == ["a = 1.00 (lowers the score)", "b = 1.00 (raises the score)", "c = 1.00 (raises the score)"])
+        #expect(ReasonText.effect(0) == "leaves the score unchanged")
     }
 
     @Test func rfc5322Dates() {

@@ -35,10 +35,11 @@ struct WebhookDeliveryTests {
         let body = try #require(request["body"] as? String)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
         #expect(json["text"] as? String
-            == "Possible fraud: $1,077.69 at fraud_Kirlin and Sons (shopping_net), score 0.97 — top reasons: amount 12× card mean, 3 payments in the last hour")
+            == "Possible fraud: $1,077.69 at fraud_Kirlin and Sons (shopping_net), score 0.97 — raises the score: amount 12× card mean, 3 payments in the last hour")
         #expect(json["kind"] as? String == "fraud")
         #expect(json["trans_num"] as? String == "2da90c7d74bd46a0caf3777415b3ebd3")
-        #expect((json["cc_num"] as? NSNumber)?.int64Value == 2_291_163_933_867_244)
+        #expect(json["cc_num"] as? String == "229116******7244", "masked: first 6 and last 4 digits")
+        #expect(!body.contains("2291163933867244"), "the full card number never leaves the system")
         #expect(json["amount"] as? Double == 1077.69)
         #expect(json["merchant"] as? String == "fraud_Kirlin and Sons")
         #expect(json["category"] as? String == "shopping_net")
@@ -50,7 +51,8 @@ struct WebhookDeliveryTests {
         let reasons = try #require(json["reasons"] as? [[String: Any]])
         #expect(reasons.map { $0["feature"] as? String } == ["amount_vs_card_mean", "card_count_1h", "hour"])
         #expect(reasons.first?["contribution"] as? Double == 2.1)
-        #expect(reasons.first?["text"] as? String == "amount 12× card mean")
+        #expect(reasons.map { $0["text"] as? String }
+            == ["amount 12× card mean (raises the score)", "3 payments in the last hour (raises the score)", "at hour 12 (lowers the score)"])
     }
 
     @Test func sameTransNumTwiceIsDeliveredOnce() async throws {

@@ -99,12 +99,23 @@ struct AlerterWorkerTests {
             #expect(json["model_version"] as? String == payment.modelVersion)
             #expect((json["reasons"] as? [[String: Any]])?.count == payment.reasons.count)
             #expect((json["text"] as? String)?.hasPrefix("Possible fraud: $") == true, "Slack-compatible text")
+            let card = payment.transaction.ccNum
+            #expect(json["cc_num"] as? String == CardNumberMask.masked(card) && !body.contains(String(card)), "only the masked card")
+            let texts = (json["reasons"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+            #expect(texts.count == 2 && texts[0].hasSuffix(" (raises the score)") && texts[1].hasSuffix(" (lowers the score)"), "\(texts)")
         }
         #expect(posted == expected)
         let messages = try smtp.records("message")
         #expect(messages.count == 4)
         #expect(messages.allSatisfy { $0["tls"] as? Bool == true }, "STARTTLS was offered, so it was used")
         #expect(messages.allSatisfy { ($0["headers"] as? [String: String])?["Subject"]?.hasPrefix("Possible fraud") == true })
+        for message in messages {
+            let body = try #require(message["body"] as? String)
+            let payment = try #require(Self.frauds.first { body.contains($0.transaction.transNum) })
+            #expect(body.contains("Card:      " + CardNumberMask.masked(payment.transaction.ccNum)))
+            #expect(!body.contains(String(payment.transaction.ccNum)), "no full card number in the e-mail")
+            #expect(body.contains("(raises the score)") && body.contains("(lowers the score)"))
+        }
 
         let stored = try await harness.alerts()
         #expect(Set(stored.map(\.transNum)) == expected)

@@ -2,14 +2,15 @@ import FraudCore
 
 /// The human side of an alert: the one-line summary (Slack `text`), the e-mail subject and body.
 package enum AlertText {
-    /// One line, e.g. "Possible fraud: $1,077.69 at fraud_X (shopping_net), score 0.97 — top reasons: …".
+    /// One line, e.g. "Possible fraud: $1,077.69 at fraud_X (shopping_net), score 0.97 — raises the score: …",
+    /// naming only the strongest reasons that raised the score.
     package static func summary(_ message: AlertMessage) -> String {
         switch message {
         case .fraud(let alert):
             var line = "Possible fraud: " + NumberText.dollars(alert.amount) + " at " + alert.merchant
                 + " (" + alert.category + "), score " + NumberText.fixed(alert.score, 2)
             let reasons = ReasonText.phrases(alert.reasons)
-            if !reasons.isEmpty { line += " — top reasons: " + reasons.joined(separator: ", ") }
+            if !reasons.isEmpty { line += " — " + ReasonText.raises + ": " + reasons.joined(separator: ", ") }
             return line
         case .operational(let alert):
             return "[" + alert.severity.rawValue + "] " + alert.title
@@ -35,7 +36,7 @@ package enum AlertText {
             lines.append(summary(message))
             lines.append("")
             lines.append("Payment:   " + alert.transNum)
-            lines.append("Card:      " + String(alert.ccNum))
+            lines.append("Card:      " + CardNumberMask.masked(alert.ccNum))
             lines.append("Amount:    " + NumberText.dollars(alert.amount))
             lines.append("Merchant:  " + alert.merchant)
             lines.append("Category:  " + alert.category)
@@ -47,7 +48,7 @@ package enum AlertText {
                 lines.append("")
                 lines.append("Reasons (feature, value, contribution to the score's log-odds):")
                 for reason in alert.reasons {
-                    lines.append("  - " + ReasonText.phrase(reason) + "  [" + reason.feature + " = "
+                    lines.append("  - " + ReasonText.labelled(reason) + "  [" + reason.feature + " = "
                         + NumberText.fixed(reason.value, 4) + ", " + signed(reason.contribution) + "]")
                 }
             }

@@ -14,6 +14,19 @@ package enum ReasonText {
             .map(phrase)
     }
 
+    /// One reason as a phrase with its effect, e.g. "at hour 3 (lowers the score)".
+    package static func labelled(_ reason: FeatureContribution) -> String {
+        phrase(reason) + " (" + effect(reason.contribution) + ")"
+    }
+
+    /// The label of a reason that pushed the score towards fraud.
+    package static let raises = "raises the score"
+
+    /// What a contribution does to the fraud score.
+    package static func effect(_ contribution: Double) -> String {
+        contribution > 0 ? raises : contribution < 0 ? "lowers the score" : "leaves the score unchanged"
+    }
+
     /// One reason as a phrase.
     package static func phrase(_ reason: FeatureContribution) -> String {
         let value = reason.value

@@ -3,7 +3,7 @@ import Foundation
 
 /// The JSON a webhook receives: the alert's fields in snake case plus a Slack-compatible `text` line.
 package struct WebhookPayload: Encodable, Sendable {
-    /// One reason with its human phrase.
+    /// One reason with its human phrase, labelled with its effect on the score.
     package struct Reason: Encodable, Sendable {
         var feature: String
         var value: Double
@@ -15,7 +15,8 @@ package struct WebhookPayload: Encodable, Sendable {
     var kind: String
     // Fraud alerts.
     var transNum: String?
-    var ccNum: Int64?
+    /// Masked: first 6 and last 4 digits (`CardNumberMask`).
+    var ccNum: String?
     var amount: Double?
     var merchant: String?
     var category: String?
@@ -44,7 +45,7 @@ package struct WebhookPayload: Encodable, Sendable {
         case .fraud(let alert):
             kind = "fraud"
             transNum = alert.transNum
-            ccNum = alert.ccNum
+            ccNum = CardNumberMask.masked(alert.ccNum)
             amount = alert.amount
             merchant = alert.merchant
             category = alert.category
@@ -53,7 +54,7 @@ package struct WebhookPayload: Encodable, Sendable {
             threshold = alert.threshold
             modelVersion = alert.modelVersion
             reasons = alert.reasons.map {
-                Reason(feature: $0.feature, value: $0.value, contribution: $0.contribution, text: ReasonText.phrase($0))
+                Reason(feature: $0.feature, value: $0.value, contribution: $0.contribution, text: ReasonText.labelled($0))
             }
         case .operational(let alert):
             kind = alert.kind.rawValue
