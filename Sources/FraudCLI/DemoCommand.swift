@@ -60,23 +60,33 @@ struct DemoCommand: AsyncParsableCommand {
                 let models = try registry.registry(store)
                 let (_, simulator) = try await DemoModel.ensureChampion(registry: models, trainingRows: trainingRows, seed: seed)
                 let statistics = PipelineStatistics()
-                var workers = Self.pipeline(bus: opened, store: store, featureState: featureState, models: .champion(models, checkEvery: .seconds(1)),
-                                            options: pipeline, statistics: statistics)
                 let progress = SourceProgress()
-                workers.append(try SimulatorSource(bus: opened, simulator: simulator, rate: rate, progress: progress))
-                workers.append(try DemoWorkers.alerter(bus: opened, store: store))
-                workers.append(try DemoWorkers.monitor(bus: opened, store: store))
+                let source = try SimulatorSource(bus: opened, simulator: simulator, rate: rate, progress: progress)
+                var extra: [any PipelineWorker] = [try DemoWorkers.alerter(bus: opened, store: store), try DemoWorkers.monitor(bus: opened, store: store)]
                 if !noServer {
-                    workers.append(try DemoWorkers.server(store: store, registry: models, bus: opened, featureState: featureState, port: port))
+                    extra.append(try DemoWorkers.server(store: store, registry: models, bus: opened, featureState: featureState, port: port))
                 }
-                workers.append(DemoSummary(statistics: statistics, store: store, interval: .seconds(1)))
-                if let duration { workers.append(StopAfter(.milliseconds(Int64(duration * 1000)))) }
+                extra.append(DemoSummary(statistics: statistics, store: store, interval: .seconds(1)))
+                // --duration counts from the start of streaming: training the first model is not part of it.
+                if let duration { extra.append(StopAfter(.milliseconds(Int64(duration * 1000)))) }
                 ModelProgress.line("streaming \(Fixed(rate, digits: 0)) simulated payments/s through scorer and writer (Ctrl-C to stop)")
-                try await workers.run(stop: stop)
+                let started = MonotonicClock.now
+                let outcome = try await Self.stream(source, extra: extra, bus: opened, store: store, featureState: featureState,
+                                                    models: .champion(models, checkEvery: .seconds(1)), options: pipeline, statistics: statistics, stop: stop)
                 let figures = statistics.snapshot
-                print("sent \(progress.sent), scored \(figures.scored), predicted fraud \(figures.frauds), stored \(figures.stored) new rows")
+                print("sent \(progress.sent), scored \(figures.scored), predicted fraud \(figures.frauds), stored \(figures.stored) new rows; "
+                      + Self.timing(total: MonotonicClock.now - started, outcome: outcome, drainTimeout: pipeline.drainTimeout))
             }
         }
+    }
+
+    /// How long it streamed (from the start of streaming to the stop) and drained (until everything sent was stored).
+    static func timing(total: Duration, outcome: EmbeddedPipeline.Outcome?, drainTimeout: Double) -> String {
+        guard let outcome else { return "ran \(Fixed(total.inSeconds, digits: 1)) s" }
+        let streamed = "streamed \(Fixed((total - outcome.drainTime).inSeconds, digits: 1)) s"
+        return outcome.drained
+            ? streamed + ", then stored the rest in \(Fixed(outcome.drainTime.inSeconds, digits: 1)) s"
+            : streamed + ", then hit --drain-timeout \(Fixed(drainTimeout, digits: 0)) s with payments not yet stored (the next run on this bus stores them)"
     }
 
     /// The drift scenario, with the dashboard on its store unless `--no-server`.
@@ -96,17 +106,23 @@ struct DemoCommand: AsyncParsableCommand {
         try await story.store.close()
     }
 
-    /// Scorer and writer: the embedded pipeline (with backpressure) on the embedded bus, the plain workers on Kafka.
-    static func pipeline(bus: any Bus, store: any Store, featureState: any FeatureStateStore, models: ModelSource, options: PipelineOptions,
-                         statistics: PipelineStatistics) -> WorkerGroup {
+    /// Streams `source` through the scorer and writer with the `extra` workers until a stop. On the embedded bus it then
+    /// drains (`EmbeddedPipeline.run`: everything sent is stored, at most --drain-timeout); on Kafka the plain workers
+    /// just stop after their batch in flight (nil).
+    static func stream(_ source: any PipelineWorker, extra: [any PipelineWorker], bus: any Bus, store: any Store,
+                       featureState: any FeatureStateStore, models: ModelSource, options: PipelineOptions,
+                       statistics: PipelineStatistics, stop: StopSignal) async throws -> EmbeddedPipeline.Outcome? {
         if let embedded = bus as? EmbeddedBus {
-            return EmbeddedPipeline(bus: embedded, store: store, featureState: featureState, models: models, scorer: options.scorer,
-                                    writer: options.writer, statistics: statistics).workers()
+            return try await EmbeddedPipeline(bus: embedded, store: store, featureState: featureState, models: models, scorer: options.scorer,
+                                              writer: options.writer, statistics: statistics)
+                .run(source: source, extra: extra, stop: stop, drainTimeout: options.drain)
         }
-        return WorkerGroup([
+        let workers: [any PipelineWorker] = [
             ScorerWorker(bus: bus, store: store, featureState: featureState, models: models, configuration: options.scorer, statistics: statistics),
-            WriterWorker(bus: bus, store: store, configuration: options.writer, statistics: statistics),
-        ])
+            WriterWorker(bus: bus, store: store, configuration: options.writer, statistics: statistics), source,
+        ]
+        try await WorkerGroup(workers + extra).run(stop: stop)
+        return nil
     }
 }
 

@@ -24,7 +24,11 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: "Scorer: least time between two feature-state checkpoints, in milliseconds (0: after every batch).")
     var checkpointIntervalMs = 1_000
 
+    @Option(name: .long, help: "Embedded bus: once the source stops, longest wait for what it sent to be scored and stored, in seconds.")
+    var drainTimeout: Double = 30
+
     func validate() throws {
+        guard drainTimeout >= 0, drainTimeout.isFinite else { throw ValidationError("--drain-timeout \(drainTimeout): expected 0 or more seconds") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size \(batchSize): expected at least 1") }
         guard writerBatchSize >= 1 else { throw ValidationError("--writer-batch-size \(writerBatchSize): expected at least 1") }
         guard maxWaitMs >= 1 else { throw ValidationError("--max-wait-ms \(maxWaitMs): expected at least 1") }
@@ -35,6 +39,9 @@ struct PipelineOptions: ParsableArguments {
         ScorerWorker.Configuration(batch: MicroBatchLoop.Configuration(maxRecords: batchSize, maxWait: .milliseconds(maxWaitMs)),
                                    checkpointInterval: .milliseconds(checkpointIntervalMs))
     }
+
+    /// `--drain-timeout` as a duration.
+    var drain: Duration { .milliseconds(Int64((drainTimeout * 1000).rounded())) }
 
     /// The feature-state URL in effect for `bus` and `database`.
     func featureStateURL(bus: any Bus, database: DatabaseOptions) -> String {

@@ -2,7 +2,8 @@ import ArgumentParser
 import FraudPipeline
 import Logging
 
-/// `fraud poll --url URL`: polls a "current transactions" API into `payments.raw` until SIGINT/SIGTERM.
+/// `fraud poll --url URL`: polls a "current transactions" API into `payments.raw` until SIGINT/SIGTERM; on the embedded
+/// bus it also runs the scorer and writer (`InProcessScoring`), so polled payments are stored while it polls.
 struct PollCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poll",
@@ -10,7 +11,9 @@ struct PollCommand: AsyncParsableCommand {
         discussion: """
             Runs until SIGINT/SIGTERM. Duplicates (same trans_num) are dropped; HTTP 429 waits the server's \
             Retry-After; network errors and 5xx back off exponentially with jitter; a malformed body is \
-            quarantined in the database with the reason. Try it offline with `fraud simulate serve`.
+            quarantined in the database with the reason. On the embedded bus the scorer and writer run in this \
+            process (the registry's champion or --model; without either, payments wait on payments.raw), and a stop \
+            first stores what was polled (at most --drain-timeout). Try it offline with `fraud simulate serve`.
             """
     )
 
@@ -28,6 +31,9 @@ struct PollCommand: AsyncParsableCommand {
 
     @OptionGroup var bus: BusOptions
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var pipeline: PipelineOptions
+    @OptionGroup var model: ModelOptions
 
     func validate() throws {
         guard interval >= 0, interval.isFinite else { throw ValidationError("--interval must be a number of seconds >= 0, got \(interval)") }
@@ -53,7 +59,10 @@ struct PollCommand: AsyncParsableCommand {
         let bus = try bus.open()
         let logger = Logger(label: "fraud.poller") { StreamLogHandler.standardError(label: $0) }
         try await withDatabase(database) { store in
-            try await PollerSource(configuration: configuration, bus: bus, store: store, logger: logger).run(stop: stop)
+            let poller = PollerSource(configuration: configuration, bus: bus, store: store, logger: logger)
+            try await InProcessScoring.with(bus: bus, store: store, database: database, options: pipeline, model: model, registry: registry) { scoring in
+                try await InProcessScoring.run(poller, scoring: scoring, stop: stop, drainTimeout: pipeline.drain)
+            }
         }
     }
 

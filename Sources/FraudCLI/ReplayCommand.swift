@@ -47,7 +47,7 @@ struct ReplayCommand: AsyncParsableCommand {
             let (run, complete) = try await pipeline.withFeatureState(bus: opened, database: database) { featureState in
                 let run = EmbeddedPipeline(bus: embedded, store: store, featureState: featureState,
                                            models: try model.source(store: store, registry: registry), scorer: pipeline.scorer, writer: pipeline.writer)
-                return (run, try await run.runUntilStored(source: source, stop: stop))
+                return (run, try await run.run(source: source, stop: stop, drainTimeout: pipeline.drain).complete)
             }
             let figures = run.statistics.snapshot
             var report = ReplayReport(rows: progress.sent, quarantined: progress.quarantined, seconds: MonotonicClock.seconds(since: started),
