@@ -15,14 +15,17 @@ struct RetrainJSON: Encodable {
     var candidateMetrics: [String: Double]?
     var championMetrics: [String: Double]?
     var trainingRows: Int
+    var confirmedLabels: Int
     var heldOutLabels: Int
     var confirmedRows: Int
+    var correctedLabels: Int
     var sha256: String?
 
     enum CodingKeys: String, CodingKey {
         case retrained, runId = "run_id", trigger, reason, candidateVersion = "candidate_version", previousChampion = "previous_champion"
         case promoted, decisionReason = "decision_reason", gate, candidateMetrics = "candidate_metrics", championMetrics = "champion_metrics"
-        case trainingRows = "training_rows", heldOutLabels = "held_out_labels", confirmedRows = "confirmed_rows", sha256
+        case trainingRows = "training_rows", confirmedLabels = "confirmed_labels", heldOutLabels = "held_out_labels"
+        case confirmedRows = "confirmed_rows", correctedLabels = "corrected_labels", sha256
     }
 
     init(_ outcome: RetrainOutcome) {
@@ -41,14 +44,18 @@ struct RetrainJSON: Encodable {
         candidateMetrics = outcome.candidateEvaluation?.metrics
         championMetrics = outcome.championEvaluation?.metrics
         trainingRows = outcome.fingerprint.rows
+        confirmedLabels = outcome.confirmedLabels
         heldOutLabels = outcome.heldOutLabels
         confirmedRows = outcome.export.confirmedRows
+        correctedLabels = outcome.export.correctedLabels
         sha256 = outcome.fingerprint.sha256
     }
 
     var text: String {
         var lines = ["run \(runId), trigger \(trigger): \(reason)",
-                     "training set: \(trainingRows) labelled rows (\(confirmedRows) confirmed labels from the store, \(heldOutLabels) held out for the gate), sha256 \(sha256 ?? "-")",
+                     "training set: \(trainingRows) labelled rows, sha256 \(sha256 ?? "-")",
+                     "confirmed labels in the store: \(confirmedLabels) (\(confirmedRows) appended as rows, \(confirmedLabels - confirmedRows) on rows of "
+                        + "the original files, \(correctedLabels) of them changing the label; \(heldOutLabels) held out for the gate)",
                      gate]
         for metric in ["pr_auc", "recall", "precision", "f1"] {
             if let candidate = candidateMetrics?[metric], let champion = championMetrics?[metric] {

@@ -6,6 +6,10 @@ public struct CurvePoint: Hashable, Sendable, Codable {
     public var y: Double
     /// Scores `>= threshold` are flagged at this point.
     public var threshold: Double
+
+    public init(x: Double, y: Double, threshold: Double) {
+        (self.x, self.y, self.threshold) = (x, y, threshold)
+    }
 }
 
 /// ROC and precision-recall curves and their areas, as scikit-learn defines them.

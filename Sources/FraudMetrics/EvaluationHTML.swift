@@ -1,5 +1,5 @@
 /// A self-contained HTML page of an `EvaluationReport`: the figures, the confusion matrix, and the
-/// ROC and precision-recall curves as inline SVG (no scripts, no external assets).
+/// ROC and precision-recall curves as inline SVG with the model's operating point (no scripts, no external assets).
 public enum EvaluationHTML {
     public static func render(_ report: EvaluationReport, title: String) -> String {
         let figures: [(String, Double)] = [
@@ -19,25 +19,13 @@ public enum EvaluationHTML {
         <table><tr><th></th><th>predicted fraud</th><th>predicted legitimate</th></tr>
         <tr><th>fraud</th><td>\(c.truePositives)</td><td>\(c.falseNegatives)</td></tr>
         <tr><th>legitimate</th><td>\(c.falsePositives)</td><td>\(c.trueNegatives)</td></tr></table>
-        \(curve(report.rocCurve, title: "ROC (AUC \(rounded(report.rocAUC)))", xLabel: "false-positive rate", yLabel: "true-positive rate", diagonal: true))
-        \(curve(report.prCurve, title: "Precision-recall (AP \(rounded(report.prAUC)))", xLabel: "recall", yLabel: "precision", diagonal: false))
+        \(CurvePlot(title: "ROC (AUC \(rounded(report.rocAUC)))", xLabel: "false-positive rate", yLabel: "true-positive rate",
+                    points: report.rocCurve, operatingPoint: CurvePoint(x: c.falsePositiveRate, y: c.recall, threshold: report.threshold),
+                    diagonal: true).svg)
+        \(CurvePlot(title: "Precision-recall (AP \(rounded(report.prAUC)))", xLabel: "recall", yLabel: "precision",
+                    points: report.prCurve, operatingPoint: CurvePoint(x: c.recall, y: c.precision, threshold: report.threshold),
+                    diagonal: false).svg)
         </body></html>
-        """
-    }
-
-    /// One curve in a 320×320 plot area with axes.
-    static func curve(_ points: [CurvePoint], title: String, xLabel: String, yLabel: String, diagonal: Bool) -> String {
-        let size = 320.0, margin = 40.0
-        let path = points.map { "\(rounded(margin + $0.x * size)),\(rounded(margin + (1 - $0.y) * size))" }.joined(separator: " ")
-        let guide = diagonal ? "<line x1=\"\(margin)\" y1=\"\(margin + size)\" x2=\"\(margin + size)\" y2=\"\(margin)\" stroke=\"#bbb\" stroke-dasharray=\"4\"/>" : ""
-        return """
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(size + 2 * margin))" height="\(Int(size + 2 * margin))">
-        <text x="\(margin)" y="20" font-size="14">\(escape(title))</text>
-        <rect x="\(margin)" y="\(margin)" width="\(size)" height="\(size)" fill="none" stroke="#888"/>\(guide)
-        <polyline fill="none" stroke="#c0392b" stroke-width="2" points="\(path)"/>
-        <text x="\(margin + size / 2 - 40)" y="\(margin + size + 28)" font-size="12">\(escape(xLabel))</text>
-        <text x="12" y="\(margin + size / 2 + 40)" font-size="12" transform="rotate(-90 12 \(margin + size / 2 + 40))">\(escape(yLabel))</text>
-        </svg>
         """
     }
 

@@ -16,9 +16,9 @@ public struct EvaluationReport: Hashable, Sendable, Codable {
     public var precisionAtK: Double
     public var cardPrecisionAtK: Double
     public var confusion: ConfusionCounts
-    /// ROC curve, thinned to at most `maxCurvePoints`.
+    /// ROC curve, simplified to within `curveTolerance` of every threshold's point.
     public var rocCurve: [CurvePoint]
-    /// Precision-recall curve, thinned to at most `maxCurvePoints`.
+    /// Precision-recall curve, simplified to within `curveTolerance` of every threshold's point.
     public var prCurve: [CurvePoint]
 
     enum CodingKeys: String, CodingKey {
@@ -32,8 +32,9 @@ public struct EvaluationReport: Hashable, Sendable, Codable {
     /// - Parameters:
     ///   - days: day number of each payment (for precision@k); `cards`: card of each payment.
     ///   - k: alerts per day for precision@k (the Handbook uses 100).
+    ///   - curveTolerance: how far (plot units) the stored curves may stray from the exact ones (`CurveSimplification`).
     public init(scores: [Double], labels: [Bool], days: [Int32], cards: [Int64], threshold: Double,
-                k: Int = 100, maxCurvePoints: Int = 200) {
+                k: Int = 100, curveTolerance: Double = 0.002) {
         let ranked = RankedScores(scores: scores, labels: labels)
         let confusion = ConfusionCounts(scores: scores, labels: labels, threshold: threshold)
         self.rows = scores.count
@@ -50,13 +51,7 @@ public struct EvaluationReport: Hashable, Sendable, Codable {
         self.precisionAtK = PrecisionAtK.precisionAtK(scores: scores, labels: labels, days: days, k: k)
         self.cardPrecisionAtK = PrecisionAtK.cardPrecisionAtK(scores: scores, labels: labels, days: days, cards: cards, k: k)
         self.confusion = confusion
-        self.rocCurve = Self.thin(Curves.roc(ranked), to: maxCurvePoints)
-        self.prCurve = Self.thin(Curves.precisionRecall(ranked), to: maxCurvePoints)
-    }
-
-    /// Keeps the first, the last and evenly spaced points in between.
-    static func thin(_ points: [CurvePoint], to maxCount: Int) -> [CurvePoint] {
-        guard points.count > maxCount, maxCount >= 2 else { return points }
-        return (0..<maxCount).map { points[$0 * (points.count - 1) / (maxCount - 1)] }
+        self.rocCurve = CurveSimplification.simplify(Curves.roc(ranked), tolerance: curveTolerance)
+        self.prCurve = CurveSimplification.simplify(Curves.precisionRecall(ranked), tolerance: curveTolerance)
     }
 }

@@ -16,7 +16,7 @@ public enum MonitoringError: Error, Hashable, Sendable, CustomStringConvertible 
         switch self {
         case .noReference(let artifact, let reason): "artifact '\(artifact)' has no drift reference: \(reason)"
         case .tooFewLabels(let rows, let frauds, let requiredRows, let requiredFrauds):
-            "the labelled window holds \(rows) labelled payments (\(frauds) frauds); the same-window gate needs at least \(requiredRows) (\(requiredFrauds) frauds)"
+            "the labelled window holds \(rows) labelled payment\(rows == 1 ? "" : "s") (\(frauds) fraud\(frauds == 1 ? "" : "s")); the same-window gate needs at least \(requiredRows) (\(requiredFrauds) frauds)"
         case .windowMismatch(let loaded, let requested): "the evaluator loaded window \(loaded) but was asked about \(requested)"
         case .training(let reason): "retraining: \(reason)"
         case .stalled(let reason): reason

@@ -84,15 +84,20 @@ import Testing
         try await workspace.close()
     }
 
-    @Test func tooFewLabelsFallsBackToRecordedMetricsAndSaysSo() async throws {
+    @Test func tooFewLabelsFallsBackToRecordedMetricsAndDistrustsFewFrauds() async throws {
         let (workspace, _, candidate) = try await Self.workspace(champion: .baseline, candidate: .xgboost, labelled: 50)
         let gate = try await Self.gate(workspace)
         #expect(!gate.sameWindow)
         #expect(gate.window.rows == 50)
-        #expect(gate.note.contains("50 labelled payments") && gate.note.contains("recorded at training time"))
+        #expect(gate.note.contains("50 labelled payments") && gate.note.contains("recorded at training time")
+            && gate.note.contains("at least 30 frauds"))
         let decision = try await gate.promote(version: candidate.version, by: "test", reason: "recorded")
         #expect(decision.candidate == nil)
-        if case .moved = decision.outcome {} else { Issue.record("the xgboost model's recorded PR-AUC beats the baseline's: \(decision.outcome)") }
+        // The candidate's recorded PR-AUC rests on the few frauds of its validation split: not trusted, refused with the count.
+        let frauds = try #require(candidate.metrics["frauds"].map { Int($0) })
+        #expect(frauds < 30)
+        #expect(decision.outcome == .rejected(.tooFewFrauds(metric: "pr_auc", version: candidate.version,
+                                                             shortfall: FraudShortfall(frauds: frauds, required: 30))))
         try await workspace.close()
     }
 

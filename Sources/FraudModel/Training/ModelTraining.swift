@@ -4,7 +4,8 @@ import FraudXGBoost
 import Foundation
 
 /// Trains one model kind on time-ordered features: the last `validationFraction` of rows (by event
-/// time) is held out for early stopping, the threshold and the recorded metrics.
+/// time) is held out for early stopping, the threshold and the recorded metrics. Training warns (through `progress`)
+/// when that split holds fewer than `MetricEvidence.minimumFrauds` frauds.
 public struct ModelTraining: Sendable {
     public var kind: ModelKind
     public var validationFraction: Double
@@ -39,6 +40,12 @@ public struct ModelTraining: Sendable {
         guard split > 0, split < data.count else { throw ModelError.invalidInput("too few rows (\(data.count)) to split") }
         let train = data.slice(0..<split), validation = data.slice(split..<data.count)
         guard train.labels.contains(true) else { throw ModelError.invalidInput("no fraud in the training part (first \(split) rows)") }
+        let validationFrauds = validation.labels.filter { $0 }.count
+        if validationFrauds < MetricEvidence.minimumFrauds {
+            progress("warning: the validation split (last \(validation.count) rows) holds only \(validationFrauds) frauds, fewer than "
+                + "\(MetricEvidence.minimumFrauds): its metrics and threshold are unreliable, and the registry's recorded-metrics gate "
+                + "will not compare on them; train on more data or a larger validation fraction")
+        }
         let started = ContinuousClock.now
         let (model, modelJSON, parameters) = try fit(train: train, validation: validation, progress: progress)
         let elapsed = ContinuousClock.now - started

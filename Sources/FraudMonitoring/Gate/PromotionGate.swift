@@ -7,7 +7,8 @@ import FraudStore
 /// The registry's gate compares `policy.metric` (PR-AUC by default) within `policy.tolerance`; this gate also
 /// refuses a candidate whose recall or precision (`guardMetrics`) is worse than the champion's by more than
 /// `guardTolerance`. When the window holds too few labels (`Requirements`), it falls back to the metrics recorded
-/// at training time (`RecordedMetricsEvaluator`) and says so in `note`.
+/// at training time (`RecordedMetricsEvaluator`, which distrusts metrics from fewer than `MetricEvidence.minimumFrauds`
+/// frauds) and says so in `note`.
 public struct PromotionGate: Sendable {
     /// The least a labelled window must hold for the same-window comparison.
     public struct Requirements: Hashable, Sendable {
@@ -63,7 +64,8 @@ public struct PromotionGate: Sendable {
         let registry = ModelRegistry(store: store, artifactRoot: artifactRoot, evaluator: RecordedMetricsEvaluator(), policy: policy)
         let reason = MonitoringError.tooFewLabels(rows: window.rows, frauds: window.frauds, requiredRows: requirements.minimumRows,
                                                   requiredFrauds: requirements.minimumFrauds)
-        let note = "\(reason); falling back to the metrics recorded at training time (each model on its own validation split)"
+        let note = "\(reason); falling back to the metrics recorded at training time (each model on its own validation split, "
+            + "trusted only when measured on at least \(MetricEvidence.minimumFrauds) frauds)"
         return PromotionGate(registry: registry, window: window, sameWindow: false, note: note, guardMetrics: [], guardTolerance: guardTolerance)
     }
 

@@ -29,6 +29,8 @@ public struct RetrainOutcome: Sendable {
     public var championEvaluation: ModelEvaluation?
     /// The training set: original rows, confirmed labels added, labels held out for the gate, fingerprint.
     public var export: TrainingExport.Summary
+    /// Confirmed labels (`true_value`) in the store when the run started.
+    public var confirmedLabels: Int
     /// Confirmed labels held out of training for the gate's window.
     public var heldOutLabels: Int
     /// Rows, frauds, event-time range and SHA-256 of the training set.

@@ -116,7 +116,8 @@ public struct Retrainer: Sendable {
                                          latencyBudgetMs: configuration.latencyBudgetMs, window: EvaluationWindow(maxRows: max(holdout, 0)))
         let gate = try await PromotionGate.make(store: store, artifactRoot: configuration.artifactRoot, policy: policy,
                                                 requirements: configuration.gateRequirements, guardTolerance: configuration.guardTolerance)
-        logger.info("\(gate.note)")
+        let gateNote = Self.gateNote(gate, confirmedLabels: labelledTotal, holdout: holdout, configuration: configuration)
+        logger.info("\(gateNote)")
 
         let timer = ContinuousClock.now
         let setPath = (directory as NSString).appendingPathComponent("training-set.csv")
@@ -160,7 +161,7 @@ public struct Retrainer: Sendable {
         run.status = result == .promoted ? "promoted" : "challenger"
         run.params["candidate_version"] = candidate.version
         run.params["previous_champion"] = previous ?? ""
-        run.params["gate"] = gate.note
+        run.params["gate"] = gateNote
         run.params["held_out_labels"] = String(heldOut)
         run.params["original_rows"] = String(export.originalRows)
         run.params["confirmed_rows"] = String(export.confirmedRows)
@@ -173,8 +174,8 @@ public struct Retrainer: Sendable {
         run.dataFingerprint = coreFingerprint
         run.artifactLocation = candidate.artifactPath
         return RetrainOutcome(runId: runId, trigger: trigger, candidate: candidate, previousChampion: previous, decision: result,
-                              gateNote: gate.note, candidateEvaluation: decision.candidate, championEvaluation: decision.champion,
-                              export: export, heldOutLabels: heldOut, fingerprint: coreFingerprint)
+                              gateNote: gateNote, candidateEvaluation: decision.candidate, championEvaluation: decision.champion,
+                              export: export, confirmedLabels: labelledTotal, heldOutLabels: heldOut, fingerprint: coreFingerprint)
     }
 
     private func announce(_ outcome: RetrainOutcome) async {

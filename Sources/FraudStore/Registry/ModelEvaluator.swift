@@ -28,11 +28,14 @@ public struct ModelEvaluation: Hashable, Sendable {
     public var rows: Int
     /// Scoring latency, p99 per batch, in milliseconds, when measured.
     public var latencyP99Ms: Double?
+    /// Set when the metrics rest on too few frauds to compare on: the gate does not trust them.
+    public var fraudShortfall: FraudShortfall?
 
-    public init(metrics: [String: Double], rows: Int, latencyP99Ms: Double? = nil) {
+    public init(metrics: [String: Double], rows: Int, latencyP99Ms: Double? = nil, fraudShortfall: FraudShortfall? = nil) {
         self.metrics = metrics
         self.rows = rows
         self.latencyP99Ms = latencyP99Ms
+        self.fraudShortfall = fraudShortfall
     }
 }
 
@@ -40,10 +43,19 @@ public struct ModelEvaluation: Hashable, Sendable {
 ///
 /// A real evaluator, but a weak gate: each model was measured on its own validation split, not on the same
 /// recent window. Use it until an evaluator that scores the window with the model itself is injected.
+/// Metrics whose recorded `frauds` is below `minimumFrauds` carry a `fraudShortfall`; metrics recorded without a
+/// fraud count (imported artifacts) are taken as they are.
 public struct RecordedMetricsEvaluator: ModelEvaluator {
-    public init() {}
+    /// Frauds a recorded metric must rest on to be compared.
+    public let minimumFrauds: Int
+
+    public init(minimumFrauds: Int = MetricEvidence.minimumFrauds) {
+        self.minimumFrauds = minimumFrauds
+    }
 
     public func evaluate(_ model: ModelVersionRecord, on window: EvaluationWindow) async throws -> ModelEvaluation {
-        ModelEvaluation(metrics: model.metrics, rows: Int(model.metrics["rows"] ?? 0))
+        let frauds = model.metrics["frauds"].map { Int($0) }
+        let shortfall = frauds.flatMap { $0 < minimumFrauds ? FraudShortfall(frauds: $0, required: minimumFrauds) : nil }
+        return ModelEvaluation(metrics: model.metrics, rows: Int(model.metrics["rows"] ?? 0), fraudShortfall: shortfall)
     }
 }

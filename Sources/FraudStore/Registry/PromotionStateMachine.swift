@@ -44,6 +44,7 @@ public enum PromotionRejection: Hashable, Sendable, CustomStringConvertible {
     case alreadyChampion(String)
     case worseThanChampion(metric: String, candidate: Double, champion: Double, tolerance: Double)
     case metricMissing(metric: String, version: String)
+    case tooFewFrauds(metric: String, version: String, shortfall: FraudShortfall)
     case overLatencyBudget(p99Ms: Double, budgetMs: Double)
     case noPreviousChampion
 
@@ -53,6 +54,8 @@ public enum PromotionRejection: Hashable, Sendable, CustomStringConvertible {
         case .worseThanChampion(let metric, let candidate, let champion, let tolerance):
             "candidate \(metric) \(candidate) is worse than the champion's \(champion) by more than the tolerance \(tolerance) (use --force to override)"
         case .metricMissing(let metric, let version): "the evaluation of version \(version) has no '\(metric)' (use --force to override)"
+        case .tooFewFrauds(let metric, let version, let shortfall):
+            "the \(metric) of version \(version) was \(shortfall) (use --force to override)"
         case .overLatencyBudget(let p99, let budget): "candidate p99 latency \(p99) ms is over the budget of \(budget) ms (use --force to override)"
         case .noPreviousChampion: "there is no previous champion to roll back to"
         }
@@ -108,13 +111,22 @@ public struct PromotionStateMachine: Sendable {
         guard let championValue = champion.metrics[policy.metric], championValue.isFinite else {
             return finish(.reject(.metricMissing(metric: policy.metric, version: championVersion)))
         }
-        if candidateValue < championValue - policy.tolerance {
+        if let shortfall = candidate.fraudShortfall {
+            return finish(.reject(.tooFewFrauds(metric: policy.metric, version: request.version, shortfall: shortfall)))
+        }
+        // A champion figure from too few frauds is no evidence: the comparison is undecidable, so the candidate's own
+        // trusted figure decides.
+        if champion.fraudShortfall == nil, candidateValue < championValue - policy.tolerance {
             return finish(.reject(.worseThanChampion(metric: policy.metric, candidate: candidateValue, champion: championValue, tolerance: policy.tolerance)))
         }
         if let budget = policy.latencyBudgetMs, let p99 = candidate.latencyP99Ms, p99 > budget {
             return finish(.reject(.overLatencyBudget(p99Ms: p99, budgetMs: budget)))
         }
-        let figures = "\(policy.metric) \(candidateValue) vs champion \(championValue) on \(candidate.rows) rows (tolerance \(policy.tolerance))"
+        let figures = if let shortfall = champion.fraudShortfall {
+            "\(policy.metric) \(candidateValue) on \(Self.sample(candidate)); champion's \(championValue) not compared, \(shortfall)"
+        } else {
+            "\(policy.metric) \(candidateValue) vs champion \(championValue) on \(Self.sample(candidate)) (tolerance \(policy.tolerance))"
+        }
         return finish(.move(change(request, from: championVersion, action: .promote, reason: "\(figures): \(request.reason)")))
     }
 
@@ -136,6 +148,11 @@ public struct PromotionStateMachine: Sendable {
         let previous = stack[stack.count - 2]
         return .move(AliasChange(alias: AliasRecord.champion, expectedVersion: champion.version, toVersion: previous, action: .rollback,
                                  by: by, reason: reason, at: at))
+    }
+
+    /// "500 rows", with "(12 frauds)" when the evaluation counted them.
+    private static func sample(_ evaluation: ModelEvaluation) -> String {
+        "\(evaluation.rows) rows" + (evaluation.metrics["frauds"].map { " (\(Int($0)) frauds)" } ?? "")
     }
 
     private var isIdle: Bool {
