@@ -21,10 +21,10 @@ struct RunMonitorCommand: AsyncParsableCommand {
     var group = "monitor"
 
     @Option(help: "Payments in the sliding drift window.")
-    var window = 2_000
+    var window = 1_000
 
     @Option(name: .customLong("check-every"), help: "A drift check every this many payments once the window is full.")
-    var checkEvery = 1_000
+    var checkEvery = 500
 
     @Option(help: "Payments that only warm the per-card feature state before windows fill.")
     var warmup = 2_000

@@ -15,7 +15,7 @@ public enum FeatureValues: Sendable, Hashable {
     }
 
     /// The values without NaN and infinities (Evidently drops them before testing).
-    var finite: FeatureValues {
+    public var finite: FeatureValues {
         switch self {
         case .numbers(let values, let isInteger): .numbers(values.filter(\.isFinite), isInteger: isInteger)
         case .categories: self

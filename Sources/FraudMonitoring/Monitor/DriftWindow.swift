@@ -3,7 +3,8 @@ import FraudDrift
 import FraudModel
 
 /// The sliding window of recent scored payments: replays them through the monitor's own `FeatureExtractor` (the same
-/// feature code as training and scoring) and, every `checkEvery` payments once full, tests it against the reference.
+/// feature code as training and scoring) and, every `checkEvery` payments once full, tests it against the reference
+/// reweighted to the window's hour-of-day mix (`HourMatchedReference`).
 public struct DriftWindow: Sendable {
     /// One payment in the window.
     struct Row: Sendable {
@@ -91,10 +92,12 @@ public struct DriftWindow: Sendable {
         var columns = MonitoredColumns()
         for row in window { columns.append(row.transaction, featureRow: row.features, score: row.score) }
         let current = columns.table
-        // Test only the columns both samples hold (a column can be all-missing in a small window).
+        // Like with like: the reference's payments of the window's hours, in the window's hour mix.
+        let matched = HourMatchedReference.matched(reference, toHours: window.map(\.transaction.eventTime.hour))
+        // Test only the columns both samples hold (a column can be all-missing in a small window or in the matched hours).
         let names = Set(current.names)
-        let shared = DriftFeatureTable(reference.columns
-            .filter { names.contains($0.name) && $0.values.count > 0 && !configuration.ignoredColumns.contains($0.name) }
+        let shared = DriftFeatureTable(matched.columns
+            .filter { names.contains($0.name) && $0.values.finite.count > 0 && !configuration.ignoredColumns.contains($0.name) }
             .map { ($0.name, $0.values) })
         let report = try DriftReport(reference: shared, current: current, configuration: configuration.drift)
         let scoreDrift = report.features.first { $0.name == MonitoredColumns.scoreColumn }

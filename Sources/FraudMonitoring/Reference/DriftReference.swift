@@ -5,7 +5,9 @@ import FraudModel
 
 /// The training reference the monitor compares live windows with: a uniform sample of the training payments'
 /// drift columns (`MonitoredColumns`) and the model's scores on them, saved as `drift-reference.json` beside the
-/// model in its artifact directory (so the registry copies it with the model).
+/// model in its artifact directory (so the registry copies it with the model). Columns are row-aligned (one value per
+/// sampled payment; a non-finite feature value is saved as the string `"nan"`), so the monitor can reweight the
+/// sample by hour of day (`HourMatchedReference`); references written before that are not.
 public struct DriftReference: Sendable, Codable {
     /// The file name inside an artifact directory.
     public static let fileName = "drift-reference.json"
@@ -14,7 +16,7 @@ public struct DriftReference: Sendable, Codable {
     public struct Column: Sendable, Codable, Hashable {
         /// The column's name, as in the drift reports.
         public var name: String
-        /// Values of a numeric column (nil for a categorical one).
+        /// Values of a numeric column (nil for a categorical one), NaN where the feature had no finite value.
         public var numbers: [Double]?
         /// Whether the numeric column holds integers (Evidently treats few distinct integers as categories).
         public var integer: Bool?
@@ -62,6 +64,7 @@ public struct DriftReference: Sendable, Codable {
     public func write(directory: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         try encoder.encode(self).write(to: URL(fileURLWithPath: directory).appendingPathComponent(Self.fileName))
     }
 
@@ -71,7 +74,9 @@ public struct DriftReference: Sendable, Codable {
         let url = URL(fileURLWithPath: directory).appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         do {
-            return try JSONDecoder().decode(DriftReference.self, from: Data(contentsOf: url))
+            let decoder = JSONDecoder()
+            decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            return try decoder.decode(DriftReference.self, from: Data(contentsOf: url))
         } catch {
             throw ModelError.malformed(file: url.path, reason: "not a drift reference: \(error)")
         }

@@ -48,19 +48,23 @@ public struct DriftReferenceBuilder: Sendable {
     }
 
     /// The reference for the artifact in `directory`: its `drift-reference.json`, else one computed from the training
-    /// files its metadata names (and the reason it had to be computed).
+    /// files its metadata names (and the reason it had to be computed). A saved reference that is not row-aligned
+    /// (written before hour matching) is recomputed when the training files can be read, else used as it is.
     /// - Throws: `MonitoringError.noReference` when neither exists.
     public func reference(artifactDirectory directory: String) throws -> DriftReference {
-        if let saved = try DriftReference.load(directory: directory) { return saved }
+        let saved = try DriftReference.load(directory: directory)
+        if let saved, saved.table.isRowAligned { return saved }
         let artifact = try ModelArtifact.load(directory: directory)
         let files = artifact.metadata.trainingData.files
         guard !files.isEmpty else {
+            if let saved { return saved }
             throw MonitoringError.noReference(artifact: directory, reason: "no \(DriftReference.fileName) and no training files in metadata.json")
         }
         let transactions: [Transaction]
         do {
             transactions = try LabelledFeatures.readTransactions(paths: files)
         } catch {
+            if let saved { return saved }
             throw MonitoringError.noReference(artifact: directory, reason: "no \(DriftReference.fileName), and the training files cannot be read: \(error)")
         }
         return build(transactions: transactions, model: try artifact.scoringModel(), source: "training data \(files.joined(separator: ", ")) (computed on load)")

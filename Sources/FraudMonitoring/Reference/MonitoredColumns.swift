@@ -6,8 +6,8 @@ import FraudModel
 /// (`amt`, `category`, ...), every column of the feature extractor under its `FeatureNames` name (the extractor's
 /// `hour` and `distance_km` replace the raw ones of the same name), and `score`.
 ///
-/// Feature values that are not finite (a card's first payment has no previous one) are left out of their
-/// column, as the drift tests would drop them anyway.
+/// Columns are row-aligned (one value per payment, so `HourMatchedReference` can select rows): feature values that
+/// are not finite (a card's first payment has no previous one) stay as NaN, which the drift tests drop.
 public struct MonitoredColumns: Sendable {
     /// The name of the model-score column.
     public static let scoreColumn = "score"
@@ -27,8 +27,8 @@ public struct MonitoredColumns: Sendable {
     public mutating func append(_ transaction: Transaction, featureRow: some Collection<Float>, score: Double) {
         precondition(featureRow.count == features.count, "a feature row holds \(features.count) values")
         raw.append(transaction)
-        for (column, value) in featureRow.enumerated() where value.isFinite {
-            features[column].append(Double(value))
+        for (column, value) in featureRow.enumerated() {
+            features[column].append(value.isFinite ? Double(value) : .nan)
         }
         scores.append(score)
     }
@@ -36,8 +36,10 @@ public struct MonitoredColumns: Sendable {
     /// The columns as a drift table; columns without any finite value are left out.
     public var table: DriftFeatureTable {
         var table = raw.table
-        for (column, name) in FeatureNames.all.enumerated() where !features[column].isEmpty {
-            table.add(name, .numbers(features[column], isInteger: features[column].allSatisfy { $0 == $0.rounded() }))
+        for (column, name) in FeatureNames.all.enumerated() {
+            let finite = features[column].filter(\.isFinite)
+            guard !finite.isEmpty else { continue }
+            table.add(name, .numbers(features[column], isInteger: finite.allSatisfy { $0 == $0.rounded() }))
         }
         if !scores.isEmpty { table.add(Self.scoreColumn, .numbers(scores, isInteger: false)) }
         return table
