@@ -139,6 +139,7 @@ let package = Package(
             dependencies: [
                 "FraudCore", "FraudModel", "FraudStore", "FraudMetrics", "FraudPipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

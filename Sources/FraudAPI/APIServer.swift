@@ -1,8 +1,10 @@
+import Foundation
 import FraudCore
 import FraudPipeline
 import FraudStore
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// The HTTP API and the dashboard (DESIGN.md §8): scoring, ingest, labels, queries, models, reports, health,
@@ -107,7 +109,16 @@ public struct APIServer: Sendable {
         return "fraud API on \(base) (dashboard \(base)/, docs \(base)/docs, OpenAPI \(base)/openapi.json); \(access)"
     }
 
-    /// Serves until `stop` is requested (or the task is cancelled), then finishes open requests and returns.
+    /// The server could not listen: another process holds `port` on `host`.
+    public struct AddressInUse: Error, CustomStringConvertible {
+        public var host: String
+        public var port: Int
+
+        public var description: String { "port \(port) on \(host) is in use" }
+    }
+
+    /// Serves until `stop` is requested (or the task is cancelled), then finishes open requests and returns;
+    /// throws `AddressInUse` when the port is taken.
     public func run(stop: StopSignal, onServerRunning: (@Sendable (Int) async -> Void)? = nil) async throws {
         let group = ServiceGroup(configuration: .init(services: [application(onServerRunning: onServerRunning)], logger: logger))
         do {
@@ -122,6 +133,9 @@ public struct APIServer: Sendable {
             }
         } catch {
             try? await state.ingest.close()
+            if let error = error as? IOError, error.errnoCode == EADDRINUSE {
+                throw AddressInUse(host: configuration.boundHost, port: configuration.port)
+            }
             throw error
         }
         try await state.ingest.close()

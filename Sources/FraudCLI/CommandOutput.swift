@@ -16,27 +16,6 @@ struct Percent: CustomStringConvertible {
     var description: String { Fixed(value * 100, digits: 2).description + " %" }
 }
 
-/// A number with a fixed count of decimals (Foundation's `String(format:)` is slow on Linux).
-struct Fixed: CustomStringConvertible {
-    var value: Double
-    var digits: Int
-    init(_ value: Double, digits: Int) {
-        self.value = value
-        self.digits = digits
-    }
-    var description: String {
-        guard value.isFinite else { return value.description }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let whole = Int64(scaled / scale)
-        let fraction = Int64(scaled) - whole * Int64(scale)
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        guard digits > 0 else { return sign + String(whole) }
-        return sign + String(whole) + "." + DecimalDigits.padded(Int(fraction), digits)
-    }
-}
-
 /// A monotonic clock for timing commands.
 enum MonotonicClock {
     static var now: ContinuousClock.Instant { ContinuousClock.now }

@@ -22,10 +22,11 @@ enum DemoModel {
         let payments = simulator.nextBatch(count: trainingRows)
         var extractor = FeatureExtractor()
         var reported = 0
+        let estimate = ProgressEstimate()
         let features = LabelledFeatures(transactions: payments, extractor: &extractor) { done, total in
             if done * 10 / total > reported {
                 reported = done * 10 / total
-                ModelProgress.line("features: \(reported * 10) %")
+                ModelProgress.line("features: \(estimate.text(done: done, total: total))")
             }
         }
         let frauds = features.labels.filter { $0 }.count

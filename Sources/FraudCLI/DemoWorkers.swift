@@ -32,13 +32,3 @@ enum DemoWorkers {
         return ServerWorker(server: server)
     }
 }
-
-/// The API server as a worker of the demo's group.
-struct ServerWorker: PipelineWorker {
-    let name = "api"
-    let server: APIServer
-
-    func run(stop: StopSignal) async throws {
-        try await server.run(stop: stop) { port in printError(server.startMessage(port: port)) }
-    }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FraudCore
 import FraudMetrics
 import FraudModel
 

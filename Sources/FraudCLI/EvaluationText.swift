@@ -1,3 +1,4 @@
+import FraudCore
 import FraudMetrics
 
 /// The evaluation figures as aligned text.

@@ -13,6 +13,7 @@ struct ModelsHistoryCommand: AsyncParsableCommand {
     var limit = 50
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var registry: RegistryDirectoryOptions
 
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false

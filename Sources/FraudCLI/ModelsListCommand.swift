@@ -7,6 +7,7 @@ struct ModelsListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List registered model versions and their aliases.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var registry: RegistryDirectoryOptions
 
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false

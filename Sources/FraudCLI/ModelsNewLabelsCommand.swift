@@ -14,6 +14,7 @@ struct ModelsNewLabelsCommand: AsyncParsableCommand {
     var min: Int?
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var registry: RegistryDirectoryOptions
 
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false

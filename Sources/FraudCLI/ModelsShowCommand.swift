@@ -10,6 +10,7 @@ struct ModelsShowCommand: AsyncParsableCommand {
     var version: String
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var registry: RegistryDirectoryOptions
 
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false
@@ -28,11 +29,11 @@ struct ModelsShowCommand: AsyncParsableCommand {
         print("version      \(shown.version)\(shown.aliases.isEmpty ? "" : " (\(shown.aliases.joined(separator: ", ")))")")
         print("type         \(shown.modelType)")
         print("created      \(shown.createdAt)")
-        print("threshold    \(shown.threshold.map { String($0) } ?? "-")")
+        print("threshold    \(shown.threshold.map { Fixed($0, digits: 4).description } ?? "-")")
         print("artifact     \(shown.artifactPath)")
         print("run          \(shown.runId ?? "-")")
-        for (name, value) in shown.metrics.sorted(by: { $0.key < $1.key }) { print("  \(pad(name, 22)) \(Fixed(value, digits: 4))") }
-        for (name, value) in (run?.params ?? [:]).sorted(by: { $0.key < $1.key }) { print("  param \(pad(name, 16)) \(value)") }
+        for (name, value) in shown.metrics.sorted(by: { $0.key < $1.key }) { print("  \(pad(name, 22)) \(Figure(value))") }
+        for (name, value) in (run?.params ?? [:]).sorted(by: { $0.key < $1.key }) { print("  param \(pad(name, 16)) \(Figure.text(value))") }
         if let print_ = run?.dataFingerprint {
             print("data         \(print_.rows) rows, \(print_.frauds.map(String.init) ?? "?") frauds, sha256 \(print_.sha256 ?? "-")")
         }

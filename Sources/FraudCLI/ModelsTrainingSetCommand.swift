@@ -19,6 +19,7 @@ struct ModelsTrainingSetCommand: AsyncParsableCommand {
     var includeSourceLabels = false
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var registry: RegistryDirectoryOptions
 
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false

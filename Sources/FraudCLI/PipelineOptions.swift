@@ -24,7 +24,7 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: "Scorer: least time between two feature-state checkpoints, in milliseconds (0: after every batch).")
     var checkpointIntervalMs = 1_000
 
-    @Option(name: .long, help: "Embedded bus: once the source stops, longest wait for what it sent to be scored and stored, in seconds.")
+    @Option(name: .long, help: "Embedded bus: after a stop request (Ctrl-C, SIGTERM, --duration), longest wait for what the source sent to be scored and stored, in seconds (a replayed file that ends by itself is always stored whole).")
     var drainTimeout: Double = 30
 
     func validate() throws {

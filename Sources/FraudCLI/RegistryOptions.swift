@@ -1,14 +1,12 @@
 import ArgumentParser
-import Foundation
 import FraudCore
 import FraudDrift
 import FraudMonitoring
 import FraudStore
 
-/// Where artifacts go and how the promotion gate judges (shared by the `models` subcommands).
+/// Where artifacts go and how the promotion gate judges (shared by the commands that register, load or judge models).
 struct RegistryOptions: ParsableArguments {
-    @Option(name: .long, help: "Directory of registered artifacts (default: $FRAUD_REGISTRY_DIR, else ./models/registry).")
-    var registryDir: String?
+    @OptionGroup var directory: RegistryDirectoryOptions
 
     @Option(name: .long, help: "Metric the promotion gate compares (higher is better).")
     var metric = "pr_auc"
@@ -32,9 +30,7 @@ struct RegistryOptions: ParsableArguments {
     var minFrauds = 5
 
     /// The artifact directory in effect.
-    var root: String {
-        registryDir ?? ProcessInfo.processInfo.environment["FRAUD_REGISTRY_DIR"] ?? ModelRegistry.defaultArtifactRoot
-    }
+    var root: String { directory.root }
 
     /// The registry for commands that do not judge models (its evaluator compares recorded metrics).
     func registry(_ store: any ModelStore) throws -> ModelRegistry {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FraudCore
 import FraudModel
 
 /// `fraud tune`: random search or successive halving of XGBoost hyperparameters on a temporal validation split.
@@ -60,9 +61,14 @@ struct TuneCommand: ParsableCommand {
         defer { try? log.close() }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        // Random search runs `trials` similar trials, so their pace estimates the rest; halving's rungs differ in size.
+        let estimate = ProgressEstimate()
+        var finished = 0
         let record: (TuningTrial) throws -> Void = { trial in
             try log.write(contentsOf: encoder.encode(trial) + Data("\n".utf8))
-            ModelProgress.line("trial \(trial.trial)\(trial.rung.map { " (rung \($0))" } ?? ""): pr_auc \(Fixed(trial.validationPRAUC, digits: 4)), \(trial.rounds) rounds, "
+            finished += 1
+            let share = search == .random ? " (\(estimate.text(done: finished, total: trials)))" : ""
+            ModelProgress.line("trial \(trial.trial)\(trial.rung.map { " (rung \($0))" } ?? "")\(share): pr_auc \(Fixed(trial.validationPRAUC, digits: 4)), \(trial.rounds) rounds, "
                 + "depth \(trial.parameters.maxDepth), eta \(Fixed(trial.parameters.learningRate, digits: 3)), \(Fixed(trial.seconds, digits: 1)) s")
         }
         let ranked: [TuningTrial]

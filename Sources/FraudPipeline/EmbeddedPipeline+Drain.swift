@@ -16,10 +16,12 @@ extension EmbeddedPipeline {
     }
 
     /// Runs `source` with the scorer and writer (and `extra` workers) until the source returns, at its end or on a
-    /// stop request; then drains: the scorer and writer go on until everything the source sent is stored (at most
-    /// `drainTimeout`), and everything stops. The `extra` workers stop on `stop`, or once the drain is over.
+    /// stop request; then drains: the scorer and writer go on until everything the source sent is stored, and
+    /// everything stops. After a stop request the drain takes at most `drainTimeout` (`nil`: as long as it takes);
+    /// after a source that ended by itself (a replayed file) it takes as long as it takes. The `extra` workers stop on
+    /// `stop`, or once the drain is over.
     public func run(source: any PipelineWorker, extra: [any PipelineWorker] = [], stop: StopSignal,
-                    drainTimeout: Duration = .seconds(30)) async throws -> Outcome {
+                    drainTimeout: Duration? = .seconds(30)) async throws -> Outcome {
         let pipelineStop = StopSignal()
         let front = SourceThenDrain(source: source, pipeline: self, pipelineStop: pipelineStop, timeout: drainTimeout)
         var group = WorkerGroup(workers().workers.map { OwnStop(worker: $0, stop: pipelineStop) })
@@ -29,10 +31,11 @@ extension EmbeddedPipeline {
         return front.outcome.withLock { $0 }
     }
 
-    /// `run(source:extra:stop:drainTimeout:)`, telling whether every record was stored.
+    /// `run(source:extra:stop:drainTimeout:)` with no drain timeout, even after a stop request (a busy machine only
+    /// makes it slower), telling whether every record was stored.
     @discardableResult
     public func runUntilStored(source: any PipelineWorker, extra: [any PipelineWorker] = [], stop: StopSignal) async throws -> Bool {
-        try await run(source: source, extra: extra, stop: stop).complete
+        try await run(source: source, extra: extra, stop: stop, drainTimeout: nil).complete
     }
 }
 
@@ -41,10 +44,10 @@ private final class SourceThenDrain: PipelineWorker {
     let source: any PipelineWorker
     let pipeline: EmbeddedPipeline
     let pipelineStop: StopSignal
-    let timeout: Duration
+    let timeout: Duration?
     let outcome = Mutex(EmbeddedPipeline.Outcome(sourceFinished: false, drained: false, drainTime: .zero))
 
-    init(source: any PipelineWorker, pipeline: EmbeddedPipeline, pipelineStop: StopSignal, timeout: Duration) {
+    init(source: any PipelineWorker, pipeline: EmbeddedPipeline, pipelineStop: StopSignal, timeout: Duration?) {
         self.source = source
         self.pipeline = pipeline
         self.pipelineStop = pipelineStop
@@ -58,7 +61,7 @@ private final class SourceThenDrain: PipelineWorker {
         try await source.run(stop: stop)
         let finished = !stop.isRequested
         let started = ContinuousClock.now
-        let drained = try await pipeline.waitUntilStored(stop: pipelineStop, deadline: started + timeout)
+        let drained = try await pipeline.waitUntilStored(stop: pipelineStop, deadline: finished ? nil : timeout.map { started + $0 })
         outcome.withLock { $0 = .init(sourceFinished: finished, drained: drained, drainTime: ContinuousClock.now - started) }
         stop.request()
     }

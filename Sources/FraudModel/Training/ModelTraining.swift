@@ -56,7 +56,7 @@ public struct ModelTraining: Sendable {
         // The baseline is "never fraud": a constant score has no threshold worth choosing.
         let threshold = choice.threshold.isFinite && kind != .baseline ? choice.threshold : 1.0 + 1e-9
         var report = EvaluationReport(scores: scores, labels: validation.labels, days: validation.days, cards: validation.cards, threshold: threshold)
-        progress("validation: pr_auc \(report.prAUC), roc_auc \(report.rocAUC), f1 \(report.f1) at threshold \(threshold)")
+        progress("validation: pr_auc \(Fixed(report.prAUC, digits: 4)), roc_auc \(Fixed(report.rocAUC, digits: 4)), f1 \(Fixed(report.f1, digits: 4)) at threshold \(Fixed(threshold, digits: 4))")
         report.rocCurve = []
         report.prCurve = []
         let metadata = ModelMetadata(

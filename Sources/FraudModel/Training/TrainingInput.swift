@@ -20,8 +20,9 @@ public struct TrainingInput: Sendable {
         }
         let transactions = try LabelledFeatures.readTransactions(paths: paths)
         progress("read \(transactions.count) payments from \(paths.joined(separator: ", "))")
+        let estimate = ProgressEstimate()
         let features = LabelledFeatures(transactions: transactions, extractor: &extractor) { done, total in
-            progress("features: \(done) / \(total)")
+            progress("features: \(done) / \(total) (\(estimate.text(done: done, total: total)))")
         }
         guard features.count > 0 else { throw ModelError.invalidInput("no labelled payments in \(paths.joined(separator: ", "))") }
         let fingerprint = DataFingerprint(

@@ -1,5 +1,6 @@
-import FraudXGBoost
 import Foundation
+import FraudCore
+import FraudXGBoost
 
 /// Gradient-boosted trees through XGBoost's C API, returned as the native evaluator plus `model.json`.
 enum XGBoostFit {
@@ -21,10 +22,14 @@ enum XGBoostFit {
                         labels: $0.labels.map { Float($0 ? 1 : 0) }, threads: parameters.threads)
         }
         progress("xgboost: \(train.count) training rows, \(validation?.count ?? 0) validation rows, up to \(parameters.rounds) rounds")
+        let estimate = ProgressEstimate()
         let result = try XGBoostTrainer(parameters: parameters).train(train: dtrain, trainLabels: trainLabels, validation: dvalid) { round, score in
-            if round % 25 == 0 { progress("round \(round): validation \(parameters.evalMetric) \(score.map { "\($0)" } ?? "-")") }
+            guard round % 25 == 0 else { return }
+            // Early stopping may end sooner: the estimate is for all `rounds`.
+            progress("round \(round) (\(estimate.text(done: round + 1, total: parameters.rounds))): "
+                + "validation \(parameters.evalMetric) \(score.map { Fixed($0, digits: 4).description } ?? "-")")
         }
-        progress("kept \(result.rounds) rounds (best validation \(parameters.evalMetric) \(result.bestValidationScore.map { "\($0)" } ?? "-"))")
+        progress("kept \(result.rounds) rounds (best validation \(parameters.evalMetric) \(result.bestValidationScore.map { Fixed($0, digits: 4).description } ?? "-"))")
         let json = Data(try result.booster.jsonModel())
         let ensemble = try TreeEnsemble(json: json, columns: train.matrix.columns)
         var pairs = Dictionary(parameters.xgboostPairs(scalePositiveWeight: result.scalePositiveWeight), uniquingKeysWith: { $1 })

@@ -52,11 +52,11 @@ public enum PromotionRejection: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .alreadyChampion(let version): "version \(version) is already the champion"
         case .worseThanChampion(let metric, let candidate, let champion, let tolerance):
-            "candidate \(metric) \(candidate) is worse than the champion's \(champion) by more than the tolerance \(tolerance) (use --force to override)"
+            "candidate \(metric) \(Fixed.rounded(candidate, digits: 4)) is worse than the champion's \(Fixed.rounded(champion, digits: 4)) by more than the tolerance \(tolerance) (use --force to override)"
         case .metricMissing(let metric, let version): "the evaluation of version \(version) has no '\(metric)' (use --force to override)"
         case .tooFewFrauds(let metric, let version, let shortfall):
             "the \(metric) of version \(version) was \(shortfall) (use --force to override)"
-        case .overLatencyBudget(let p99, let budget): "candidate p99 latency \(p99) ms is over the budget of \(budget) ms (use --force to override)"
+        case .overLatencyBudget(let p99, let budget): "candidate p99 latency \(Fixed.rounded(p99, digits: 2)) ms is over the budget of \(budget) ms (use --force to override)"
         case .noPreviousChampion: "there is no previous champion to roll back to"
         }
     }
@@ -123,9 +123,9 @@ public struct PromotionStateMachine: Sendable {
             return finish(.reject(.overLatencyBudget(p99Ms: p99, budgetMs: budget)))
         }
         let figures = if let shortfall = champion.fraudShortfall {
-            "\(policy.metric) \(candidateValue) on \(Self.sample(candidate)); champion's \(championValue) not compared, \(shortfall)"
+            "\(policy.metric) \(Fixed.rounded(candidateValue, digits: 4)) on \(Self.sample(candidate)); champion's \(Fixed.rounded(championValue, digits: 4)) not compared, \(shortfall)"
         } else {
-            "\(policy.metric) \(candidateValue) vs champion \(championValue) on \(Self.sample(candidate)) (tolerance \(policy.tolerance))"
+            "\(policy.metric) \(Fixed.rounded(candidateValue, digits: 4)) vs champion \(Fixed.rounded(championValue, digits: 4)) on \(Self.sample(candidate)) (tolerance \(policy.tolerance))"
         }
         return finish(.move(change(request, from: championVersion, action: .promote, reason: "\(figures): \(request.reason)")))
     }
