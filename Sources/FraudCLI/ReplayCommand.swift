@@ -26,8 +26,12 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false
 
+    @Option(name: .long, help: "Seconds between progress lines on standard error (share of the file read, time left, sent, stored).")
+    var progressSeconds = 2.0
+
     func validate() throws {
         if let rate, !(rate > 0 && rate.isFinite) { throw ValidationError("--rate \(rate): expected a positive number of payments per second") }
+        guard progressSeconds > 0, progressSeconds.isFinite else { throw ValidationError("--progress-seconds \(progressSeconds): expected a positive number of seconds") }
     }
 
     func run() async throws {
@@ -47,7 +51,8 @@ struct ReplayCommand: AsyncParsableCommand {
             let (run, complete) = try await pipeline.withFeatureState(bus: opened, database: database) { featureState in
                 let run = EmbeddedPipeline(bus: embedded, store: store, featureState: featureState,
                                            models: try model.source(store: store, registry: registry), scorer: pipeline.scorer, writer: pipeline.writer)
-                return (run, try await run.run(source: source, stop: stop, drainTimeout: pipeline.drain).complete)
+                let reporter = ReplayProgress(source: progress, statistics: run.statistics, interval: .milliseconds(Int64(progressSeconds * 1000)))
+                return (run, try await run.run(source: source, extra: [reporter], stop: stop, drainTimeout: pipeline.drain).complete)
             }
             let figures = run.statistics.snapshot
             var report = ReplayReport(rows: progress.sent, quarantined: progress.quarantined, seconds: MonotonicClock.seconds(since: started),

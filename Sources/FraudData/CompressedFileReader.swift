@@ -1,5 +1,6 @@
 import CZlib
 import FraudCore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -20,8 +21,18 @@ public final class CompressedFileReader {
 
     private let handle: Handle
     private let readAhead: ReadAhead?
+    /// The file's size in bytes (`nil` for standard input), and how many of them zlib has consumed so far.
+    private let size: Int64?
+    private let consumed = ConsumedBytes()
     /// The path as given.
     public let path: String
+
+    /// The share of the file consumed so far, 0...1 (`nil` for standard input); a little ahead of what the caller
+    /// read, by the read-ahead's chunks.
+    public var fractionRead: Double? {
+        guard let size, size > 0 else { return size == nil ? nil : 1 }
+        return min(1, Double(consumed.offset) / Double(size))
+    }
 
     /// Opens `path` for reading.
     /// - Throws: `DataFileError.cannotOpen` when the file does not exist or cannot be read.
@@ -32,8 +43,13 @@ public final class CompressedFileReader {
         let handle = Handle(file: opened)
         self.handle = handle
         self.path = path
+        var status = stat()
+        size = path != "-" && stat(path, &status) == 0 ? Int64(status.st_size) : nil
+        let consumed = self.consumed
         readAhead = path == "-" ? nil : ReadAhead(chunkSize: 1 << 20, depth: 4) { buffer, maxCount in
-            try Self.read(handle, path: path, into: buffer, maxCount: maxCount)
+            let count = try Self.read(handle, path: path, into: buffer, maxCount: maxCount)
+            consumed.offset = Int64(gzoffset(handle.file))
+            return count
         }
     }
 
@@ -80,4 +96,14 @@ public enum DataFileError: Error, Hashable, Sendable, CustomStringConvertible {
 /// The text of a header error, kept as a value so `DataFileError` stays `Hashable`.
 public struct CSVHeaderErrorDescription: Hashable, Sendable {
     public var text: String
+}
+
+/// How far into its file zlib has read, set by the read-ahead thread and read by the caller's.
+private final class ConsumedBytes: Sendable {
+    private let value = Mutex<Int64>(0)
+
+    var offset: Int64 {
+        get { value.withLock { $0 } }
+        set { value.withLock { $0 = newValue } }
+    }
 }

@@ -36,6 +36,9 @@ public final class TransactionCSVReader {
     /// The path being read.
     public var path: String { records.file.path }
 
+    /// The share of the file read so far, 0...1 (`nil` for standard input).
+    public var fractionRead: Double? { records.file.fractionRead }
+
     /// The next well-formed transaction, or `nil` at the end of the file.
     public func next() throws -> Transaction? {
         while true {

@@ -56,6 +56,7 @@ public struct CSVReplaySource: PipelineWorker {
                 try await producer.send(batch.map { PaymentMessages.message(for: $0) })
                 progress.sent(batch.count)
             }
+            progress.done(more ? reader.fractionRead : 1)
             if !more { break }
         }
     }

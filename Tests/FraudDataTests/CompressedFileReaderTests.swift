@@ -40,6 +40,20 @@ import Testing
         #expect(try Self.readAll(CompressedFileReader(path: path), size: 3 << 20) == Self.content)
     }
 
+    @Test("the share of the file read starts at 0, grows, and is 1 at the end (replay's progress)", arguments: [false, true])
+    func fractionReadFollowsTheFile(gzip: Bool) throws {
+        let path = try Self.write(Self.content, gzip: gzip)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let reader = try CompressedFileReader(path: path)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        _ = try buffer.withUnsafeMutableBytes { try reader.read(into: $0.baseAddress!, maxCount: $0.count) }
+        let early = try #require(reader.fractionRead)
+        // At most the read-ahead's 4 MiB past the caller: short of the end of the 6.5 MiB plain file.
+        #expect(early > 0 && (gzip || early < 1), "after the first 64 KiB of a \(Self.content.count)-byte file: \(early)")
+        _ = try Self.readAll(reader, size: 1 << 16)
+        #expect(reader.fractionRead == 1)
+    }
+
     @Test func aDamagedGzipFileFailsNamingThePathAfterTheBytesBeforeTheDamage() throws {
         let path = try Self.write(Self.content, gzip: true)
         defer { try? FileManager.default.removeItem(atPath: path) }
