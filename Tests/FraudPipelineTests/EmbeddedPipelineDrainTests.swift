@@ -42,11 +42,12 @@ struct EmbeddedPipelineDrainTests {
     func drainTimeout() async throws {
         let bus = try await PipelineFixtures.bus()
         defer { bus.close() }
-        // Writes of 100 records take 300 ms each: a backlog of 2,000 needs 6 s, the timeout is zero.
+        // Writes of 100 records take 300 ms each: a backlog of 10,000 needs 30 s, the timeout is zero (the margin is
+        // for a machine so busy that stopping takes long, not a wait that must be long enough).
         let (pipeline, store, source) = try await Self.pipeline(bus, delay: .milliseconds(300))
         let stop = StopSignal()
         let run = Task { try await pipeline.run(source: source, stop: stop, drainTimeout: .zero) }
-        try await Eventually.wait("a backlog behind the slow writer") { source.progress.sent >= pipeline.statistics.snapshot.stored + 2_000 }
+        try await Eventually.wait("a backlog behind the slow writer") { source.progress.sent >= pipeline.statistics.snapshot.stored + 10_000 }
         stop.request()
         let outcome = try await run.value
 
