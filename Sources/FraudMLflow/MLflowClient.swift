@@ -71,6 +71,12 @@ public struct MLflowClient: Sendable {
         return try await call(method, Self.api + path, query: "", body: data, contentType: "application/json", as: Answer.self)
     }
 
+    /// The status and body of `request`.
+    private func execute(_ request: HTTPClientRequest) async throws -> (Int, ByteBuffer) {
+        let response = try await client.execute(request, timeout: .milliseconds(configuration.timeout.milliseconds))
+        return (Int(response.status.code), try await response.body.collect(upTo: 16 * 1024 * 1024))
+    }
+
     /// `<method> <server>/<path>` with `body` as is; `path` is relative to the server URL, e.g. `api/2.0/mlflow/runs/get`.
     func call<Answer: Decodable>(_ method: HTTPMethod, _ path: String, query: String, body: Data?, contentType: String?,
                                  as: Answer.Type) async throws -> Answer {
@@ -84,9 +90,15 @@ public struct MLflowClient: Sendable {
         let status: Int
         let answer: ByteBuffer
         do {
-            let response = try await client.execute(request, timeout: .milliseconds(configuration.timeout.milliseconds))
-            status = Int(response.status.code)
-            answer = try await response.body.collect(upTo: 16 * 1024 * 1024)
+            (status, answer) = try await execute(request)
+        } catch let error as HTTPClientError where error == .remoteConnectionClosed && method == .GET {
+            // The server closed a pooled keep-alive connection as this request went out on it: a read is safe to send
+            // again, once, on a new connection.
+            do {
+                (status, answer) = try await execute(request)
+            } catch {
+                throw MLflowError(operation: operation, message: "no answer from \(redactedBase): \(error)")
+            }
         } catch {
             throw MLflowError(operation: operation, message: "no answer from \(redactedBase): \(error)")
         }
