@@ -53,10 +53,7 @@ final class APIFixture: Sendable {
         let store: any FraudDatabase
         let remove: @Sendable () async throws -> Void
         if let postgresURL {
-            var url = try PostgresURL(postgresURL)
-            url.schema = "fraud_api_\(UInt32.random(in: 0...UInt32.max))_\(getpid())"
-            if postgresURL.range(of: "sslmode=") == nil { url.sslMode = "disable" }
-            let fixed = url
+            let fixed = try PostgresTesting.throwawaySchema(postgresURL, prefix: "fraud_api")
             store = try await PostgresStore.connect(fixed)
             remove = { try await PostgresTesting.dropSchema(fixed) }
         } else {

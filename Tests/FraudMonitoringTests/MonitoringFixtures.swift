@@ -35,9 +35,7 @@ final class MonitoringWorkspace: @unchecked Sendable {
             postgresSchema = nil
         case .postgres:
             guard let text = Backend.postgresURL else { throw StoreError(.invalidParameter(name: "FRAUD_TEST_POSTGRES_URL", reason: "not set")) }
-            var url = try PostgresURL(text)
-            url.schema = "fraud_monitor_\(UInt32.random(in: 0...UInt32.max))"
-            if text.range(of: "sslmode=") == nil { url.sslMode = "disable" }
+            let url = try PostgresTesting.throwawaySchema(text, prefix: "fraud_monitor")
             store = try await PostgresStore.connect(url)
             postgresSchema = url
         }

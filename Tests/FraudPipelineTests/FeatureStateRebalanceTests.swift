@@ -74,10 +74,8 @@ struct FeatureStateRebalanceTests {
             print("FeatureStateRebalanceTests: FRAUD_TEST_POSTGRES_URL is not set, the shared feature state is a SQLite file")
             return (try await PipelineFixtures.featureState(), {})
         }
-        var urlText = text + (text.contains("?") ? "&" : "?") + "schema=fraud_state_\(UInt32.random(in: 0...UInt32.max))_\(getpid())"
-        if text.range(of: "sslmode=") == nil { urlText += "&sslmode=disable" }
-        let url = try PostgresURL(urlText)
-        return (try await FeatureStateStoreFactory.open(urlText), { try await PostgresTesting.dropSchema(url) })
+        let url = try PostgresTesting.throwawaySchema(text, prefix: "fraud_state")
+        return (try await PostgresFeatureStateStore.connect(url), { try await PostgresTesting.dropSchema(url) })
     }
 
     /// Waits for `condition`, polling, for at most 120 s (a deadline against hangs, not a timing assumption).

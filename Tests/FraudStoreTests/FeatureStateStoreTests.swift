@@ -118,10 +118,7 @@ enum FeatureStateDatabases {
             return nil
         }
         return {
-            var url = try PostgresURL(text)
-            url.schema = "fraud_features_\(UInt32.random(in: 0...UInt32.max))_\(getpid())"
-            if text.range(of: "sslmode=") == nil { url.sslMode = "disable" }
-            let fixed = url
+            let fixed = try PostgresTesting.throwawaySchema(text, prefix: "fraud_features")
             @Sendable func execute(_ sql: String) async throws {
                 let connection = try await PostgresStore.connect(fixed, schemaVersion: 0)
                 do {

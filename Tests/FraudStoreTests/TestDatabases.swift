@@ -24,10 +24,7 @@ enum TestDatabases {
             return nil
         }
         return {
-            var url = try PostgresURL(text)
-            url.schema = "fraud_test_\(UInt32.random(in: 0...UInt32.max))_\(getpid())"
-            if text.range(of: "sslmode=") == nil { url.sslMode = "disable" }
-            let fixed = url
+            let fixed = try PostgresTesting.throwawaySchema(text, prefix: "fraud_test")
             return StoreConformance.Database(
                 open: { version in try await PostgresStore.connect(fixed, schemaVersion: version ?? Int.max, retry: .init(attempts: 4, initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200))) },
                 remove: { try await PostgresTesting.dropSchema(fixed) })

@@ -1,8 +1,17 @@
+import Foundation
 import FraudCore
 import FraudStore
 
 /// Helpers for tests and benchmarks that use a throw-away PostgreSQL schema.
 public enum PostgresTesting {
+    /// The server of `text` with a new, randomly named schema `<prefix>_<random>_<pid>` (SSL off unless `text` says).
+    public static func throwawaySchema(_ text: String, prefix: String) throws -> PostgresURL {
+        var url = try PostgresURL(text)
+        url.schema = "\(prefix)_\(UInt32.random(in: 0...UInt32.max))_\(getpid())"
+        if text.range(of: "sslmode=") == nil { url.sslMode = "disable" }
+        return url
+    }
+
     /// Drops `url.schema` and everything in it.
     public static func dropSchema(_ url: PostgresURL) async throws {
         guard let schema = url.schema else { return }
