@@ -118,16 +118,20 @@ final class ScorerFeatureState: PartitionAssignmentListener {
         let started = ContinuousClock.now
         let fenced = try await store.write(scope, deltas)
         let written = ContinuousClock.now
+        let cards = deltas.reduce(0) { $0 + $1.cards.count }
         Timer(label: PipelineMetrics.featureCheckpointLatency).recordNanoseconds((written - started).nanoseconds)
-        Counter(label: PipelineMetrics.featureCheckpointCards).increment(by: deltas.reduce(0) { $0 + $1.cards.count })
-        let batches = pending.withLock { batches in
-            defer { batches = [] }
-            return batches
+        Counter(label: PipelineMetrics.featureCheckpointCards).increment(by: cards)
+        // A checkpoint of some partitions (on revocation) leaves the other partitions' batches waiting for a whole one.
+        var batches: [(applied: ContinuousClock.Instant, count: Int)] = []
+        if only == nil {
+            batches = pending.withLock { pending in
+                defer { pending = [] }
+                return pending
+            }
         }
         let freshness = Timer(label: PipelineMetrics.featureStateFreshness)
         for batch in batches { freshness.recordNanoseconds((written - batch.applied).nanoseconds) }
-        statistics?.checkpointed(cards: deltas.reduce(0) { $0 + $1.cards.count }, took: written - started,
-                                 lags: batches.map { (written - $0.applied, $0.count) })
+        statistics?.checkpointed(cards: cards, took: written - started, lags: batches.map { (written - $0.applied, $0.count) })
         guard !fenced.isEmpty else { return }
         partitions.withLock { state in for number in fenced { state[number] = nil } }
         logger.notice("partitions claimed by another scorer; their state is dropped here", metadata: ["partitions": "\(fenced.sorted())"])
