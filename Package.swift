@@ -17,10 +17,12 @@ let package = Package(
         .library(name: "FraudKafka", targets: ["FraudKafka"]),
         .library(name: "FraudStore", targets: ["FraudStore"]),
         .library(name: "FraudAlerting", targets: ["FraudAlerting"]),
+        .library(name: "FraudRuntime", targets: ["FraudRuntime"]),
         .library(name: "FraudPipeline", targets: ["FraudPipeline"]),
         .library(name: "FraudTesting", targets: ["FraudTesting"]),
         .library(name: "FraudAPI", targets: ["FraudAPI"]),
         .library(name: "FraudMonitoring", targets: ["FraudMonitoring"]),
+        .library(name: "FraudDemo", targets: ["FraudDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -60,12 +62,15 @@ let package = Package(
         .systemLibrary(name: "CXGBoost", pkgConfig: "xgboost", providers: [.apt(["libxgboost-dev"])]),
         // The one owner of the XGBoost C boundary: handles, errors, training, prediction.
         .target(name: "FraudXGBoost", dependencies: ["CXGBoost"]),
-        // Features, models (baseline, logistic, XGBoost + native evaluator), artifacts, tuning.
+        // Features, models (baseline, logistic, XGBoost + native evaluator), artifacts, tuning, and the champion
+        // a scorer serves, hot-swapped when the registry's alias moves.
         .target(
             name: "FraudModel",
             dependencies: [
-                "FraudCore", "FraudData", "FraudMetrics", "FraudXGBoost",
+                "FraudCore", "FraudRuntime", "FraudData", "FraudMetrics", "FraudXGBoost",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
 
@@ -119,11 +124,22 @@ let package = Package(
             ]
         ),
 
-        // The streaming workers: micro-batch consumer loop, scorer, writer, alerter, sources, the embedded pipeline.
+        // What every long-running worker builds on: the micro-batch consumer loop, the stop signal, worker groups,
+        // the champion hot-swap and the metric names. Light on purpose: the pipeline, the API and the monitor all use it.
+        .target(
+            name: "FraudRuntime",
+            dependencies: [
+                "FraudCore",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // The streaming workers: scorer, writer, alerter, sources, the feature state, the embedded pipeline.
         .target(
             name: "FraudPipeline",
             dependencies: [
-                "FraudCore", "FraudData", "FraudSimulator", "FraudModel", "FraudStore", "FraudBus",
+                "FraudCore", "FraudRuntime", "FraudData", "FraudSimulator", "FraudModel", "FraudStore", "FraudBus",
                 "FraudAlerting",
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -137,7 +153,7 @@ let package = Package(
         .target(
             name: "FraudAPI",
             dependencies: [
-                "FraudCore", "FraudModel", "FraudStore", "FraudMetrics", "FraudPipeline",
+                "FraudCore", "FraudRuntime", "FraudModel", "FraudStore", "FraudMetrics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -152,9 +168,19 @@ let package = Package(
         .target(
             name: "FraudMonitoring",
             dependencies: [
-                "FraudCore", "FraudData", "FraudDrift", "FraudModel", "FraudStore", "FraudPipeline", "FraudMetrics", "FraudXGBoost",
-                "FraudSimulator",
+                "FraudCore", "FraudRuntime", "FraudDrift", "FraudModel", "FraudStore", "FraudMetrics",
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // `fraud demo --scenario drift`: the model-health loop told step by step on the real pipeline, monitor and
+        // retrainer, with the simulator's ground truth arriving as delayed labels.
+        .target(
+            name: "FraudDemo",
+            dependencies: [
+                "FraudCore", "FraudRuntime", "FraudData", "FraudDrift", "FraudModel", "FraudStore", "FraudBus", "FraudPipeline",
+                "FraudMonitoring", "FraudSimulator", "FraudXGBoost",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -167,7 +193,7 @@ let package = Package(
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudSimulatorServer", "FraudMetrics", "FraudModel",
                 "FraudDrift", "FraudStore", "FraudAlerting", "FraudBus", "FraudKafka", "FraudPipeline", "FraudAPI", "FraudMLflow",
-                "FraudMonitoring",
+                "FraudMonitoring", "FraudDemo", "FraudRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -178,7 +204,7 @@ let package = Package(
             name: "FraudBench",
             dependencies: [
                 "FraudCore", "FraudData", "FraudSimulator", "FraudModel", "FraudXGBoost", "FraudDrift", "FraudBus",
-                "FraudKafka", "FraudStore", "FraudTesting", "FraudPipeline", "FraudAPI",
+                "FraudKafka", "FraudStore", "FraudTesting", "FraudPipeline", "FraudRuntime", "FraudAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -190,7 +216,7 @@ let package = Package(
         // Runs the embedded scorer and writer until killed: the pipeline crash test runs it.
         .executableTarget(
             name: "FraudPipelineCrashHelper",
-            dependencies: ["FraudBus", "FraudCore", "FraudModel", "FraudPipeline", "FraudStore"],
+            dependencies: ["FraudBus", "FraudCore", "FraudModel", "FraudPipeline", "FraudRuntime", "FraudStore"],
             path: "Tests/Support/FraudPipelineCrashHelper"
         ),
 
@@ -212,7 +238,7 @@ let package = Package(
         .testTarget(
             name: "FraudPipelineTests",
             dependencies: [
-                "FraudPipeline", "FraudTesting", "FraudBus", "FraudKafka", "FraudStore", "FraudModel", "FraudCore",
+                "FraudPipeline", "FraudRuntime", "FraudTesting", "FraudBus", "FraudKafka", "FraudStore", "FraudModel", "FraudCore",
                 "FraudSimulator", "FraudPipelineCrashHelper", "FraudSimulatorServer", "FraudAlerting", "FraudCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -221,7 +247,7 @@ let package = Package(
         .testTarget(
             name: "FraudAPITests",
             dependencies: [
-                "FraudAPI", "FraudCore", "FraudStore", "FraudPipeline", "FraudTesting", "FraudBus", "FraudModel", "FraudSimulator",
+                "FraudAPI", "FraudCore", "FraudStore", "FraudPipeline", "FraudRuntime", "FraudTesting", "FraudBus", "FraudModel", "FraudSimulator",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -233,9 +259,10 @@ let package = Package(
             name: "FraudMonitoringTests",
             dependencies: [
                 "FraudMonitoring", "FraudTesting", "FraudBus", "FraudSimulator", "FraudMetrics", "FraudModel", "FraudStore",
-                "FraudXGBoost", "FraudDrift", "FraudPipeline",
+                "FraudXGBoost", "FraudDrift", "FraudRuntime",
             ]
         ),
+        .testTarget(name: "FraudDemoTests", dependencies: ["FraudDemo", "FraudTesting", "FraudBus", "FraudStore", "FraudModel", "FraudXGBoost"]),
         .testTarget(
             name: "FraudAlertingTests",
             dependencies: [

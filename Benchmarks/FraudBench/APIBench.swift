@@ -5,6 +5,7 @@ import FraudBus
 import FraudCore
 import FraudModel
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 import FraudTesting
 import FraudXGBoost
@@ -30,7 +31,7 @@ enum APIBench: Benchmark {
         let featureState = try await SQLiteFeatureStateStore.open(path: root + "/feature-state.sqlite")
         try await checkpointHistory(of: payments, into: featureState)
         let server = try APIServer(store: store, registry: registry, bus: try EmbeddedBus(path: root + "/bus"), featureState: featureState,
-                                   scoring: .fixed(scorer), configuration: .init(port: 0, token: "bench"))
+                                   models: .fixed(scorer), configuration: .init(port: 0, token: "bench"))
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(5), read: .seconds(30))))
         let stop = StopSignal()
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -74,7 +75,7 @@ enum APIBench: Benchmark {
     static func checkpointHistory(of payments: [Transaction], into store: any FeatureStateStore) async throws {
         var extractor = FeatureExtractor()
         _ = extractor.extract(payments)
-        let scope = FeatureStateScope(group: ScorerWorker.Configuration.defaultGroup, topic: PaymentMessages.rawTopic)
+        let scope = FeatureStateScope(group: PaymentMessages.scorerGroup, topic: PaymentMessages.rawTopic)
         let claim = try await store.claim(scope, partition: 0)
         let cards = Set(payments.map(\.ccNum)).map { CardStateRecord(ccNum: $0, state: CardStateCodec.encode($0, in: extractor.state)!) }
         _ = try await store.write(scope, [PartitionDelta(partition: 0, epoch: claim.epoch, nextOffset: Int64(payments.count), cards: cards)])

@@ -5,6 +5,7 @@ import FraudData
 import FraudKafka
 import FraudModel
 import FraudPipeline
+import FraudRuntime
 import FraudSimulator
 import FraudStore
 import FraudXGBoost

@@ -1,4 +1,4 @@
-import FraudPipeline
+import FraudRuntime
 import Metrics
 import Prometheus
 

@@ -1,6 +1,7 @@
 import Foundation
 import FraudCore
-import FraudPipeline
+import FraudModel
+import FraudRuntime
 import FraudStore
 import Hummingbird
 import Logging
@@ -60,13 +61,13 @@ public struct APIServer: Sendable {
     /// Bootstraps swift-metrics with the Prometheus registry (`APIMetrics.bootstrap()`) if that was not done yet.
     /// - Throws: `APIAssetError` when a bundled file is missing.
     public init(store: any FraudDatabase, registry: ModelRegistry, bus: any Bus, featureState: (any FeatureStateStore)? = nil,
-                scoring: ScoringModelSource? = nil, configuration: Configuration = Configuration(),
+                models: ModelSource? = nil, configuration: Configuration = Configuration(),
                 logger: Logger = Logger(label: "fraud.api")) throws {
         APIMetrics.bootstrap()
         self.configuration = configuration
         self.logger = logger
         self.state = APIState(
-            store: store, registry: registry, scorer: ChampionScorer(source: scoring ?? .champion(registry), checkInterval: configuration.championCheckInterval),
+            store: store, registry: registry, scorer: (models ?? .champion(store, checkEvery: configuration.championCheckInterval)).watcher(),
             onlineFeatures: featureState.map(OnlineFeatures.init),
             ingest: PaymentIngest(bus: bus, partitions: configuration.rawTopicPartitions), configuration: configuration,
             assets: try APIAssets(), storeGauges: StoreGauges(store: store, clock: configuration.clock))

@@ -1,4 +1,5 @@
 import FraudCore
+import FraudModel
 import FraudStore
 import Hummingbird
 
@@ -7,7 +8,7 @@ import Hummingbird
 struct APIState: Sendable {
     let store: any FraudDatabase
     let registry: ModelRegistry
-    let scorer: ChampionScorer
+    let scorer: ChampionWatcher
     /// The scorers' card state, when the server has one: scoring reads it (`?history=online`).
     let onlineFeatures: OnlineFeatures?
     let ingest: PaymentIngest

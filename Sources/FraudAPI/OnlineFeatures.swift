@@ -1,12 +1,11 @@
 import FraudCore
 import FraudModel
-import FraudPipeline
 
 /// Builds the feature extractor a request is scored with from the scorers' checkpointed card state (the online
 /// history), read once per request for the request's distinct cards and never written back.
 struct OnlineFeatures: Sendable {
     /// The default scorers' state: group `scorer` over `payments.raw`.
-    static let scope = FeatureStateScope(group: ScorerWorker.Configuration.defaultGroup, topic: PaymentMessages.rawTopic)
+    static let scope = FeatureStateScope(group: PaymentMessages.scorerGroup, topic: PaymentMessages.rawTopic)
 
     let store: any FeatureStateStore
 

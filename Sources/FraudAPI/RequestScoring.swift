@@ -32,7 +32,13 @@ struct RequestScoring {
         guard payments.count <= state.configuration.maxScoreBatch else {
             throw APIProblem.invalid("body", "at most \(state.configuration.maxScoreBatch) payments per call, got \(payments.count)")
         }
-        let scorer = try await state.scorer.current()
+        let scorer: FraudScorer
+        do {
+            scorer = try await state.scorer.current()
+        } catch is NoChampionError {
+            throw APIProblem(.serviceUnavailable, title: "No champion model",
+                             detail: "no model is promoted to champion yet; import one and run 'fraud models promote VERSION'")
+        }
         var extractor = try await online?.extractor(for: payments) ?? FeatureExtractor()
         let matrix = extractor.extract(payments)
         let decisions = scorer.score(matrix, reasons: reasons)

@@ -3,7 +3,9 @@ import Foundation
 import FraudAPI
 import FraudBus
 import FraudCore
+import FraudModel
 import FraudPipeline
+import FraudRuntime
 
 /// `fraud demo`: the whole system in one process on the embedded defaults. Trains a first champion when there
 /// is none, then streams simulated payments through source → scorer → writer, printing a summary every second.
@@ -72,7 +74,7 @@ struct DemoCommand: AsyncParsableCommand {
                 ModelProgress.line("streaming \(Fixed(rate, digits: 0)) simulated payments/s through scorer and writer (Ctrl-C to stop)")
                 let started = MonotonicClock.now
                 let outcome = try await Self.stream(source, extra: extra, bus: opened, store: store, featureState: featureState,
-                                                    models: .champion(models, checkEvery: .seconds(1)), options: pipeline, statistics: statistics, stop: stop)
+                                                    models: .champion(models.store, checkEvery: .seconds(1)), options: pipeline, statistics: statistics, stop: stop)
                 let figures = statistics.snapshot
                 print("sent \(progress.sent), scored \(figures.scored), predicted fraud \(figures.frauds), stored \(figures.stored) new rows; "
                       + Self.timing(total: MonotonicClock.now - started, outcome: outcome, drainTimeout: pipeline.drainTimeout))

@@ -1,8 +1,10 @@
 import Foundation
 import FraudBus
 import FraudCore
+import FraudDemo
 import FraudMonitoring
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 
 /// `fraud demo --scenario drift`: the model-health loop told in one process, in its own directory (a fresh

@@ -1,6 +1,7 @@
 import Foundation
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 
 /// `fraud demo`'s live line, once per interval: payments/s, totals, frauds, alerts, p99 latency (ingestion to
 /// stored, HdrHistogram over the interval).

@@ -3,6 +3,7 @@ import FraudAlerting
 import FraudCore
 import FraudMonitoring
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 import Logging
 

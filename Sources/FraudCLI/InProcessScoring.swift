@@ -1,6 +1,7 @@
 import FraudBus
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 
 /// The scorer and writer a source command (`fraud poll`, `fraud serve`) runs in its own process on the embedded bus,
@@ -10,7 +11,7 @@ enum InProcessScoring {
     /// Runs `body` with the scoring to run beside the source, its feature state open read-write; with nil on Kafka,
     /// and with nil and a warning saying what to run when there is no model (no `--model`, no champion).
     static func with<T>(bus: any Bus, store: any FraudDatabase, database: DatabaseOptions, options: PipelineOptions,
-                        model: ModelOptions, registry: RegistryOptions,
+                        model: ModelOptions,
                         _ body: (EmbeddedPipeline?) async throws -> T) async throws -> T {
         guard let embedded = bus as? EmbeddedBus else { return try await body(nil) }
         let champion = model.model == nil ? try await store.alias(AliasRecord.champion) : nil
@@ -19,7 +20,7 @@ enum InProcessScoring {
                        + " until a run with a model (promote one with 'fraud models promote VERSION', or pass --model DIR, then restart)")
             return try await body(nil)
         }
-        let models = try model.source(store: store, registry: registry)
+        let models = try model.source(store: store)
         return try await options.withFeatureState(bus: bus, database: database) { featureState in
             try await body(EmbeddedPipeline(
                 bus: embedded, store: store, featureState: featureState, models: models, scorer: options.scorer, writer: options.writer))

@@ -16,8 +16,8 @@ struct ModelOptions: ParsableArguments {
     }
 
     /// The scorer's model source.
-    func source(store: any FraudDatabase, registry: RegistryOptions) throws -> ModelSource {
+    func source(store: any FraudDatabase) throws -> ModelSource {
         if let model { return .fixed(try FraudScorer(artifactDirectory: model)) }
-        return .champion(try registry.registry(store), checkEvery: .milliseconds(modelCheckMs))
+        return .champion(store, checkEvery: .milliseconds(modelCheckMs))
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 
 /// Micro-batch sizes of the pipeline's workers and where the scorer checkpoints its feature state (shared by

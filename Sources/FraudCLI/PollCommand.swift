@@ -1,5 +1,6 @@
 import ArgumentParser
 import FraudPipeline
+import FraudRuntime
 import Logging
 
 /// `fraud poll --url URL`: polls a "current transactions" API into `payments.raw` until SIGINT/SIGTERM; on the embedded
@@ -31,7 +32,6 @@ struct PollCommand: AsyncParsableCommand {
 
     @OptionGroup var bus: BusOptions
     @OptionGroup var database: DatabaseOptions
-    @OptionGroup var registry: RegistryOptions
     @OptionGroup var pipeline: PipelineOptions
     @OptionGroup var model: ModelOptions
 
@@ -60,7 +60,7 @@ struct PollCommand: AsyncParsableCommand {
         let logger = Logger(label: "fraud.poller") { StreamLogHandler.standardError(label: $0) }
         try await withDatabase(database) { store in
             let poller = PollerSource(configuration: configuration, bus: bus, store: store, logger: logger)
-            try await InProcessScoring.with(bus: bus, store: store, database: database, options: pipeline, model: model, registry: registry) { scoring in
+            try await InProcessScoring.with(bus: bus, store: store, database: database, options: pipeline, model: model) { scoring in
                 try await InProcessScoring.run(poller, scoring: scoring, stop: stop, drainTimeout: pipeline.drain)
             }
         }

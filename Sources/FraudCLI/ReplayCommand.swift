@@ -3,6 +3,7 @@ import Foundation
 import FraudBus
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 
 /// `fraud replay --data F.csv`: sends a CSV file's payments into `payments.raw`; on the embedded bus it runs the
 /// whole pipeline in this process (replay → scorer → writer) and exits once every row is stored.
@@ -19,7 +20,6 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var bus: BusOptions
-    @OptionGroup var registry: RegistryOptions
     @OptionGroup var pipeline: PipelineOptions
     @OptionGroup var model: ModelOptions
 
@@ -50,7 +50,7 @@ struct ReplayCommand: AsyncParsableCommand {
             }
             let (run, complete) = try await pipeline.withFeatureState(bus: opened, database: database) { featureState in
                 let run = EmbeddedPipeline(bus: embedded, store: store, featureState: featureState,
-                                           models: try model.source(store: store, registry: registry), scorer: pipeline.scorer, writer: pipeline.writer)
+                                           models: try model.source(store: store), scorer: pipeline.scorer, writer: pipeline.writer)
                 let reporter = ReplayProgress(source: progress, statistics: run.statistics, interval: .milliseconds(Int64(progressSeconds * 1000)))
                 return (run, try await run.run(source: source, extra: [reporter], stop: stop, drainTimeout: pipeline.drain).complete)
             }

@@ -1,5 +1,6 @@
 import FraudModel
 import FraudPipeline
+import FraudRuntime
 
 /// `fraud replay`'s progress on standard error: at the start, then every `interval`, the share of the file's payments
 /// stored with the time left at that pace (the file's row count estimated from the share of its bytes read), and how

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FraudAlerting
 import FraudPipeline
+import FraudRuntime
 import Logging
 
 /// `fraud run alerter`: alerts on every payment of `payments.scored` predicted fraud, until SIGINT/SIGTERM.

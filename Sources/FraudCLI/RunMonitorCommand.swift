@@ -2,6 +2,7 @@ import ArgumentParser
 import FraudDrift
 import FraudMonitoring
 import FraudPipeline
+import FraudRuntime
 
 /// `fraud run monitor`: drift, fraud rate, latency and labelled performance of the scored stream.
 struct RunMonitorCommand: AsyncParsableCommand {

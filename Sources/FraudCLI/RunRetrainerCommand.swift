@@ -1,6 +1,7 @@
 import ArgumentParser
 import FraudMonitoring
 import FraudPipeline
+import FraudRuntime
 
 /// `fraud run retrainer`: checks the retraining triggers periodically and retrains when one fires.
 struct RunRetrainerCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 
 /// `fraud run scorer`: consumes `payments.raw`, scores micro-batches with the champion (or `--model`), publishes
 /// `payments.scored`; until SIGINT/SIGTERM, finishing and committing the batch in flight.
@@ -9,11 +10,10 @@ struct RunScorerCommand: AsyncParsableCommand {
         commandName: "scorer", abstract: "Score payments.raw into payments.scored (serves the champion alias, or --model DIR).")
 
     @Option(name: .long, help: "Consumer group; scorers of one group share the partitions.")
-    var group = ScorerWorker.Configuration.defaultGroup
+    var group = PaymentMessages.scorerGroup
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var bus: BusOptions
-    @OptionGroup var registry: RegistryOptions
     @OptionGroup var pipeline: PipelineOptions
     @OptionGroup var model: ModelOptions
 
@@ -26,7 +26,7 @@ struct RunScorerCommand: AsyncParsableCommand {
                 var configuration = pipeline.scorer
                 configuration.group = group
                 let worker = ScorerWorker(bus: opened, store: store, featureState: featureState,
-                                          models: try model.source(store: store, registry: registry), configuration: configuration)
+                                          models: try model.source(store: store), configuration: configuration)
                 try await worker.run(stop: stop)
             }
         }

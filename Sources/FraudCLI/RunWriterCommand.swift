@@ -1,6 +1,7 @@
 import ArgumentParser
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 
 /// `fraud run writer`: stores `payments.scored` (idempotent upsert by `trans_num`); until SIGINT/SIGTERM,
 /// finishing and committing the batch in flight.
@@ -9,7 +10,7 @@ struct RunWriterCommand: AsyncParsableCommand {
         commandName: "writer", abstract: "Store payments.scored in the database (idempotent by trans_num).")
 
     @Option(name: .long, help: "Consumer group; writers of one group share the partitions.")
-    var group = WriterWorker.Configuration.defaultGroup
+    var group = PaymentMessages.writerGroup
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var bus: BusOptions

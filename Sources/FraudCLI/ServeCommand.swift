@@ -3,6 +3,7 @@ import Foundation
 import FraudAPI
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 import Logging
 
@@ -47,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         stop.install()
         let bus = try self.bus.open()
         try await withDatabase(database) { store in
-            try await InProcessScoring.with(bus: bus, store: store, database: database, options: pipeline, model: model, registry: registry) { scoring in
+            try await InProcessScoring.with(bus: bus, store: store, database: database, options: pipeline, model: model) { scoring in
                 // The in-process scorer's feature state when there is one, else the scorers' read only.
                 if let scoring { return try await serve(store: store, bus: bus, featureState: scoring.featureState, scoring: scoring, stop: stop) }
                 let featureState = try await Self.openForReading(pipeline.featureStateURL(bus: bus, database: database))

@@ -1,5 +1,6 @@
 import FraudAPI
 import FraudPipeline
+import FraudRuntime
 
 /// The API server as a worker of `fraud serve`'s and `fraud demo`'s groups; a busy port names the flag that changes it.
 struct ServerWorker: PipelineWorker {

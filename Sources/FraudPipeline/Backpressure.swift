@@ -1,5 +1,6 @@
 import FraudBus
 import FraudCore
+import FraudRuntime
 
 /// Holds the scorer back while the scored topic's un-consumed lead (records published but not yet
 /// committed by the writer's group) exceeds `maxLead`, so a slow writer slows the scorer instead of
@@ -22,7 +23,7 @@ public struct Backpressure: Sendable {
     }
 
     /// The lead of `group` on `topic` of an embedded bus: records appended but not committed by the group.
-    public static func embedded(_ bus: EmbeddedBus, group: String = WriterWorker.Configuration.defaultGroup,
+    public static func embedded(_ bus: EmbeddedBus, group: String = PaymentMessages.writerGroup,
                                 topic: String = PaymentMessages.scoredTopic, maxLead: Int64) -> Backpressure {
         Backpressure(maxLead: maxLead) { try bus.lag(group: group, topic: topic) }
     }

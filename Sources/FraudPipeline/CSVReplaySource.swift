@@ -1,5 +1,6 @@
 import FraudCore
 import FraudData
+import FraudRuntime
 import Metrics
 
 /// Replays a fraudTest-format CSV file (plain or gzip) into `payments.raw`, keyed by `cc_num`, as fast as

@@ -1,5 +1,7 @@
 import FraudBus
 import FraudCore
+import FraudModel
+import FraudRuntime
 
 /// The whole pipeline in one process on the embedded bus: scorer and writer (plus any source and extra
 /// workers) in one task group, the scorer held back by the writer's lead on `payments.scored`.

@@ -1,4 +1,5 @@
 import FraudCore
+import FraudRuntime
 import Histogram
 import Synchronization
 

@@ -1,3 +1,4 @@
+import FraudRuntime
 /// Paces a source at `rate` records per second (or not at all): it says how many records may go in the next
 /// batch and waits until their scheduled time, so the average rate holds without drift over long runs.
 struct RatePacer {

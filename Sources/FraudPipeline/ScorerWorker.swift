@@ -1,5 +1,6 @@
 import FraudCore
 import FraudModel
+import FraudRuntime
 import FraudStore
 import Metrics
 import Synchronization
@@ -17,9 +18,6 @@ import Synchronization
 public struct ScorerWorker: PipelineWorker {
     /// How the scorer batches, names its group and explains its decisions.
     public struct Configuration: Sendable {
-        /// The consumer group of scorers (default `scorer`).
-        public static let defaultGroup = "scorer"
-
         /// Up to N records or at most T per batch (default 1,000 records, 50 ms).
         public var batch: MicroBatchLoop.Configuration
         /// Consumer group; scorers of one group share the partitions.
@@ -32,7 +30,7 @@ public struct ScorerWorker: PipelineWorker {
         /// far the API's view of a card lags the stream, and how much a restart replays.
         public var checkpointInterval: Duration
 
-        public init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(), group: String = Configuration.defaultGroup,
+        public init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(), group: String = PaymentMessages.scorerGroup,
                     reasons: FraudScorer.Reasons = .flagged(top: 3), backpressure: Backpressure? = nil,
                     checkpointInterval: Duration = .seconds(1)) {
             self.batch = batch

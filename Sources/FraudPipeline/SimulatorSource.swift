@@ -1,4 +1,5 @@
 import FraudCore
+import FraudRuntime
 import FraudSimulator
 
 /// Streams simulated payments (`PaymentSimulator`) into `payments.raw` at a fixed rate, keyed by `cc_num`,

@@ -1,3 +1,4 @@
+import FraudRuntime
 /// Requests a stop after a duration (`fraud demo --duration`): the other workers then finish their batch in flight.
 public struct StopAfter: PipelineWorker {
     public let name = "timer"

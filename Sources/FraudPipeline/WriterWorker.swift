@@ -1,4 +1,5 @@
 import FraudCore
+import FraudRuntime
 import Metrics
 
 /// Consumes `payments.scored` in micro-batches and upserts each batch into the store (idempotent by
@@ -8,16 +9,13 @@ import Metrics
 public struct WriterWorker: PipelineWorker {
     /// How the writer batches and names its group.
     public struct Configuration: Sendable {
-        /// The consumer group of writers (default `writer`).
-        public static let defaultGroup = "writer"
-
         /// Up to N records or at most T per batch (default 2,000 records, 50 ms).
         public var batch: MicroBatchLoop.Configuration
         /// Consumer group; writers of one group share the partitions.
         public var group: String
 
         public init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(maxRecords: 2_000),
-                    group: String = Configuration.defaultGroup) {
+                    group: String = PaymentMessages.writerGroup) {
             self.batch = batch
             self.group = group
         }

@@ -2,6 +2,7 @@ import Foundation
 import FraudCore
 import FraudModel
 import FraudPipeline
+import FraudRuntime
 import FraudTesting
 import HummingbirdTesting
 import Testing
@@ -167,7 +168,7 @@ struct CheckpointedCard {
 
 extension APIFixture {
     /// The state the default scorers checkpoint and the API reads.
-    static let featureScope = FeatureStateScope(group: ScorerWorker.Configuration.defaultGroup, topic: PaymentMessages.rawTopic)
+    static let featureScope = FeatureStateScope(group: PaymentMessages.scorerGroup, topic: PaymentMessages.rawTopic)
 
     /// Streams `payments` through the embedded pipeline on the fixture's bus, store and feature state until they are
     /// stored, then stops it (its last checkpoint is written on stop).

@@ -2,6 +2,7 @@ import Foundation
 import FraudAPI
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 import FraudTesting
 import Hummingbird
 import HummingbirdTesting

@@ -4,7 +4,7 @@ import FraudDrift
 import FraudMetrics
 import FraudModel
 import FraudMonitoring
-import FraudPipeline
+import FraudRuntime
 import FraudSimulator
 import FraudStore
 import FraudTesting

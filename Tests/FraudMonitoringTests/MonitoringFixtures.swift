@@ -112,18 +112,3 @@ enum MonitoringStreams {
         return (history, Array(all.dropFirst(training)))
     }
 }
-
-/// An alerter that keeps what it is sent.
-final class RecordingAlerter: Alerter {
-    let messages = Mutex<[AlertMessage]>([])
-
-    func send(_ message: AlertMessage) async -> [AlertDeliveryOutcome] {
-        messages.withLock { $0.append(message) }
-        return [AlertDeliveryOutcome(key: message.deduplicationKey, channel: "test", status: .delivered, attempts: 1, detail: nil,
-                                     finishedAt: WallClock.now)]
-    }
-
-    var operational: [OperationalAlert] {
-        messages.withLock { $0.compactMap { if case .operational(let alert) = $0 { alert } else { nil } } }
-    }
-}

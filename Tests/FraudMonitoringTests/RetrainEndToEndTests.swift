@@ -71,7 +71,7 @@ import Testing
         print("retrain: challenger", outcome.candidateEvaluation?.metrics ?? [:], "champion", outcome.championEvaluation?.metrics ?? [:])
 
         // The scorers' signal: the champion changed, to the challenger.
-        let changed = try #require(try await registry.championChanged(since: generation))
+        let changed = try #require(try await registry.store.championChanged(since: generation))
         #expect(changed.champion?.version == outcome.candidate.version)
         // The artifact carries its drift reference for the monitor.
         #expect(try DriftReference.load(directory: outcome.candidate.artifactPath) != nil)

@@ -2,6 +2,7 @@ import FraudAlerting
 import FraudBus
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 import FraudTesting
 import Foundation

@@ -1,6 +1,7 @@
 import FraudBus
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 import FraudTesting
 import Synchronization
 import Testing
@@ -26,7 +27,7 @@ struct BackpressureAndShutdownTests {
         let sampling = StopSignal()
         async let sampler: Void = {
             while !sampling.isRequested {
-                let lead = (try? bus.lag(group: WriterWorker.Configuration.defaultGroup, topic: PaymentMessages.scoredTopic)) ?? 0
+                let lead = (try? bus.lag(group: PaymentMessages.writerGroup, topic: PaymentMessages.scoredTopic)) ?? 0
                 largestLead.withLock { $0 = max($0, lead) }
                 try? await Task.sleep(for: .milliseconds(1))
             }
@@ -70,10 +71,10 @@ struct BackpressureAndShutdownTests {
         #expect(stored > 0)
         // The writer committed exactly what it stored: its lead over the scored topic is what was never stored.
         let scoredEnd = try bus.endOffsets(topic: PaymentMessages.scoredTopic).reduce(0, +)
-        let writerCommitted = try bus.committedOffsets(group: WriterWorker.Configuration.defaultGroup, topic: PaymentMessages.scoredTopic).reduce(0, +)
+        let writerCommitted = try bus.committedOffsets(group: PaymentMessages.writerGroup, topic: PaymentMessages.scoredTopic).reduce(0, +)
         #expect(writerCommitted == Int64(stored))
         // The scorer committed exactly what it published.
-        let scorerCommitted = try bus.committedOffsets(group: ScorerWorker.Configuration.defaultGroup, topic: PaymentMessages.rawTopic).reduce(0, +)
+        let scorerCommitted = try bus.committedOffsets(group: PaymentMessages.scorerGroup, topic: PaymentMessages.rawTopic).reduce(0, +)
         #expect(scorerCommitted == scoredEnd)
         try await store.close()
     }

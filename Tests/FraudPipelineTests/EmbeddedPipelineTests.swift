@@ -1,6 +1,7 @@
 import FraudBus
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 import FraudTesting
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import FraudCore
 import FraudKafka
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 import FraudTesting
 import Testing

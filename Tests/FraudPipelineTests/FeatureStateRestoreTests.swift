@@ -2,6 +2,7 @@ import Foundation
 import FraudBus
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 import FraudTesting
 import Testing
@@ -19,7 +20,7 @@ struct FeatureStateRestoreTests {
         let bus = try EmbeddedBus(path: setup.busPath)
         defer { bus.close() }
         let featureState = try await PipelineFixtures.featureState(bus)
-        let scope = FeatureStateScope(group: ScorerWorker.Configuration.defaultGroup, topic: PaymentMessages.rawTopic)
+        let scope = FeatureStateScope(group: PaymentMessages.scorerGroup, topic: PaymentMessages.rawTopic)
         let claim = try await featureState.claim(scope, partition: 0)
         let checkpoint = try #require(claim.checkpoint)
         let card = try #require(checkpoint.cards.first)

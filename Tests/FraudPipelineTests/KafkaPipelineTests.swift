@@ -1,6 +1,7 @@
 import FraudCore
 import FraudKafka
 import FraudPipeline
+import FraudRuntime
 import FraudTesting
 import Testing
 

@@ -1,6 +1,7 @@
 import FraudBus
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 import FraudTesting
 import Synchronization
 import Testing

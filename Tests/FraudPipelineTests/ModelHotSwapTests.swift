@@ -1,6 +1,8 @@
 import FraudBus
 import FraudCore
+import FraudModel
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 import FraudTesting
 import Testing
@@ -17,7 +19,7 @@ struct ModelHotSwapTests {
         let second = try await registry.importArtifact(from: try PipelineFixtures.artifactDirectory())
         _ = try await registry.promote(version: first.version, force: true, by: "test", reason: "first")
 
-        let pipeline = EmbeddedPipeline(bus: bus, store: store, featureState: try await PipelineFixtures.featureState(bus), models: .champion(registry, checkEvery: .zero),
+        let pipeline = EmbeddedPipeline(bus: bus, store: store, featureState: try await PipelineFixtures.featureState(bus), models: .champion(registry.store, checkEvery: .zero),
                                         scorer: ScorerWorker.Configuration(batch: PipelineFixtures.smallBatches))
         let stop = StopSignal()
         async let running: Void = pipeline.workers().run(stop: stop)
@@ -43,7 +45,7 @@ struct ModelHotSwapTests {
         defer { bus.close() }
         let (store, _) = try await PipelineFixtures.store()
         let registry = try PipelineFixtures.registry(store)
-        let scorer = ScorerWorker(bus: bus, store: store, featureState: try await PipelineFixtures.featureState(bus), models: .champion(registry, checkEvery: .seconds(1)))
+        let scorer = ScorerWorker(bus: bus, store: store, featureState: try await PipelineFixtures.featureState(bus), models: .champion(registry.store, checkEvery: .seconds(1)))
         await #expect(throws: NoChampionError.self) { try await scorer.run(stop: StopSignal()) }
         try await store.close()
     }

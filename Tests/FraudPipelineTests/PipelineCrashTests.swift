@@ -112,8 +112,8 @@ struct PipelineCrashTests {
         #expect(stored < produced, "the helper finished everything before the signal: nothing was in flight")
         let bus = try EmbeddedBus(path: setup.busPath)
         defer { bus.close() }
-        let writerCommitted = try bus.committedOffsets(group: WriterWorker.Configuration.defaultGroup, topic: PaymentMessages.scoredTopic).reduce(0, +)
-        let scorerCommitted = try bus.committedOffsets(group: ScorerWorker.Configuration.defaultGroup, topic: PaymentMessages.rawTopic).reduce(0, +)
+        let writerCommitted = try bus.committedOffsets(group: PaymentMessages.writerGroup, topic: PaymentMessages.scoredTopic).reduce(0, +)
+        let scorerCommitted = try bus.committedOffsets(group: PaymentMessages.scorerGroup, topic: PaymentMessages.rawTopic).reduce(0, +)
         let scoredEnd = try bus.endOffsets(topic: PaymentMessages.scoredTopic).reduce(0, +)
         #expect(writerCommitted == Int64(stored), "the writer's commits and the store disagree")
         #expect(scorerCommitted == scoredEnd, "the scorer published records it did not commit")

@@ -3,6 +3,7 @@ import FraudBus
 import FraudCore
 import FraudModel
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 import FraudTesting
 

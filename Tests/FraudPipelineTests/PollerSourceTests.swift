@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import FraudBus
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 import FraudSimulatorServer
 import FraudStore
 import FraudTesting

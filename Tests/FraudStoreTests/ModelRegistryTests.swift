@@ -60,11 +60,11 @@ import Testing
         let v2 = try await registry.importArtifact(from: try workspace.artifact("b", prAUC: 0.795)).version
         let v3 = try await registry.importArtifact(from: try workspace.artifact("c", prAUC: 0.60)).version
         let generation0 = try await store.aliasGeneration()
-        #expect(try await registry.championChanged(since: generation0) == nil)
+        #expect(try await registry.store.championChanged(since: generation0) == nil)
 
         guard case .moved(let first, _) = try await registry.promote(version: v1, by: "ana", reason: "initial") else { Issue.record("v1 not promoted"); return }
         #expect(first.version == v1)
-        let changed = try await registry.championChanged(since: generation0)
+        let changed = try await registry.store.championChanged(since: generation0)
         #expect(changed?.champion?.version == v1 && changed!.generation > generation0)
 
         // v2 is worse by 0.005, within the tolerance of 0.01.

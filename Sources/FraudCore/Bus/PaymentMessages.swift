@@ -5,6 +5,10 @@ public enum PaymentMessages {
     public static let rawTopic = "payments.raw"
     /// Topic of scored payments (`ScoredTransaction`).
     public static let scoredTopic = "payments.scored"
+    /// The scorers' consumer group on `payments.raw` (default), whose feature state the API reads.
+    public static let scorerGroup = "scorer"
+    /// The writers' consumer group on `payments.scored` (default).
+    public static let writerGroup = "writer"
     /// Header carrying the message schema version.
     public static let schemaVersionHeader = "schema-version"
     /// The schema version this code writes and reads.

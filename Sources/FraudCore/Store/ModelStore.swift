@@ -41,4 +41,13 @@ extension ModelStore {
     public func alias(_ name: String) async throws -> AliasRecord? {
         try await aliases().first { $0.name == name }
     }
+
+    /// The champion if any alias moved since `generation` (a value from a previous call or `aliasGeneration()`), else nil.
+    ///
+    /// One indexed `MAX` query: cheap enough for every scorer to poll every second.
+    public func championChanged(since generation: Int64) async throws -> (champion: AliasRecord?, generation: Int64)? {
+        let current = try await aliasGeneration()
+        guard current > generation else { return nil }
+        return (try await alias(AliasRecord.champion), current)
+    }
 }

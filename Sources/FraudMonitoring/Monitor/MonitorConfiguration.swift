@@ -1,5 +1,5 @@
 import FraudDrift
-import FraudPipeline
+import FraudRuntime
 
 /// What the monitor watches and when it raises an alert.
 public struct MonitorConfiguration: Sendable {

@@ -1,6 +1,6 @@
 import FraudCore
 import FraudDrift
-import FraudPipeline
+import FraudRuntime
 import FraudStore
 import Logging
 import Metrics

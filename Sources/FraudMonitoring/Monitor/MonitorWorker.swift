@@ -1,5 +1,5 @@
 import FraudCore
-import FraudPipeline
+import FraudRuntime
 import FraudStore
 import Logging
 

@@ -2,7 +2,7 @@ import Foundation
 import FraudCore
 import FraudMetrics
 import FraudModel
-import FraudPipeline
+import FraudRuntime
 import FraudStore
 import Logging
 import Metrics

@@ -1,4 +1,4 @@
-import FraudPipeline
+import FraudRuntime
 import Logging
 
 /// `fraud run retrainer`: checks the triggers every `checkInterval` and retrains when one fires.

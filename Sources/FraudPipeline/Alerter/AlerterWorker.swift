@@ -1,5 +1,6 @@
 import FraudAlerting
 import FraudCore
+import FraudRuntime
 import Logging
 import Metrics
 

@@ -1,5 +1,6 @@
 import FraudCore
 import FraudModel
+import FraudRuntime
 import Logging
 import Metrics
 import Synchronization

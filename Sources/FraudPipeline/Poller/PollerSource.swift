@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FraudAlerting
 import FraudCore
+import FraudRuntime
 import Logging
 import Metrics
 

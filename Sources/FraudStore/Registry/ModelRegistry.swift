@@ -65,15 +65,6 @@ public struct ModelRegistry: Sendable {
                                                      by: by, reason: reason, at: clock()))
     }
 
-    /// The champion if any alias moved since `generation` (a value from a previous call or `aliasGeneration()`), else nil.
-    ///
-    /// One indexed `MAX` query: cheap enough for every scorer to poll every second.
-    public func championChanged(since generation: Int64) async throws -> (champion: AliasRecord?, generation: Int64)? {
-        let current = try await store.aliasGeneration()
-        guard current > generation else { return nil }
-        return (try await store.alias(AliasRecord.champion), current)
-    }
-
     private func apply(_ action: PromotionStateMachine.Action) async throws -> Outcome {
         switch action {
         case .move(let change): return .moved(try await store.moveAlias(change), change)

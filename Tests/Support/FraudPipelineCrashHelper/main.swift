@@ -11,6 +11,7 @@ import FraudBus
 import FraudCore
 import FraudModel
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 
 let arguments = CommandLine.arguments

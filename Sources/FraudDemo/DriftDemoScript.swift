@@ -1,6 +1,7 @@
 import FraudCore
 import FraudDrift
 import FraudModel
+import FraudMonitoring
 import FraudSimulator
 import FraudXGBoost
 

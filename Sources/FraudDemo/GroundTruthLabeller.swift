@@ -1,5 +1,6 @@
 import FraudCore
 import FraudPipeline
+import FraudRuntime
 import FraudStore
 import Logging
 

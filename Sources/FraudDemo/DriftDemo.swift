@@ -2,7 +2,9 @@ import Foundation
 import FraudCore
 import FraudData
 import FraudModel
+import FraudMonitoring
 import FraudPipeline
+import FraudRuntime
 import FraudSimulator
 import FraudStore
 import Logging
@@ -124,7 +126,7 @@ public enum DriftDemo {
         var streamed = 0
         do {
             while streamed < script.livePayments {
-                if let (champion, next) = try await registry.championChanged(since: generation) {
+                if let (champion, next) = try await registry.store.championChanged(since: generation) {
                     generation = next
                     if let champion, champion.version != scorer.modelVersion, let model = try await store.model(version: champion.version) {
                         scorer = try FraudScorer(artifactDirectory: model.artifactPath, modelVersion: model.version)

@@ -1,6 +1,7 @@
 import FraudBus
 import FraudCore
 import FraudModel
+import FraudDemo
 import FraudMonitoring
 import FraudStore
 import FraudTesting

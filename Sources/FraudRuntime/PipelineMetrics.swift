@@ -38,6 +38,8 @@ public enum PipelineMetrics {
     public static let consumerLag = "fraud_consumer_lag"
     /// Gauge, value 1: the model version in use. Dimension `version`.
     public static let modelVersion = "fraud_model_version_info"
+    /// Champions whose artifact could not be loaded (the previous model kept serving).
+    public static let modelLoadFailures = "fraud_model_load_failures_total"
     /// Gauge: fraction of payments predicted fraud over the monitor's window.
     public static let fraudRate = "fraud_fraud_rate"
     /// Gauge: share of features drifted in the monitor's last window.
