@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "FraudMetrics"),
         // XGBoost 1.7 C API (Debian libxgboost-dev); only FraudXGBoost touches it.
         .systemLibrary(name: "CXGBoost", pkgConfig: "xgboost", providers: [.apt(["libxgboost-dev"])]),
-        // The one owner of the XGBoost C boundary: handles, errors, training, prediction.
+        // The one owner of the XGBoost C boundary: handles (DMatrix, Booster), errors, one boosting round, prediction.
         .target(name: "FraudXGBoost", dependencies: ["CXGBoost"]),
         // Features, models (baseline, logistic, XGBoost + native evaluator), artifacts, tuning, and the champion
         // a scorer serves, hot-swapped when the registry's alias moves.
@@ -180,7 +180,7 @@ let package = Package(
             name: "FraudDemo",
             dependencies: [
                 "FraudCore", "FraudRuntime", "FraudData", "FraudDrift", "FraudModel", "FraudStore", "FraudBus", "FraudPipeline",
-                "FraudMonitoring", "FraudSimulator", "FraudXGBoost",
+                "FraudMonitoring", "FraudSimulator",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -262,7 +262,7 @@ let package = Package(
                 "FraudXGBoost", "FraudDrift", "FraudRuntime",
             ]
         ),
-        .testTarget(name: "FraudDemoTests", dependencies: ["FraudDemo", "FraudTesting", "FraudBus", "FraudStore", "FraudModel", "FraudXGBoost"]),
+        .testTarget(name: "FraudDemoTests", dependencies: ["FraudDemo", "FraudTesting", "FraudBus", "FraudStore", "FraudModel"]),
         .testTarget(
             name: "FraudAlertingTests",
             dependencies: [

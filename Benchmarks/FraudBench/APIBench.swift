@@ -8,7 +8,6 @@ import FraudPipeline
 import FraudRuntime
 import FraudStore
 import FraudTesting
-import FraudXGBoost
 import NIOCore
 import NIOHTTP1
 

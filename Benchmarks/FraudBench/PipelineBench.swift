@@ -8,7 +8,6 @@ import FraudPipeline
 import FraudRuntime
 import FraudSimulator
 import FraudStore
-import FraudXGBoost
 
 /// The streaming pipeline of issue 5: embedded replay → scorer → writer → SQLite throughput, end-to-end latency at
 /// 10,000 payments/s, the same at 1x/10x/100x of a nominal rate, and Kafka (mock cluster) with one vs two scorer processes.

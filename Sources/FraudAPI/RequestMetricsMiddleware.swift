@@ -1,3 +1,4 @@
+import FraudRuntime
 import Hummingbird
 import Metrics
 
@@ -8,9 +9,9 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         let response = try await next(request, context)
         let route = context.endpointPath ?? "unmatched"
         let method = request.method.rawValue
-        Counter(label: APIMetrics.requests, dimensions: [("method", method), ("route", route), ("status", String(response.status.code))])
+        Counter(label: MetricNames.apiRequests, dimensions: [("method", method), ("route", route), ("status", String(response.status.code))])
             .increment()
-        Metrics.Timer(label: APIMetrics.requestDuration, dimensions: [("method", method), ("route", route)])
+        Metrics.Timer(label: MetricNames.apiRequestDuration, dimensions: [("method", method), ("route", route)])
             .record(duration: ContinuousClock.now - start)
         return response
     }

@@ -1,5 +1,6 @@
 import FraudCore
 import FraudModel
+import FraudRuntime
 import Metrics
 
 /// Scores the payments of one request with the champion, in request order, and writes the decisions: the answer of
@@ -42,7 +43,7 @@ struct RequestScoring {
         var extractor = try await online?.extractor(for: payments) ?? FeatureExtractor()
         let matrix = extractor.extract(payments)
         let decisions = scorer.score(matrix, reasons: reasons)
-        Counter(label: APIMetrics.paymentsScored).increment(by: decisions.count)
+        Counter(label: MetricNames.apiPaymentsScored).increment(by: decisions.count)
         var writer = JSONWriter(capacity: 200 * max(decisions.count, 1))
         if isBatch { writer.beginArray() }
         for (row, decision) in decisions.enumerated() {

@@ -17,19 +17,19 @@ actor StoreGauges {
 
     func refresh() async throws {
         let counts = try await store.counts()
-        Gauge(label: APIMetrics.storedPayments).record(counts.transactions)
-        Gauge(label: APIMetrics.storedLabelled).record(counts.labelled)
-        Gauge(label: APIMetrics.storedAlerts).record(counts.alerts)
-        Gauge(label: APIMetrics.storedQuarantined).record(counts.quarantined)
+        Gauge(label: MetricNames.storedPayments).record(counts.transactions)
+        Gauge(label: MetricNames.storedLabelled).record(counts.labelled)
+        Gauge(label: MetricNames.storedAlerts).record(counts.alerts)
+        Gauge(label: MetricNames.storedQuarantined).record(counts.quarantined)
         let now = clock()
         let minute = try await store.activity(since: now.adding(seconds: -60), until: now)
-        Gauge(label: APIMetrics.recentThroughput).record(minute.paymentsPerSecond)
-        Gauge(label: APIMetrics.recentFraudRate).record(minute.fraudRate ?? 0)
+        Gauge(label: MetricNames.recentThroughput).record(minute.paymentsPerSecond)
+        Gauge(label: MetricNames.recentFraudRate).record(minute.fraudRate ?? 0)
         let current = try await store.alias(AliasRecord.champion)?.version
         if let previous = champion, previous != current {
-            Gauge(label: PipelineMetrics.modelVersion, dimensions: [("version", previous)]).record(0)
+            Gauge(label: MetricNames.modelVersion, dimensions: [("version", previous)]).record(0)
         }
-        if let current { Gauge(label: PipelineMetrics.modelVersion, dimensions: [("version", current)]).record(1) }
+        if let current { Gauge(label: MetricNames.modelVersion, dimensions: [("version", current)]).record(1) }
         champion = current
     }
 }

@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import FraudCore
 import Synchronization
 
@@ -38,7 +37,7 @@ final class EmbeddedProducer: BusProducer {
             }
             work[id]!.messages.append(message)
         }
-        let timestamp = Int64(Date().timeIntervalSince1970 * 1000)
+        let timestamp = WallClock.now.millisecondsSinceEpoch
         let failure = Mutex<(any Error)?>(nil)
         let jobs = order.map { work[$0]! }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

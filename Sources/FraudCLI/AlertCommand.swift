@@ -65,7 +65,7 @@ struct AlertCommand: AsyncParsableCommand {
             var logger = Logger(label: "fraud.alert.test")
             logger.logLevel = .critical
             let dispatcher = try AlertDispatcher(configuration: configuration, logger: logger)
-            let now = SystemAlertClock().now
+            let now = WallClock.now
             let outcomes = await dispatcher.send(.fraud(Self.sample(createdAt: now)))
             if json {
                 printJSON(Report(outcomes: outcomes.map(Report.Outcome.init)))

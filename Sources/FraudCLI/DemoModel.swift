@@ -4,7 +4,6 @@ import FraudModel
 import FraudMonitoring
 import FraudSimulator
 import FraudStore
-import FraudXGBoost
 
 /// `fraud demo`'s first run: with no champion in the registry, simulates a training set, trains gradient-boosted
 /// trees on it, registers the artifact and makes it champion.

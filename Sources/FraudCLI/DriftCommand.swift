@@ -69,7 +69,7 @@ struct DriftCommand: ParsableCommand {
             configuration = try DriftReport.Configuration(
                 driftShare: driftShare, stattest: stattest.flatMap(StatTestName.init(rawValue:)), threshold: threshold,
                 binning: psiBins.map { .referenceQuantiles(count: $0) } ?? .evidently)
-        } catch let error as DriftParameterError {
+        } catch let error as ConfigurationError {
             throw ValidationError("--drift-share: \(error)")
         }
         let referenceSample = try Self.sample(path: reference, cap: referenceCap, seed: seed)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FraudCore
-import FraudStore
 
 /// `fraud label`: confirm payments as fraud or not (`true_value`), one or from a file.
 struct LabelCommand: AsyncParsableCommand {

@@ -44,7 +44,7 @@ struct RegistryOptions: ParsableArguments {
             return try await PromotionGate.make(
                 store: store, artifactRoot: root, policy: try policy(window: EvaluationWindow(maxRows: windowRows)),
                 requirements: .init(minimumRows: minLabels, minimumFrauds: minFrauds), guardTolerance: guardTolerance)
-        } catch let error as DriftParameterError {
+        } catch let error as ConfigurationError {
             throw ValidationError("--guard-tolerance: \(error)")
         }
     }

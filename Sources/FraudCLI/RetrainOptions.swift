@@ -2,7 +2,6 @@ import ArgumentParser
 import FraudModel
 import FraudMonitoring
 import FraudStore
-import FraudXGBoost
 
 /// The retraining settings shared by `fraud retrain` and `fraud run retrainer`: the original data, the model, the
 /// triggers; the gate's settings come from `RegistryOptions`.

@@ -38,7 +38,7 @@ struct SimulatorOptions: ParsableArguments {
         do {
             return try SimulatorConfiguration(
                 seed: seed, start: start, cards: cards, fraudRate: fraudRate, drift: drift.map(DriftScenario.init(parsing:)))
-        } catch let error as SimulatorConfigurationError {
+        } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         }
     }

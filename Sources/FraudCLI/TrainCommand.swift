@@ -2,7 +2,6 @@ import ArgumentParser
 import FraudMetrics
 import FraudModel
 import FraudMonitoring
-import FraudXGBoost
 
 /// `fraud train`: features, model, threshold and artifact from fraudTest-format files.
 struct TrainCommand: AsyncParsableCommand {

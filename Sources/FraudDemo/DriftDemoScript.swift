@@ -3,7 +3,6 @@ import FraudDrift
 import FraudModel
 import FraudMonitoring
 import FraudSimulator
-import FraudXGBoost
 
 /// The drift scenario of `fraud demo --scenario drift`, as settings: a champion trained on the simulator's first
 /// payments; the live stream switches to a drifted distribution part-way; the simulator's ground truth arrives as
@@ -48,18 +47,18 @@ public struct DriftDemoScript: Sendable {
             training: try ModelTraining(kind: .xgboost, xgboost: try XGBoostParameters(rounds: 150, maxDepth: 5, threads: 0)))
     }
 
-    /// - Throws: `DriftParameterError` naming a count out of range.
+    /// - Throws: `ConfigurationError` naming a count out of range.
     public init(seed: UInt64, cards: Int, fraudRate: Double, trainingPayments: Int, livePayments: Int, driftAfter: Int,
                 drift: [DriftScenario.Kind], labelDelay: Int, batchSize: Int, retrainCheckEvery: Int, monitor: MonitorConfiguration,
                 triggers: RetrainTriggers, training: ModelTraining) throws {
         for (name, value) in [("trainingPayments", trainingPayments), ("livePayments", livePayments), ("batchSize", batchSize),
                               ("retrainCheckEvery", retrainCheckEvery)] where value < 1 {
-            throw DriftParameterError(parameter: name, value: "\(value)", expected: "≥ 1")
+            throw ConfigurationError(parameter: name, value: "\(value)", expected: "≥ 1")
         }
         guard (0..<livePayments).contains(driftAfter) else {
-            throw DriftParameterError(parameter: "driftAfter", value: "\(driftAfter)", expected: "0..<livePayments")
+            throw ConfigurationError(parameter: "driftAfter", value: "\(driftAfter)", expected: "0..<livePayments")
         }
-        guard labelDelay >= 0 else { throw DriftParameterError(parameter: "labelDelay", value: "\(labelDelay)", expected: "≥ 0") }
+        guard labelDelay >= 0 else { throw ConfigurationError(parameter: "labelDelay", value: "\(labelDelay)", expected: "≥ 0") }
         (self.seed, self.cards, self.fraudRate, self.trainingPayments, self.livePayments) = (seed, cards, fraudRate, trainingPayments, livePayments)
         (self.driftAfter, self.drift, self.labelDelay, self.batchSize, self.retrainCheckEvery) = (driftAfter, drift, labelDelay, batchSize, retrainCheckEvery)
         (self.monitor, self.triggers, self.training) = (monitor, triggers, training)

@@ -10,7 +10,8 @@ import Logging
 ///
 /// Payments the store writer has not stored yet are retried with the next batch; pending labels live in memory
 /// (a restarted labeller skips them: acceptable for a demonstration, not for real labels).
-public struct GroundTruthLabeller: Sendable {
+public struct GroundTruthLabeller: PipelineWorker {
+    public let name = "labeller"
     /// Where `payments.scored` is read.
     public let bus: any Bus
     /// Where labels are written.
@@ -19,20 +20,24 @@ public struct GroundTruthLabeller: Sendable {
     public let delayPayments: Int
     /// Consumer group on `payments.scored`.
     public let group: String
+    /// Micro-batches of the consumer loop.
+    public let batches: MicroBatchLoop.Configuration
     let state: LabellerState
 
     /// A labeller writing each payment's ground truth `delayPayments` scored payments after it.
     public init(bus: any Bus, store: any Store, delayPayments: Int, group: String = "demo-labeller",
+                batches: MicroBatchLoop.Configuration = .init(maxRecords: 1_000, maxWait: .milliseconds(100)),
                 logger: Logger = Logger(label: "fraud.demo.labeller")) {
         self.bus = bus
         self.store = store
         self.delayPayments = max(0, delayPayments)
         self.group = group
+        self.batches = batches
         state = LabellerState(store: store, delay: max(0, delayPayments), logger: logger)
     }
 
     /// Labels until `stop` is requested.
-    public func run(stop: StopSignal, batches: MicroBatchLoop.Configuration = .init(maxRecords: 1_000, maxWait: .milliseconds(100))) async throws {
+    public func run(stop: StopSignal) async throws {
         let consumer = try await bus.makeConsumer(group: group, topics: [PaymentMessages.scoredTopic])
         let state = self.state
         try await MicroBatchLoop(consumer: consumer, configuration: batches, stop: stop).run { records in

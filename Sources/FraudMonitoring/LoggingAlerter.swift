@@ -1,5 +1,4 @@
 import FraudCore
-import FraudStore
 import Logging
 
 /// An alerter that only logs: what the monitor and retrainer use when no webhook or e-mail channel is configured.

@@ -8,8 +8,6 @@ public enum MonitoringError: Error, Hashable, Sendable, CustomStringConvertible 
     case windowMismatch(loaded: String, requested: String)
     /// The retraining set cannot be built or trained on.
     case training(String)
-    /// A worker stopped making progress.
-    case stalled(String)
 
     /// What went wrong, in one line.
     public var description: String {
@@ -19,7 +17,6 @@ public enum MonitoringError: Error, Hashable, Sendable, CustomStringConvertible 
             "the labelled window holds \(rows) labelled payment\(rows == 1 ? "" : "s") (\(frauds) fraud\(frauds == 1 ? "" : "s")); the same-window gate needs at least \(requiredRows) (\(requiredFrauds) frauds)"
         case .windowMismatch(let loaded, let requested): "the evaluator loaded window \(loaded) but was asked about \(requested)"
         case .training(let reason): "retraining: \(reason)"
-        case .stalled(let reason): reason
         }
     }
 }

@@ -32,7 +32,7 @@ struct BatchScorer: Sendable {
         guard !rows.isEmpty else { return outcome }
         let decisions = scorer.score(matrix, reasons: reasons)
         outcome.scoringNanoseconds = (ContinuousClock.now - started).nanoseconds
-        let now = PreciseClock.microseconds
+        let now = WallClock.microseconds
         let scoredAt = EventTime(millisecondsSinceEpoch: now / 1000)
         outcome.scored.reserveCapacity(rows.count)
         for (decision, index) in zip(decisions, rows) {

@@ -13,7 +13,7 @@ public struct CSVReplaySource: PipelineWorker {
     public let path: String
     public let bus: any Bus
     /// Where malformed rows are quarantined.
-    public let store: any Store
+    public let store: any TransactionWriter
     /// Payments per second; `nil` = as fast as possible.
     public let rate: Double?
     /// Largest batch produced at once (default 2,000).
@@ -21,10 +21,10 @@ public struct CSVReplaySource: PipelineWorker {
     /// Counts what was sent, for the caller's report.
     public let progress: SourceProgress
 
-    /// - Throws: `PipelineConfigurationError` when `rate` is not positive or `maxBatch` is below 1.
-    public init(path: String, bus: any Bus, store: any Store, rate: Double? = nil, maxBatch: Int = 2_000,
+    /// - Throws: `ConfigurationError` when `rate` is not positive or `maxBatch` is below 1.
+    public init(path: String, bus: any Bus, store: any TransactionWriter, rate: Double? = nil, maxBatch: Int = 2_000,
                 progress: SourceProgress = SourceProgress()) throws {
-        try PipelineConfigurationError.check(rate: rate, maxBatch: maxBatch)
+        try RatePacer.check(rate: rate, maxBatch: maxBatch)
         self.path = path
         self.bus = bus
         self.store = store
@@ -48,7 +48,7 @@ public struct CSVReplaySource: PipelineWorker {
             let more = try reader.readBatch(into: &batch, maxCount: pacer.batchSize)
             if !quarantined.isEmpty {
                 try await store.quarantine(quarantined)
-                Counter(label: PipelineMetrics.quarantined, dimensions: [("source", "replay")]).increment(by: quarantined.count)
+                Counter(label: MetricNames.quarantined, dimensions: [("source", "replay")]).increment(by: quarantined.count)
                 progress.quarantined(quarantined.count)
                 quarantined.removeAll()
             }

@@ -10,6 +10,7 @@ import FraudRuntime
 /// are compositions of this.
 public struct EmbeddedPipeline: Sendable {
     public let bus: EmbeddedBus
+    /// Where the writer stores and the workers quarantine; the whole store, since callers read the results back from it.
     public let store: any Store
     /// The scorer's feature state (by default in the bus directory: `FeatureStateLocation.embeddedURL`).
     public let featureState: any FeatureStateStore

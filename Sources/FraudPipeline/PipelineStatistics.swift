@@ -7,7 +7,7 @@ import Synchronization
 /// benchmarks: payments scored, frauds predicted, rows stored, and HdrHistograms of the latency from
 /// ingestion (the raw record's timestamp) to scoring and to storage, in microseconds.
 ///
-/// Metrics for Prometheus go through swift-metrics (`PipelineMetrics`); this is what the process itself reads back.
+/// Metrics for Prometheus go through swift-metrics (`MetricNames`); this is what the process itself reads back.
 public final class PipelineStatistics: Sendable {
     /// A copy of the figures at one moment.
     public struct Snapshot: Sendable {

@@ -1,4 +1,6 @@
+import FraudCore
 import FraudRuntime
+
 /// Paces a source at `rate` records per second (or not at all): it says how many records may go in the next
 /// batch and waits until their scheduled time, so the average rate holds without drift over long runs.
 struct RatePacer {
@@ -17,6 +19,15 @@ struct RatePacer {
         self.rate = rate
         self.maxBatch = maxBatch
         start = clock.now
+    }
+
+    /// Checks a source's settings before it starts: `rate` (payments per second) positive and finite when given,
+    /// `maxBatch` at least 1.
+    static func check(rate: Double?, maxBatch: Int) throws(ConfigurationError) {
+        if let rate, !(rate > 0 && rate.isFinite) {
+            throw ConfigurationError(parameter: "rate", value: rate, expected: "a positive number of payments/s")
+        }
+        guard maxBatch >= 1 else { throw ConfigurationError(parameter: "maxBatch", value: maxBatch, expected: "at least 1") }
     }
 
     /// Batch size: at a rate, about 10 ms worth of records (so latency is not added by batching), at least 1.

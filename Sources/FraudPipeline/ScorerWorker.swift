@@ -44,7 +44,7 @@ public struct ScorerWorker: PipelineWorker {
     public let name = "scorer"
     public let bus: any Bus
     /// Where malformed records are quarantined.
-    public let store: any Store
+    public let store: any TransactionWriter
     /// Where the per-card feature state is checkpointed (and read online by the API).
     public let featureState: any FeatureStateStore
     public let models: ModelSource
@@ -52,7 +52,7 @@ public struct ScorerWorker: PipelineWorker {
     /// Live figures, when the process reads them back (`fraud demo`, benchmarks).
     public let statistics: PipelineStatistics?
 
-    public init(bus: any Bus, store: any Store, featureState: any FeatureStateStore, models: ModelSource,
+    public init(bus: any Bus, store: any TransactionWriter, featureState: any FeatureStateStore, models: ModelSource,
                 configuration: Configuration = Configuration(), statistics: PipelineStatistics? = nil) {
         self.bus = bus
         self.store = store
@@ -80,7 +80,7 @@ public struct ScorerWorker: PipelineWorker {
                 let outcome = batchScorer.score(records, with: scorer)
                 if !outcome.quarantined.isEmpty {
                     try await store.quarantine(outcome.quarantined)
-                    Counter(label: PipelineMetrics.quarantined, dimensions: [("source", PaymentMessages.rawTopic)])
+                    Counter(label: MetricNames.quarantined, dimensions: [("source", PaymentMessages.rawTopic)])
                         .increment(by: outcome.quarantined.count)
                     statistics?.quarantined(outcome.quarantined.count)
                 }
@@ -104,13 +104,13 @@ public struct ScorerWorker: PipelineWorker {
 
     private func record(_ outcome: BatchScorer.Outcome, modelVersion: String) {
         let frauds = outcome.scored.reduce(0) { $0 + ($1.prediction ? 1 : 0) }
-        Counter(label: PipelineMetrics.paymentsScored, dimensions: [("model_version", modelVersion)]).increment(by: outcome.scored.count)
+        Counter(label: MetricNames.paymentsScored, dimensions: [("model_version", modelVersion)]).increment(by: outcome.scored.count)
         if frauds > 0 {
-            Counter(label: PipelineMetrics.fraudsPredicted, dimensions: [("model_version", modelVersion)]).increment(by: frauds)
+            Counter(label: MetricNames.fraudsPredicted, dimensions: [("model_version", modelVersion)]).increment(by: frauds)
         }
-        Recorder(label: PipelineMetrics.batchSize).record(outcome.scored.count)
-        Timer(label: PipelineMetrics.scoringLatency).recordNanoseconds(outcome.scoringNanoseconds)
-        let endToEnd = Timer(label: PipelineMetrics.endToEndLatency)
+        Recorder(label: MetricNames.batchSize).record(outcome.scored.count)
+        Timer(label: MetricNames.scoringLatency).recordNanoseconds(outcome.scoringNanoseconds)
+        let endToEnd = Timer(label: MetricNames.endToEndLatency)
         var latencies: [UInt64] = []
         latencies.reserveCapacity(outcome.scored.count)
         for scored in outcome.scored {

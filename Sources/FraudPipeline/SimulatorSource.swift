@@ -16,9 +16,9 @@ public struct SimulatorSource: PipelineWorker {
     /// Counts what was sent.
     public let progress: SourceProgress
 
-    /// - Throws: `PipelineConfigurationError` when `rate` is not positive.
+    /// - Throws: `ConfigurationError` when `rate` is not positive.
     public init(bus: any Bus, simulator: PaymentSimulator, rate: Double, limit: Int? = nil, progress: SourceProgress = SourceProgress()) throws {
-        try PipelineConfigurationError.check(rate: rate, maxBatch: 1)
+        try RatePacer.check(rate: rate, maxBatch: 1)
         self.bus = bus
         self.simulator = simulator
         self.rate = rate

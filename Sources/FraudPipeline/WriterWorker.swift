@@ -23,12 +23,12 @@ public struct WriterWorker: PipelineWorker {
 
     public let name = "writer"
     public let bus: any Bus
-    public let store: any Store
+    public let store: any TransactionWriter
     public let configuration: Configuration
     /// Live figures, when the process reads them back.
     public let statistics: PipelineStatistics?
 
-    public init(bus: any Bus, store: any Store, configuration: Configuration = Configuration(), statistics: PipelineStatistics? = nil) {
+    public init(bus: any Bus, store: any TransactionWriter, configuration: Configuration = Configuration(), statistics: PipelineStatistics? = nil) {
         self.bus = bus
         self.store = store
         self.configuration = configuration
@@ -43,14 +43,14 @@ public struct WriterWorker: PipelineWorker {
         try await loop.run(prepare: Self.decode) { (batch: Decoded) in
             if !batch.quarantined.isEmpty {
                 try await store.quarantine(batch.quarantined)
-                Counter(label: PipelineMetrics.quarantined, dimensions: [("source", PaymentMessages.scoredTopic)]).increment(by: batch.quarantined.count)
+                Counter(label: MetricNames.quarantined, dimensions: [("source", PaymentMessages.scoredTopic)]).increment(by: batch.quarantined.count)
                 statistics?.quarantined(batch.quarantined.count)
             }
             guard !batch.scored.isEmpty else { return }
             let new = try await store.write(batch.scored)
-            Counter(label: PipelineMetrics.rowsStored).increment(by: new)
+            Counter(label: MetricNames.rowsStored).increment(by: new)
             if let statistics {
-                let now = PreciseClock.microseconds
+                let now = WallClock.microseconds
                 let latencies = batch.scored.map { payment in
                     let ingested = payment.scoredAt.millisecondsSinceEpoch * 1000 - Int64(payment.latencyMs * 1000)
                     return UInt64(max(0, now - ingested))

@@ -28,19 +28,19 @@ public struct DriftScenario: Hashable, Sendable {
     }
 
     /// Parses `SCENARIO@DATE`, e.g. `amount-shift@2020-09-01` (a time `2020-09-01 12:00:00` works too).
-    /// - Throws: `SimulatorConfigurationError` naming the bad part.
+    /// - Throws: `ConfigurationError` naming the bad part.
     public init(parsing text: String) throws {
         let parts = text.split(separator: "@", maxSplits: 1)
         guard parts.count == 2 else {
-            throw SimulatorConfigurationError(parameter: "drift", message: "expected SCENARIO@DATE, e.g. amount-shift@2020-09-01; got '\(text)'")
+            throw ConfigurationError(parameter: "drift", value: text, reason: "expected SCENARIO@DATE, e.g. amount-shift@2020-09-01")
         }
         guard let kind = Kind(rawValue: String(parts[0])) else {
-            throw SimulatorConfigurationError(
-                parameter: "drift",
-                message: "unknown scenario '\(parts[0])'; expected one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ConfigurationError(
+                parameter: "drift", value: text,
+                reason: "unknown scenario '\(parts[0])'; expected one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let start = EventTime(parts[1]) else {
-            throw SimulatorConfigurationError(parameter: "drift", message: "'\(parts[1])' is not a date YYYY-MM-DD or time YYYY-MM-DD HH:MM:SS")
+            throw ConfigurationError(parameter: "drift", value: text, reason: "'\(parts[1])' is not a date YYYY-MM-DD or time YYYY-MM-DD HH:MM:SS")
         }
         self.init(kind: kind, start: start)
     }
@@ -48,14 +48,4 @@ public struct DriftScenario: Hashable, Sendable {
 
 extension DriftScenario: CustomStringConvertible {
     public var description: String { "\(kind.rawValue)@\(start.iso)" }
-}
-
-/// A simulator setting out of range; names the parameter.
-public struct SimulatorConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The parameter at fault, e.g. `fraudRate`.
-    public var parameter: String
-    /// What is wrong and what is valid.
-    public var message: String
-
-    public var description: String { "\(parameter): \(message)" }
 }

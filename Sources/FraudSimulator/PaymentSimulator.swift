@@ -76,7 +76,7 @@ public struct PaymentSimulator: Sendable {
     }
 
     /// Builds a simulator, validating the settings first.
-    /// - Throws: `SimulatorConfigurationError` from the configuration.
+    /// - Throws: `ConfigurationError` from the configuration.
     public init(seed: UInt64, start: EventTime = SimulatorConfiguration.defaultStart, cards: Int = 1000,
                 fraudRate: Double = 0.004, drift: [DriftScenario] = []) throws {
         self.init(configuration: try SimulatorConfiguration(seed: seed, start: start, cards: cards, fraudRate: fraudRate, drift: drift))

@@ -20,19 +20,19 @@ public struct SimulatorConfiguration: Hashable, Sendable {
     public static let defaultStart = EventTime(year: 2020, month: 6, day: 21)!
 
     /// Settings with their defaults; see each property.
-    /// - Throws: `SimulatorConfigurationError` when a value is out of its valid range.
+    /// - Throws: `ConfigurationError` when a value is out of its valid range.
     public init(
         seed: UInt64, start: EventTime = SimulatorConfiguration.defaultStart, cards: Int = 1000,
         fraudRate: Double = 0.004, merchantsPerCategory: Int = 50, drift: [DriftScenario] = []
     ) throws {
         guard (1...10_000_000).contains(cards) else {
-            throw SimulatorConfigurationError(parameter: "cards", message: "must be in 1...10000000, got \(cards)")
+            throw ConfigurationError(parameter: "cards", value: cards, expected: "1...10000000")
         }
         guard fraudRate >= 0 && fraudRate <= 0.5 else {
-            throw SimulatorConfigurationError(parameter: "fraudRate", message: "must be in 0...0.5, got \(fraudRate)")
+            throw ConfigurationError(parameter: "fraudRate", value: fraudRate, expected: "0...0.5")
         }
         guard (1...10_000).contains(merchantsPerCategory) else {
-            throw SimulatorConfigurationError(parameter: "merchantsPerCategory", message: "must be in 1...10000, got \(merchantsPerCategory)")
+            throw ConfigurationError(parameter: "merchantsPerCategory", value: merchantsPerCategory, expected: "1...10000")
         }
         self.seed = seed
         self.start = start

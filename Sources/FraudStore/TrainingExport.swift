@@ -34,7 +34,7 @@ public enum TrainingExport {
     }
 
     /// Writes `originals` (fraudTest-format files, plain or gzip) followed by the stored labelled payments to `path`.
-    public static func write(originals: [String], store: any Store, includeSourceLabels: Bool = false, to path: String) async throws -> Summary {
+    public static func write(originals: [String], store: any TransactionQueries, includeSourceLabels: Bool = false, to path: String) async throws -> Summary {
         var summary = Summary()
         var stored: [String: (transaction: Transaction, confirmed: Bool)] = [:]
         var order: [String] = []

@@ -17,11 +17,3 @@ func check(_ code: Int32, _ operation: @autoclosure () -> String) throws {
     let message = XGBGetLastError().map { String(cString: $0) } ?? "(no message)"
     throw XGBoostError(operation: operation(), message: message)
 }
-
-/// An invalid training parameter, naming it, its value and the valid range.
-public struct XGBoostParameterError: Error, CustomStringConvertible, Sendable {
-    public var parameter: String
-    public var value: String
-    public var expected: String
-    public var description: String { "parameter \(parameter) = \(value): expected \(expected)" }
-}

@@ -2,7 +2,6 @@ import Foundation
 import FraudAPI
 import FraudCore
 import FraudModel
-import FraudStore
 import FraudSimulator
 import FraudTesting
 import HummingbirdTesting

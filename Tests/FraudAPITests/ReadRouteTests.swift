@@ -1,7 +1,6 @@
 import Foundation
 import FraudAPI
 import FraudCore
-import FraudStore
 import FraudTesting
 import Hummingbird
 import HummingbirdTesting

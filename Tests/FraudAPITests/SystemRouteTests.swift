@@ -15,7 +15,7 @@ import Testing
         let fixture = try await APIFixture.make()
         try await fixture.seed(count: 30)
         // A worker in the same process records under the pipeline's names; /metrics shows it.
-        Counter(label: PipelineMetrics.paymentsScored, dimensions: [("model_version", "test")]).increment(by: 3)
+        Counter(label: MetricNames.paymentsScored, dimensions: [("model_version", "test")]).increment(by: 3)
         try await fixture.test { client in
             let health = try await client.send(.get, "/healthz", token: nil)
             #expect(health.status == .ok && health.object["status"] as? String == "ok")
@@ -28,8 +28,8 @@ import Testing
             #expect(text.contains("fraud_api_requests_total{method=\"GET\",route=\"/v1/alerts\",status=\"200\"}"))
             #expect(text.contains("fraud_api_request_duration_seconds_bucket"))
             #expect(text.contains("fraud_store_payments 30"))
-            #expect(text.contains("\(PipelineMetrics.modelVersion){version=\"\(fixture.championVersion)\"} 1"))
-            #expect(text.contains("\(PipelineMetrics.paymentsScored){model_version=\"test\"}"))
+            #expect(text.contains("\(MetricNames.modelVersion){version=\"\(fixture.championVersion)\"} 1"))
+            #expect(text.contains("\(MetricNames.paymentsScored){model_version=\"test\"}"))
 
             let openAPI = try await client.send(.get, "/openapi.json", token: nil)
             let document = openAPI.object

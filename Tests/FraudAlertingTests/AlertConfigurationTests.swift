@@ -1,4 +1,5 @@
 @testable import FraudAlerting
+import FraudCore
 import Testing
 
 @Suite("Alerting configuration from the environment")
@@ -76,7 +77,7 @@ struct AlertConfigurationTests {
         #expect {
             try AlertDispatcher.Configuration(environment: environment)
         } throws: { error in
-            guard let error = error as? AlertConfigurationError else { return false }
+            guard let error = error as? ConfigurationError else { return false }
             return error.parameter == variable && !error.value.contains("pw")
         }
     }

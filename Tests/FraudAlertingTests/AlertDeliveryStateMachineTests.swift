@@ -109,12 +109,12 @@ struct AlertDeliveryStateMachineTests {
     }
 
     @Test func policyRejectsBadValuesNamingTheParameter() {
-        #expect(throws: AlertConfigurationError(parameter: "maxAttempts", value: "0", reason: "must be at least 1")) {
+        #expect(throws: ConfigurationError(parameter: "maxAttempts", value: "0", reason: "must be at least 1")) {
             try RetryPolicy(maxAttempts: 0)
         }
-        #expect { try RetryPolicy(jitter: 1.5) } throws: { ($0 as? AlertConfigurationError)?.parameter == "jitter" }
+        #expect { try RetryPolicy(jitter: 1.5) } throws: { ($0 as? ConfigurationError)?.parameter == "jitter" }
         #expect { try RetryPolicy(initialBackoff: .seconds(5), maxBackoff: .seconds(1)) } throws: {
-            ($0 as? AlertConfigurationError)?.parameter == "maxBackoff"
+            ($0 as? ConfigurationError)?.parameter == "maxBackoff"
         }
     }
 }

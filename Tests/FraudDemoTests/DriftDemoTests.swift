@@ -1,14 +1,14 @@
 import FraudBus
 import FraudCore
-import FraudModel
 import FraudDemo
+import FraudModel
 import FraudMonitoring
 import FraudStore
 import FraudTesting
-import FraudXGBoost
 import Testing
 
-/// The drift demonstration, small: drift detected, labels arrive, a retraining triggers, the challenger is promoted.
+/// The drift demonstration, small: drift detected, labels arrive, a retraining triggers, the challenger is promoted,
+/// all on the real pipeline.
 @Suite struct DriftDemoTests {
     @Test func theDriftStoryPlaysOut() async throws {
         let script = try DriftDemoScript(
@@ -26,11 +26,27 @@ import Testing
         let delay = try #require(summary.detectionDelay, "the monitor never reported the drift")
         #expect(delay > 0 && delay <= 2_000)
         #expect(summary.alerts.contains { $0.kind == .driftDetected })
+        #expect(summary.streamed == script.livePayments)
         #expect(summary.labels >= script.livePayments - script.labelDelay - script.batchSize)
         #expect(!summary.retrainings.isEmpty)
-        #expect(summary.retrainings.contains { $0.decision == .promoted })
+        #expect(summary.retrainings.contains { $0.outcome.decision == .promoted })
         #expect(summary.finalChampion != summary.firstChampion)
-        print("detection delay: \(delay) payments; retrainings: \(summary.retrainings.map { "\($0.trigger.kind) → \($0.decision)" })")
+
+        // Every payment was scored and stored by the pipeline, with its measured latency, by the champion of its
+        // time: the scorer swapped at the first batch after each promotion.
+        let rows = try await store.transactions(TransactionQuery(limit: 10_000)).rows
+        #expect(rows.count == script.livePayments)
+        #expect(Set(rows.map(\.scored.latencyMs)).count > 1 && rows.allSatisfy { $0.scored.latencyMs >= 0 })
+        var expected: [String: Int] = [:]
+        var (champion, since) = (summary.firstChampion, 0)
+        for retraining in summary.retrainings where retraining.outcome.decision == .promoted {
+            expected[champion, default: 0] += retraining.payment - since
+            (champion, since) = (retraining.outcome.candidate.version, retraining.payment)
+        }
+        expected[champion, default: 0] += script.livePayments - since
+        #expect(Dictionary(grouping: rows, by: \.scored.modelVersion).mapValues(\.count) == expected.filter { $0.value > 0 })
+        #expect(Set(rows.map(\.scored.modelVersion)).count > 1)
+        print("detection delay: \(delay) payments; retrainings: \(summary.retrainings.map { "+\($0.payment) \($0.outcome.trigger.kind) → \($0.outcome.decision)" })")
         try await store.close()
     }
 }

@@ -78,9 +78,9 @@ struct DriftDetectorTests {
     }
 
     @Test func invalidParametersAreRejectedByName() {
-        #expect(throws: DriftParameterError(parameter: "delta", value: "1.5", expected: "0 < delta < 1")) { try ADWIN(delta: 1.5) }
-        #expect(throws: DriftParameterError.self) { try ADWIN(clock: 0) }
-        #expect(throws: DriftParameterError.self) { try PageHinkley(alpha: 0) }
-        #expect(throws: DriftParameterError.self) { try PageHinkley(threshold: -1) }
+        #expect(throws: ConfigurationError(parameter: "delta", value: "1.5", expected: "0 < delta < 1")) { try ADWIN(delta: 1.5) }
+        #expect(throws: ConfigurationError.self) { try ADWIN(clock: 0) }
+        #expect(throws: ConfigurationError.self) { try PageHinkley(alpha: 0) }
+        #expect(throws: ConfigurationError.self) { try PageHinkley(threshold: -1) }
     }
 }

@@ -67,7 +67,7 @@ struct DriftReportTests {
         #expect(throws: DriftReportError(column: "city_pop", problem: "is missing from the current sample")) {
             try DriftReport(reference: DriftFeatureTable([("city_pop", .numbers([1], isInteger: true))]), current: current)
         }
-        #expect(throws: DriftParameterError.self) { try DriftReport.Configuration(driftShare: 0) }
+        #expect(throws: ConfigurationError.self) { try DriftReport.Configuration(driftShare: 0) }
     }
 
     @Test func jsonHasTheContractedShapeAndOrder() throws {

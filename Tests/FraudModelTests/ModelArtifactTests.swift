@@ -63,7 +63,7 @@ import Testing
 }
 
 enum FraudXGBoostDefaults {
-    static func small() throws -> FraudXGBoost.XGBoostParameters {
-        try FraudXGBoost.XGBoostParameters(rounds: 40, earlyStoppingRounds: 10, maxDepth: 4, learningRate: 0.3, threads: 1)
+    static func small() throws -> XGBoostParameters {
+        try XGBoostParameters(rounds: 40, earlyStoppingRounds: 10, maxDepth: 4, learningRate: 0.3, threads: 1)
     }
 }

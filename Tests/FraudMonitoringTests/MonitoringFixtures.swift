@@ -5,7 +5,6 @@ import FraudMonitoring
 import FraudSimulator
 import FraudStore
 import FraudTesting
-import FraudXGBoost
 import Synchronization
 
 /// A workspace for monitoring tests: a database (SQLite, or a fresh schema on the PostgreSQL server of

@@ -4,7 +4,6 @@ import FraudModel
 import FraudMonitoring
 import FraudStore
 import FraudTesting
-import FraudXGBoost
 import Testing
 
 /// Simulated data → champion → labels arrive in the store → trigger → challenger → same-window gate → promotion,

@@ -54,9 +54,9 @@ import Testing
     }
 
     @Test func settingsOutOfRangeNameTheParameter() {
-        #expect(throws: DriftParameterError(parameter: "newLabels", value: "0", expected: "≥ 1")) { try RetrainTriggers(newLabels: 0) }
-        #expect(throws: DriftParameterError(parameter: "recallFloor", value: "1.5", expected: "0...1")) { try RetrainTriggers(recallFloor: 1.5) }
-        #expect(throws: DriftParameterError.self) { try MonitorConfiguration(windowSize: 3) }
+        #expect(throws: ConfigurationError(parameter: "newLabels", value: "0", expected: "≥ 1")) { try RetrainTriggers(newLabels: 0) }
+        #expect(throws: ConfigurationError(parameter: "recallFloor", value: "1.5", expected: "0...1")) { try RetrainTriggers(recallFloor: 1.5) }
+        #expect(throws: ConfigurationError.self) { try MonitorConfiguration(windowSize: 3) }
     }
 
     @Test func alertEpisodesRaiseOnceAndReArmAfterClearing() {

@@ -172,7 +172,7 @@ struct AlerterWorkerTests {
     }
 
     @Test func configurationNamesTheBadParameter() {
-        func parameter(_ make: () throws(AlertConfigurationError) -> AlerterWorker.Configuration) -> String? {
+        func parameter(_ make: () throws(ConfigurationError) -> AlerterWorker.Configuration) -> String? {
             do {
                 _ = try make()
                 return nil
@@ -180,11 +180,11 @@ struct AlerterWorkerTests {
                 return error.parameter
             }
         }
-        #expect(parameter { () throws(AlertConfigurationError) in try .init(maxConcurrentDeliveries: 0) } == "maxConcurrentDeliveries")
-        #expect(parameter { () throws(AlertConfigurationError) in try .init(deliveryTimeout: .zero) } == "deliveryTimeout")
-        #expect(parameter { () throws(AlertConfigurationError) in try .init(group: "") } == "group")
-        #expect(parameter { () throws(AlertConfigurationError) in try .init(partitions: 0) } == "partitions")
-        #expect(parameter { () throws(AlertConfigurationError) in try .init() } == nil)
+        #expect(parameter { () throws(ConfigurationError) in try .init(maxConcurrentDeliveries: 0) } == "maxConcurrentDeliveries")
+        #expect(parameter { () throws(ConfigurationError) in try .init(deliveryTimeout: .zero) } == "deliveryTimeout")
+        #expect(parameter { () throws(ConfigurationError) in try .init(group: "") } == "group")
+        #expect(parameter { () throws(ConfigurationError) in try .init(partitions: 0) } == "partitions")
+        #expect(parameter { () throws(ConfigurationError) in try .init() } == nil)
     }
 
     @Test func aDeliveryWaitingToRetryIsCutOffAtTheDeliveryTimeout() async throws {

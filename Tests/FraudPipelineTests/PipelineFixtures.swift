@@ -85,7 +85,7 @@ enum PipelineFixtures {
 
 extension PipelineFixtures {
     /// Every stored payment, page by page.
-    static func allStored(_ store: any Store) async throws -> [StoredTransaction] {
+    static func allStored(_ store: any TransactionQueries) async throws -> [StoredTransaction] {
         var rows: [StoredTransaction] = []
         var cursor: TransactionCursor?
         repeat {

@@ -57,7 +57,7 @@ struct PollerScheduleTests {
     }
 
     @Test func configurationNamesTheBadParameter() throws {
-        func parameter(_ make: () throws(PollerConfigurationError) -> PollerSource.Configuration) -> String? {
+        func parameter(_ make: () throws(ConfigurationError) -> PollerSource.Configuration) -> String? {
             do {
                 _ = try make()
                 return nil
@@ -65,14 +65,14 @@ struct PollerScheduleTests {
                 return error.parameter
             }
         }
-        #expect(parameter { () throws(PollerConfigurationError) in try .init(url: "ftp://host/x") } == "url")
-        #expect(parameter { () throws(PollerConfigurationError) in try .init(url: "http:///x") } == "url")
-        #expect(parameter { () throws(PollerConfigurationError) in try .init(url: "http://h/x", interval: .seconds(-1)) } == "interval")
-        #expect(parameter { () throws(PollerConfigurationError) in
+        #expect(parameter { () throws(ConfigurationError) in try .init(url: "ftp://host/x") } == "url")
+        #expect(parameter { () throws(ConfigurationError) in try .init(url: "http:///x") } == "url")
+        #expect(parameter { () throws(ConfigurationError) in try .init(url: "http://h/x", interval: .seconds(-1)) } == "interval")
+        #expect(parameter { () throws(ConfigurationError) in
             try .init(url: "http://h/x", backoff: .init(initial: .seconds(10), maximum: .seconds(1)))
         } == "backoff.maximum")
-        #expect(parameter { () throws(PollerConfigurationError) in try .init(url: "http://h/x", deduplicationCapacity: 0) } == "deduplicationCapacity")
-        #expect(parameter { () throws(PollerConfigurationError) in try .init(url: "http://h/x?key=secret") } == nil)
+        #expect(parameter { () throws(ConfigurationError) in try .init(url: "http://h/x", deduplicationCapacity: 0) } == "deduplicationCapacity")
+        #expect(parameter { () throws(ConfigurationError) in try .init(url: "http://h/x?key=secret") } == nil)
         #expect(try PollerSource.Configuration(url: "http://h:81/x?key=secret").redactedURL == "http://h:81/x")
         #expect(try PollerSource.Configuration(url: "http://h/x").interval == .seconds(12), "about 5 calls a minute")
     }

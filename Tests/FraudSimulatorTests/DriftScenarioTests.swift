@@ -12,9 +12,9 @@ import Testing
         #expect(scenario.kind == .categoryMix)
         #expect(scenario.start == EventTime("2020-09-01 00:00:00"))
         #expect(scenario.description == "category-mix@2020-09-01 00:00:00")
-        #expect(throws: SimulatorConfigurationError.self) { try DriftScenario(parsing: "price-hike@2020-09-01") }
-        #expect(throws: SimulatorConfigurationError.self) { try DriftScenario(parsing: "amount-shift@2020-13-01") }
-        #expect(throws: SimulatorConfigurationError.self) { try DriftScenario(parsing: "amount-shift") }
+        #expect(throws: ConfigurationError.self) { try DriftScenario(parsing: "price-hike@2020-09-01") }
+        #expect(throws: ConfigurationError.self) { try DriftScenario(parsing: "amount-shift@2020-13-01") }
+        #expect(throws: ConfigurationError.self) { try DriftScenario(parsing: "amount-shift") }
     }
 
     @Test func amountShiftRaisesAmountsFromTheDateOnly() {

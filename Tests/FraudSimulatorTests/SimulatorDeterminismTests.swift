@@ -51,11 +51,11 @@ import Testing
     }
 
     @Test func invalidSettingsNameTheParameter() {
-        #expect(throws: SimulatorConfigurationError.self) { try PaymentSimulator(seed: 1, cards: 0) }
+        #expect(throws: ConfigurationError.self) { try PaymentSimulator(seed: 1, cards: 0) }
         do {
             _ = try PaymentSimulator(seed: 1, fraudRate: 0.9)
             Issue.record("a fraud rate of 0.9 was accepted")
-        } catch let error as SimulatorConfigurationError {
+        } catch let error as ConfigurationError {
             #expect(error.parameter == "fraudRate")
         } catch {
             Issue.record("unexpected error \(error)")

@@ -1,4 +1,5 @@
 import FraudCore
+import FraudRuntime
 import Hummingbird
 import Metrics
 
@@ -19,7 +20,7 @@ enum PaymentsRoute {
             guard !payments.isEmpty else { throw APIProblem.invalid("body", "an empty array: send at least one payment") }
             let decisions = try await scoring?.answer(payments, isBatch: decoded.isBatch, state: state)
             try await state.ingest.send(payments)
-            Counter(label: APIMetrics.paymentsIngested).increment(by: payments.count)
+            Counter(label: MetricNames.apiPaymentsIngested).increment(by: payments.count)
             return decisions.map { JSONResponse.bytes($0) } ?? JSONResponse.bytes(accepted(payments), status: .accepted)
         }
     }

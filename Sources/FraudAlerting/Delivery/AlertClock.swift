@@ -1,9 +1,4 @@
 import FraudCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Wall-clock time and waiting, injected so tests of retries run without sleeping.
 public protocol AlertClock: Sendable {
@@ -13,15 +8,11 @@ public protocol AlertClock: Sendable {
     func sleep(until deadline: EventTime) async throws
 }
 
-/// The system's real-time clock.
+/// The system's real-time clock (`WallClock`), waiting with `Task.sleep`.
 public struct SystemAlertClock: AlertClock {
     public init() {}
 
-    public var now: EventTime {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return EventTime(millisecondsSinceEpoch: Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000)
-    }
+    public var now: EventTime { WallClock.now }
 
     public func sleep(until deadline: EventTime) async throws {
         let wait = deadline.millisecondsSinceEpoch - now.millisecondsSinceEpoch

@@ -32,7 +32,7 @@ extension AlertDispatcher {
     public init(
         configuration: Configuration, clock: any AlertClock = SystemAlertClock(), seed: UInt64? = nil,
         logger: Logger = Logger(label: "fraud.alerting")
-    ) throws(AlertConfigurationError) {
+    ) throws(ConfigurationError) {
         var channels: [any AlertChannel] = []
         if let webhook = configuration.webhook { channels.append(try WebhookChannel(configuration: webhook)) }
         if let email = configuration.email { channels.append(try SMTPChannel(configuration: email)) }
@@ -57,12 +57,12 @@ extension AlertDispatcher.Configuration {
     /// | `FRAUD_ALERT_EMAIL_FROM` | sender address (required with `FRAUD_SMTP_URL`) |
     /// | `FRAUD_ALERT_EMAIL_TO` | comma-separated recipients (required with `FRAUD_SMTP_URL`) |
     /// | `FRAUD_ALERT_MAX_ATTEMPTS` | attempts per delivery (default 5) |
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(AlertConfigurationError) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) {
         self.init(webhook: nil)
         let env = environment.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
         if let attempts = env["FRAUD_ALERT_MAX_ATTEMPTS"] {
             guard let count = Int(attempts), count >= 1 else {
-                throw AlertConfigurationError(parameter: "FRAUD_ALERT_MAX_ATTEMPTS", value: attempts, reason: "must be a whole number >= 1")
+                throw ConfigurationError(parameter: "FRAUD_ALERT_MAX_ATTEMPTS", value: attempts, reason: "must be a whole number >= 1")
             }
             retry = try RetryPolicy(maxAttempts: count)
         }
@@ -70,46 +70,46 @@ extension AlertDispatcher.Configuration {
             var webhook = WebhookChannel.Configuration(url: url, bearerToken: env["FRAUD_ALERT_WEBHOOK_TOKEN"])
             if let timeout = env["FRAUD_ALERT_WEBHOOK_TIMEOUT"] {
                 guard let seconds = Double(timeout), seconds > 0, seconds.isFinite else {
-                    throw AlertConfigurationError(parameter: "FRAUD_ALERT_WEBHOOK_TIMEOUT", value: timeout, reason: "must be a positive number of seconds")
+                    throw ConfigurationError(parameter: "FRAUD_ALERT_WEBHOOK_TIMEOUT", value: timeout, reason: "must be a positive number of seconds")
                 }
                 webhook.timeout = .milliseconds(Int64(seconds * 1000))
             }
             do {
                 _ = try WebhookChannel(configuration: webhook)
             } catch {
-                throw AlertConfigurationError(parameter: "FRAUD_ALERT_WEBHOOK_URL", value: url, reason: error.reason)
+                throw ConfigurationError(parameter: "FRAUD_ALERT_WEBHOOK_URL", value: url, reason: error.reason)
             }
             self.webhook = webhook
         } else if env["FRAUD_ALERT_WEBHOOK_TOKEN"] != nil {
-            throw AlertConfigurationError(parameter: "FRAUD_ALERT_WEBHOOK_URL", value: "", reason: "must be set when FRAUD_ALERT_WEBHOOK_TOKEN is")
+            throw ConfigurationError(parameter: "FRAUD_ALERT_WEBHOOK_URL", value: "", reason: "must be set when FRAUD_ALERT_WEBHOOK_TOKEN is")
         }
         if let url = env["FRAUD_SMTP_URL"] {
             email = try Self.email(url: url, env)
         }
     }
 
-    private static func email(url: String, _ env: [String: String]) throws(AlertConfigurationError) -> SMTPChannel.Configuration {
+    private static func email(url: String, _ env: [String: String]) throws(ConfigurationError) -> SMTPChannel.Configuration {
         let target = try SMTPURL(url)
         guard let from = env["FRAUD_ALERT_EMAIL_FROM"] else {
-            throw AlertConfigurationError(parameter: "FRAUD_ALERT_EMAIL_FROM", value: "", reason: "must be set when FRAUD_SMTP_URL is")
+            throw ConfigurationError(parameter: "FRAUD_ALERT_EMAIL_FROM", value: "", reason: "must be set when FRAUD_SMTP_URL is")
         }
         guard let toList = env["FRAUD_ALERT_EMAIL_TO"] else {
-            throw AlertConfigurationError(parameter: "FRAUD_ALERT_EMAIL_TO", value: "", reason: "must be set when FRAUD_SMTP_URL is")
+            throw ConfigurationError(parameter: "FRAUD_ALERT_EMAIL_TO", value: "", reason: "must be set when FRAUD_SMTP_URL is")
         }
         let to = toList.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var credentials: SMTPChannel.Credentials?
         switch (env["FRAUD_SMTP_USER"], env["FRAUD_SMTP_PASSWORD"]) {
         case (let user?, let password?): credentials = SMTPChannel.Credentials(username: user, password: password)
         case (nil, nil): credentials = nil
-        case (nil, _?): throw AlertConfigurationError(parameter: "FRAUD_SMTP_USER", value: "", reason: "must be set when FRAUD_SMTP_PASSWORD is")
-        case (_?, nil): throw AlertConfigurationError(parameter: "FRAUD_SMTP_PASSWORD", value: "", reason: "must be set when FRAUD_SMTP_USER is")
+        case (nil, _?): throw ConfigurationError(parameter: "FRAUD_SMTP_USER", value: "", reason: "must be set when FRAUD_SMTP_PASSWORD is")
+        case (_?, nil): throw ConfigurationError(parameter: "FRAUD_SMTP_PASSWORD", value: "", reason: "must be set when FRAUD_SMTP_USER is")
         }
         var insecure = false
         if let flag = env["FRAUD_SMTP_INSECURE_SKIP_VERIFY"] {
             switch flag.lowercased() {
             case "1", "true", "yes": insecure = true
             case "0", "false", "no": insecure = false
-            default: throw AlertConfigurationError(parameter: "FRAUD_SMTP_INSECURE_SKIP_VERIFY", value: flag, reason: "must be 1 or 0")
+            default: throw ConfigurationError(parameter: "FRAUD_SMTP_INSECURE_SKIP_VERIFY", value: flag, reason: "must be 1 or 0")
             }
         }
         let configuration = SMTPChannel.Configuration(
@@ -124,7 +124,7 @@ extension AlertDispatcher.Configuration {
             case "port": "FRAUD_SMTP_URL"
             default: error.parameter
             }
-            throw AlertConfigurationError(parameter: variable, value: error.value, reason: error.reason)
+            throw ConfigurationError(parameter: variable, value: error.value, reason: error.reason)
         }
         return configuration
     }
@@ -136,10 +136,10 @@ struct SMTPURL {
     var port: Int?
     var security: SMTPChannel.Security
 
-    init(_ url: String) throws(AlertConfigurationError) {
-        func bad(_ reason: String) -> AlertConfigurationError {
+    init(_ url: String) throws(ConfigurationError) {
+        func bad(_ reason: String) -> ConfigurationError {
             // Never echo a URL that might carry a password.
-            AlertConfigurationError(parameter: "FRAUD_SMTP_URL", value: url.contains("@") ? "<redacted>" : url, reason: reason)
+            ConfigurationError(parameter: "FRAUD_SMTP_URL", value: url.contains("@") ? "<redacted>" : url, reason: reason)
         }
         guard let separator = url.range(of: "://") else { throw bad("expected smtp://host[:port]") }
         switch url[..<separator.lowerBound].lowercased() {

@@ -21,9 +21,9 @@ public actor AlertDispatcher: Alerter {
         channels: [any AlertChannel], retry: RetryPolicy = .standard, deduplicationCapacity: Int = 100_000,
         clock: any AlertClock = SystemAlertClock(), seed: UInt64? = nil,
         logger: Logger = Logger(label: "fraud.alerting")
-    ) throws(AlertConfigurationError) {
+    ) throws(ConfigurationError) {
         guard deduplicationCapacity >= 1 else {
-            throw AlertConfigurationError(
+            throw ConfigurationError(
                 parameter: "deduplicationCapacity", value: String(deduplicationCapacity), reason: "must be at least 1")
         }
         self.channels = channels

@@ -17,21 +17,21 @@ public struct RetryPolicy: Hashable, Sendable {
     public init(
         maxAttempts: Int = 5, initialBackoff: Duration = .seconds(1), multiplier: Double = 2,
         maxBackoff: Duration = .seconds(60), jitter: Double = 0.5
-    ) throws(AlertConfigurationError) {
+    ) throws(ConfigurationError) {
         guard maxAttempts >= 1 else {
-            throw AlertConfigurationError(parameter: "maxAttempts", value: String(maxAttempts), reason: "must be at least 1")
+            throw ConfigurationError(parameter: "maxAttempts", value: String(maxAttempts), reason: "must be at least 1")
         }
         guard initialBackoff >= .zero else {
-            throw AlertConfigurationError(parameter: "initialBackoff", value: "\(initialBackoff)", reason: "must not be negative")
+            throw ConfigurationError(parameter: "initialBackoff", value: "\(initialBackoff)", reason: "must not be negative")
         }
         guard multiplier >= 1, multiplier.isFinite else {
-            throw AlertConfigurationError(parameter: "multiplier", value: "\(multiplier)", reason: "must be at least 1")
+            throw ConfigurationError(parameter: "multiplier", value: "\(multiplier)", reason: "must be at least 1")
         }
         guard maxBackoff >= initialBackoff else {
-            throw AlertConfigurationError(parameter: "maxBackoff", value: "\(maxBackoff)", reason: "must be at least initialBackoff")
+            throw ConfigurationError(parameter: "maxBackoff", value: "\(maxBackoff)", reason: "must be at least initialBackoff")
         }
         guard (0...1).contains(jitter) else {
-            throw AlertConfigurationError(parameter: "jitter", value: "\(jitter)", reason: "must be in 0...1")
+            throw ConfigurationError(parameter: "jitter", value: "\(jitter)", reason: "must be in 0...1")
         }
         self.maxAttempts = maxAttempts
         self.initialBackoff = initialBackoff

@@ -84,17 +84,17 @@ public struct SMTPChannel: AlertChannel {
     private let client: SMTPClient
 
     /// A channel; throws naming the parameter when an address is malformed or the CA file cannot be read.
-    public init(configuration: Configuration) throws(AlertConfigurationError) {
+    public init(configuration: Configuration) throws(ConfigurationError) {
         for (parameter, address) in [("from", configuration.from)] + configuration.to.map({ ("to", $0) }) {
             guard Self.isPlausibleAddress(address) else {
-                throw AlertConfigurationError(parameter: parameter, value: address, reason: "not an e-mail address like name@example.com")
+                throw ConfigurationError(parameter: parameter, value: address, reason: "not an e-mail address like name@example.com")
             }
         }
         guard !configuration.to.isEmpty else {
-            throw AlertConfigurationError(parameter: "to", value: "", reason: "needs at least one recipient")
+            throw ConfigurationError(parameter: "to", value: "", reason: "needs at least one recipient")
         }
         guard (1...65_535).contains(configuration.port) else {
-            throw AlertConfigurationError(parameter: "port", value: String(configuration.port), reason: "must be in 1...65535")
+            throw ConfigurationError(parameter: "port", value: String(configuration.port), reason: "must be in 1...65535")
         }
         self.configuration = configuration
         self.client = try SMTPClient(configuration: configuration)

@@ -1,4 +1,5 @@
 import Foundation
+import FraudCore
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -10,7 +11,7 @@ package struct SMTPClient: Sendable {
     package let configuration: SMTPChannel.Configuration
     private let tlsContext: NIOSSLContext?
 
-    package init(configuration: SMTPChannel.Configuration) throws(AlertConfigurationError) {
+    package init(configuration: SMTPChannel.Configuration) throws(ConfigurationError) {
         self.configuration = configuration
         self.tlsContext = configuration.security == .none ? nil : try configuration.tls.makeContext()
     }

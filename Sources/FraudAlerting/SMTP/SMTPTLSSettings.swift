@@ -1,3 +1,4 @@
+import FraudCore
 import NIOSSL
 
 /// Which certificates an SMTP connection trusts.
@@ -13,20 +14,20 @@ public struct SMTPTLSSettings: Hashable, Sendable {
         self.insecureSkipVerificationForTestServers = insecureSkipVerificationForTestServers
     }
 
-    func makeContext() throws(AlertConfigurationError) -> NIOSSLContext {
+    func makeContext() throws(ConfigurationError) -> NIOSSLContext {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let file = trustRootsFile {
             do {
                 tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(file))
             } catch {
-                throw AlertConfigurationError(parameter: "FRAUD_SMTP_CA_FILE", value: file, reason: "cannot read PEM certificates: \(error)")
+                throw ConfigurationError(parameter: "FRAUD_SMTP_CA_FILE", value: file, reason: "cannot read PEM certificates: \(error)")
             }
         }
         if insecureSkipVerificationForTestServers { tls.certificateVerification = .none }
         do {
             return try NIOSSLContext(configuration: tls)
         } catch {
-            throw AlertConfigurationError(parameter: "tls", value: "", reason: "cannot create TLS context: \(error)")
+            throw ConfigurationError(parameter: "tls", value: "", reason: "cannot create TLS context: \(error)")
         }
     }
 }

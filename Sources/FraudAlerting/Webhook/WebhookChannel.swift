@@ -33,11 +33,11 @@ public struct WebhookChannel: AlertChannel {
     private let client: HTTPClient
 
     /// A channel posting through `client` (the process-wide shared client by default).
-    public init(configuration: Configuration, client: HTTPClient = .shared) throws(AlertConfigurationError) {
+    public init(configuration: Configuration, client: HTTPClient = .shared) throws(ConfigurationError) {
         guard let url = URL(string: configuration.url), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", url.host != nil
         else {
-            throw AlertConfigurationError(parameter: "url", value: configuration.url, reason: "not an http(s) URL")
+            throw ConfigurationError(parameter: "url", value: configuration.url, reason: "not an http(s) URL")
         }
         self.configuration = configuration
         self.client = client

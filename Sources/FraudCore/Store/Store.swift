@@ -1,9 +1,19 @@
-/// Where scored payments, labels, alerts, quarantined records and drift reports are kept.
+/// Where scored payments, labels, alerts, quarantined records and drift reports are kept: every role below, and `close`.
 ///
 /// Implementations (SQLite, PostgreSQL) pass the same conformance suite (`FraudTesting`).
 /// Every write is idempotent: redelivering a batch changes nothing. A call that returns has been
 /// committed; a write that could not be done throws and is never reported as done.
-public protocol Store: Sendable {
+///
+/// Callers take the narrowest role they use: the pipeline's workers and sources a `TransactionWriter`, the training
+/// export a `TransactionQueries`; the API, the monitor and the retrainer, which use several, the whole store.
+public protocol Store: TransactionWriter, TransactionQueries, LabelStore, ReportStore {
+    /// Releases connections; the store is unusable afterwards.
+    func close() async throws
+}
+
+/// The pipeline's writes: scored payments (the writer), alerts (the alerter) and records that could not be accepted
+/// (every worker and source).
+public protocol TransactionWriter: Sendable {
     /// Inserts scored payments in one statement; rows whose `trans_num` is already stored are left unchanged.
     /// - Returns: how many rows were new.
     @discardableResult
@@ -18,11 +28,10 @@ public protocol Store: Sendable {
     /// - Returns: how many records were new.
     @discardableResult
     func quarantine(_ records: [QuarantinedRecord]) async throws -> Int
+}
 
-    /// Sets `true_value` (with who and when) on stored payments, all or nothing.
-    /// - Throws: `StoreError.unknownTransactions` naming the `trans_num`s that are not stored (nothing is changed).
-    func label(_ updates: [LabelUpdate]) async throws
-
+/// Reading what was stored: payments, alerts, quarantined records and row counts.
+public protocol TransactionQueries: Sendable {
     /// Stored payments matching `query`, newest event time first, one page at a time.
     func transactions(_ query: TransactionQuery) async throws -> TransactionPage
 
@@ -32,13 +41,31 @@ public protocol Store: Sendable {
     /// The most recently received quarantined records.
     func quarantined(limit: Int) async throws -> [QuarantinedRecord]
 
+    /// Row counts of the main tables.
+    func counts() async throws -> StoreCounts
+}
+
+/// Confirmed labels (`true_value`): set by analysts and the label feed, read in label order by the monitor.
+public protocol LabelStore: Sendable {
+    /// Sets `true_value` (with who and when) on stored payments, all or nothing.
+    /// - Throws: `StoreError.unknownTransactions` naming the `trans_num`s that are not stored (nothing is changed).
+    func label(_ updates: [LabelUpdate]) async throws
+
     /// Payments labelled (`true_value` set) after `watermark`, oldest label first; pass the last row's
     /// `labelWatermark` to continue.
     func labelled(after watermark: LabelWatermark?, limit: Int) async throws -> [StoredTransaction]
+}
 
-    /// Row counts of the main tables.
-    func counts() async throws -> StoreCounts
+extension LabelStore {
+    /// Labels one payment.
+    public func label(transNum: String, isFraud: Bool, by: String, at: EventTime) async throws {
+        try await label([LabelUpdate(transNum: transNum, isFraud: isFraud, labeledBy: by, labeledAt: at)])
+    }
+}
 
+/// The model-health reports: drift reports saved by the monitor, and the activity and performance figures computed
+/// from scored and labelled payments (`/v1/reports/*`).
+public protocol ReportStore: Sendable {
     /// Saves a drift report.
     func save(_ report: DriftReportRecord) async throws
 
@@ -51,14 +78,4 @@ public protocol Store: Sendable {
 
     /// Predictions against confirmed labels of the payments labelled at or after `since` (all labelled payments when nil).
     func labelledOutcomes(since: EventTime?) async throws -> LabelledOutcomes
-
-    /// Releases connections; the store is unusable afterwards.
-    func close() async throws
-}
-
-extension Store {
-    /// Labels one payment.
-    public func label(transNum: String, isFraud: Bool, by: String, at: EventTime) async throws {
-        try await label([LabelUpdate(transNum: transNum, isFraud: isFraud, labeledBy: by, labeledAt: at)])
-    }
 }

@@ -1,3 +1,4 @@
+import FraudCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,13 +49,13 @@ public struct ADWIN: StreamingDriftDetector {
     }
 
     /// A detector with river's defaults.
-    /// - Throws: `DriftParameterError` naming the parameter when one is out of range.
+    /// - Throws: `ConfigurationError` naming the parameter when one is out of range.
     public init(delta: Double = 0.002, clock: Int = 32, maxBuckets: Int = 5, minWindowLength: Int = 5, gracePeriod: Int = 10) throws {
-        guard delta > 0, delta < 1 else { throw DriftParameterError(parameter: "delta", value: "\(delta)", expected: "0 < delta < 1") }
-        guard clock >= 1 else { throw DriftParameterError(parameter: "clock", value: "\(clock)", expected: "≥ 1") }
-        guard maxBuckets >= 1 else { throw DriftParameterError(parameter: "maxBuckets", value: "\(maxBuckets)", expected: "≥ 1") }
-        guard minWindowLength >= 1 else { throw DriftParameterError(parameter: "minWindowLength", value: "\(minWindowLength)", expected: "≥ 1") }
-        guard gracePeriod >= 0 else { throw DriftParameterError(parameter: "gracePeriod", value: "\(gracePeriod)", expected: "≥ 0") }
+        guard delta > 0, delta < 1 else { throw ConfigurationError(parameter: "delta", value: "\(delta)", expected: "0 < delta < 1") }
+        guard clock >= 1 else { throw ConfigurationError(parameter: "clock", value: "\(clock)", expected: "≥ 1") }
+        guard maxBuckets >= 1 else { throw ConfigurationError(parameter: "maxBuckets", value: "\(maxBuckets)", expected: "≥ 1") }
+        guard minWindowLength >= 1 else { throw ConfigurationError(parameter: "minWindowLength", value: "\(minWindowLength)", expected: "≥ 1") }
+        guard gracePeriod >= 0 else { throw ConfigurationError(parameter: "gracePeriod", value: "\(gracePeriod)", expected: "≥ 0") }
         self.delta = delta
         self.clock = clock
         self.maxBuckets = maxBuckets

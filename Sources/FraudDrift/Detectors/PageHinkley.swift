@@ -1,3 +1,5 @@
+import FraudCore
+
 /// The Page–Hinkley change detector on the running mean of a stream, with forgetting factor,
 /// as river implements it (`river.drift.PageHinkley`).
 ///
@@ -31,12 +33,12 @@ public struct PageHinkley: StreamingDriftDetector {
     private var maxDecrease = -1.0
 
     /// A detector with river's defaults.
-    /// - Throws: `DriftParameterError` naming the parameter when one is out of range.
+    /// - Throws: `ConfigurationError` naming the parameter when one is out of range.
     public init(minInstances: Int = 30, delta: Double = 0.005, threshold: Double = 50, alpha: Double = 1 - 0.0001, mode: Mode = .both) throws {
-        guard minInstances >= 1 else { throw DriftParameterError(parameter: "minInstances", value: "\(minInstances)", expected: "≥ 1") }
-        guard delta >= 0, delta.isFinite else { throw DriftParameterError(parameter: "delta", value: "\(delta)", expected: "a finite value ≥ 0") }
-        guard threshold > 0, threshold.isFinite else { throw DriftParameterError(parameter: "threshold", value: "\(threshold)", expected: "a finite value > 0") }
-        guard alpha > 0, alpha <= 1 else { throw DriftParameterError(parameter: "alpha", value: "\(alpha)", expected: "0 < alpha ≤ 1") }
+        guard minInstances >= 1 else { throw ConfigurationError(parameter: "minInstances", value: "\(minInstances)", expected: "≥ 1") }
+        guard delta >= 0, delta.isFinite else { throw ConfigurationError(parameter: "delta", value: "\(delta)", expected: "a finite value ≥ 0") }
+        guard threshold > 0, threshold.isFinite else { throw ConfigurationError(parameter: "threshold", value: "\(threshold)", expected: "a finite value > 0") }
+        guard alpha > 0, alpha <= 1 else { throw ConfigurationError(parameter: "alpha", value: "\(alpha)", expected: "0 < alpha ≤ 1") }
         self.minInstances = minInstances
         self.delta = delta
         self.threshold = threshold

@@ -6,22 +6,3 @@ public protocol StreamingDriftDetector: Sendable {
     /// Whether the last update detected a change.
     var driftDetected: Bool { get }
 }
-
-/// A detector hyperparameter out of its valid range.
-public struct DriftParameterError: Error, Hashable, CustomStringConvertible {
-    /// The parameter's name, e.g. `delta`.
-    public var parameter: String
-    /// The value given.
-    public var value: String
-    /// What is accepted, e.g. "0 < delta < 1".
-    public var expected: String
-
-    /// An error for `parameter` given `value`, which should satisfy `expected`.
-    public init(parameter: String, value: String, expected: String) {
-        self.parameter = parameter
-        self.value = value
-        self.expected = expected
-    }
-
-    public var description: String { "invalid \(parameter) \(value): expected \(expected)" }
-}

@@ -1,3 +1,5 @@
+import FraudCore
+
 /// Per-feature drift between a reference and a current sample, and the dataset-level verdict,
 /// following Evidently's `DataDriftTable` / `DatasetDriftMetric` defaults.
 public struct DriftReport: Sendable, Hashable, Codable {
@@ -15,17 +17,17 @@ public struct DriftReport: Sendable, Hashable, Codable {
         public var histogramBins: Int
 
         /// A configuration with Evidently's defaults.
-        /// - Throws: `DriftParameterError` when `driftShare` is not in (0, 1] or `histogramBins` < 1.
+        /// - Throws: `ConfigurationError` when `driftShare` is not in (0, 1] or `histogramBins` < 1.
         public init(driftShare: Double = 0.5, stattest: StatTestName? = nil, threshold: Double? = nil,
                     binning: DriftBinning = .evidently, histogramBins: Int = 20) throws {
             guard driftShare > 0, driftShare <= 1 else {
-                throw DriftParameterError(parameter: "driftShare", value: "\(driftShare)", expected: "0 < driftShare ≤ 1")
+                throw ConfigurationError(parameter: "driftShare", value: "\(driftShare)", expected: "0 < driftShare ≤ 1")
             }
             guard histogramBins >= 1 else {
-                throw DriftParameterError(parameter: "histogramBins", value: "\(histogramBins)", expected: "≥ 1")
+                throw ConfigurationError(parameter: "histogramBins", value: "\(histogramBins)", expected: "≥ 1")
             }
             if case .referenceQuantiles(let count) = binning, count < 2 {
-                throw DriftParameterError(parameter: "binning", value: "referenceQuantiles(\(count))", expected: "at least 2 quantile bins")
+                throw ConfigurationError(parameter: "binning", value: "referenceQuantiles(\(count))", expected: "at least 2 quantile bins")
             }
             self.init(checkedDriftShare: driftShare, stattest: stattest, threshold: threshold, binning: binning, histogramBins: histogramBins)
         }

@@ -17,7 +17,7 @@ public actor ChampionWatcher {
     private var lastCheck: ContinuousClock.Instant?
     private var scorer: FraudScorer?
     private let logger = Logger(label: "fraud.champion")
-    private let loadFailures = Counter(label: PipelineMetrics.modelLoadFailures)
+    private let loadFailures = Counter(label: MetricNames.modelLoadFailures)
 
     init(fixed: FraudScorer) {
         models = nil

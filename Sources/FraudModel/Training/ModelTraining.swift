@@ -1,6 +1,5 @@
 import FraudCore
 import FraudMetrics
-import FraudXGBoost
 import Foundation
 
 /// Trains one model kind on time-ordered features: the last `validationFraction` of rows (by event

@@ -1,5 +1,4 @@
 import FraudCore
-import FraudXGBoost
 
 /// Random search of XGBoost hyperparameters over a temporal validation split (Bergstra & Bengio, 2012).
 public struct RandomSearch: Sendable {

@@ -1,5 +1,4 @@
 import FraudCore
-import FraudXGBoost
 
 /// Successive halving over boosting rounds (Jamieson & Talwalkar, 2016; the inner loop of Hyperband, Li et al., 2017):
 /// `candidates` random configurations are trained with a small round budget on the temporal split, the best

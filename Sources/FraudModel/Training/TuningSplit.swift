@@ -1,6 +1,5 @@
 import FraudCore
 import FraudMetrics
-import FraudXGBoost
 import Foundation
 
 /// The temporal validation split every search trial is scored on: the latest `validationFraction` of the rows

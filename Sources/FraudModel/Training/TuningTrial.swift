@@ -1,4 +1,3 @@
-import FraudXGBoost
 
 /// One evaluated candidate of a hyperparameter search (one line of `trials.jsonl`).
 public struct TuningTrial: Codable, Sendable {

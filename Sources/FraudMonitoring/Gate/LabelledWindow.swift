@@ -33,7 +33,7 @@ public struct LabelledWindow: Sendable {
     ///   - window: event-time range `[from, to)` of the labelled payments and the most recent `maxRows` of them.
     ///   - lookbackSeconds: history replayed before the first labelled payment (default 7 days, the longest card window).
     ///   - maxContextRows: most stored payments read for the replay (the most recent are kept).
-    public static func load(store: any Store, window: EvaluationWindow, lookbackSeconds: Int64 = 7 * 86_400,
+    public static func load(store: any TransactionQueries, window: EvaluationWindow, lookbackSeconds: Int64 = 7 * 86_400,
                             maxContextRows: Int = 500_000) async throws -> LabelledWindow {
         var labelled: [StoredTransaction] = []
         var query = TransactionQuery(from: window.from, to: window.to, label: .labelled, limit: 10_000)

@@ -48,12 +48,12 @@ public struct PromotionGate: Sendable {
     }
 
     /// Loads the policy's window from `store` and builds the gate over a registry on `store`.
-    /// - Throws: `DriftParameterError` when `guardTolerance` is outside 0...1.
+    /// - Throws: `ConfigurationError` when `guardTolerance` is outside 0...1.
     public static func make(store: any FraudDatabase, artifactRoot: String, policy: PromotionPolicy,
                             requirements: Requirements = Requirements(), guardMetrics: [String] = ["recall", "precision"],
                             guardTolerance: Double = 0.05) async throws -> PromotionGate {
         guard (0...1).contains(guardTolerance) else {
-            throw DriftParameterError(parameter: "guardTolerance", value: "\(guardTolerance)", expected: "0...1")
+            throw ConfigurationError(parameter: "guardTolerance", value: "\(guardTolerance)", expected: "0...1")
         }
         let window = try await LabelledWindow.load(store: store, window: policy.window)
         if window.rows >= requirements.minimumRows && window.frauds >= requirements.minimumFrauds {

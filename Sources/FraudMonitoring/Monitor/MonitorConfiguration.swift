@@ -1,3 +1,4 @@
+import FraudCore
 import FraudDrift
 import FraudRuntime
 
@@ -43,7 +44,7 @@ public struct MonitorConfiguration: Sendable {
     /// Consecutive checks without the condition before an alert episode ends and a new one may be raised (default 2).
     public var clearAfter: Int
 
-    /// - Throws: `DriftParameterError` naming the first setting out of range.
+    /// - Throws: `ConfigurationError` naming the first setting out of range.
     public init(group: String = "monitor", batches: MicroBatchLoop.Configuration = .init(maxRecords: 1_000, maxWait: .milliseconds(200)),
                 windowSize: Int = 1_000, checkEvery: Int = 500, warmupPayments: Int = 2_000,
                 drift: DriftReport.Configuration = .evidently, keyColumns: [String] = ["amt", "category"],
@@ -52,7 +53,7 @@ public struct MonitorConfiguration: Sendable {
                 minimumLabelled: Int = 100, minimumLabelledFrauds: Int = 5, precisionFloor: Double? = nil, recallFloor: Double? = nil,
                 labelPollInterval: Duration = .seconds(2), clearAfter: Int = 2) throws {
         func check(_ ok: Bool, _ name: String, _ value: Any, _ expected: String) throws {
-            if !ok { throw DriftParameterError(parameter: name, value: "\(value)", expected: expected) }
+            if !ok { throw ConfigurationError(parameter: name, value: "\(value)", expected: expected) }
         }
         try check(!group.isEmpty, "group", group, "a non-empty consumer group name")
         try check(windowSize >= 10, "windowSize", windowSize, "≥ 10")

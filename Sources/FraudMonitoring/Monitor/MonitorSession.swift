@@ -76,7 +76,7 @@ actor MonitorSession {
         }
         if !quarantined.isEmpty {
             try await store.quarantine(quarantined)
-            Counter(label: PipelineMetrics.quarantined, dimensions: [("source", "monitor")]).increment(by: quarantined.count)
+            Counter(label: MetricNames.quarantined, dimensions: [("source", "monitor")]).increment(by: quarantined.count)
         }
         try await refreshReference()
         guard let reference else {
@@ -88,11 +88,11 @@ actor MonitorSession {
 
     private func record(_ check: DriftWindow.Check) async throws {
         lastCheck = check
-        Gauge(label: PipelineMetrics.driftShare).record(check.report.driftShare)
-        Gauge(label: PipelineMetrics.fraudRate).record(check.fraudRate)
-        Gauge(label: PipelineMetrics.windowLatencyP99).record(check.latencyP99Ms)
+        Gauge(label: MetricNames.driftShare).record(check.report.driftShare)
+        Gauge(label: MetricNames.fraudRate).record(check.fraudRate)
+        Gauge(label: MetricNames.windowLatencyP99).record(check.latencyP99Ms)
         for feature in check.report.features {
-            Gauge(label: PipelineMetrics.featureDrift, dimensions: [("feature", feature.name)]).record(feature.score)
+            Gauge(label: MetricNames.featureDrift, dimensions: [("feature", feature.name)]).record(feature.score)
         }
         let now = clock()
         var json = check.report.jsonText
@@ -136,10 +136,10 @@ actor MonitorSession {
         let snapshot = performance.snapshot
         guard snapshot.labelsSeen > 0 else { return }
         lastSnapshot = snapshot
-        Gauge(label: PipelineMetrics.labelledPrecision).record(snapshot.precision)
-        Gauge(label: PipelineMetrics.labelledRecall).record(snapshot.recall)
-        Gauge(label: PipelineMetrics.labelledF1).record(snapshot.f1)
-        Gauge(label: PipelineMetrics.errorDriftDetections).record(Double(snapshot.pageHinkleyDetections + snapshot.adwinDetections))
+        Gauge(label: MetricNames.labelledPrecision).record(snapshot.precision)
+        Gauge(label: MetricNames.labelledRecall).record(snapshot.recall)
+        Gauge(label: MetricNames.labelledF1).record(snapshot.f1)
+        Gauge(label: MetricNames.errorDriftDetections).record(Double(snapshot.pageHinkleyDetections + snapshot.adwinDetections))
         let breaches = Self.breaches(snapshot, configuration)
         switch performanceEpisodes.check(present: !breaches.isEmpty) {
         case .raise(let episode):
@@ -174,7 +174,7 @@ actor MonitorSession {
         alertsRaised.append(alert)
         logger.warning("\(alert.title)")
         for outcome in await alerter.send(alert) {
-            Counter(label: PipelineMetrics.alertDeliveries, dimensions: [("channel", outcome.channel), ("outcome", outcome.status.rawValue)]).increment()
+            Counter(label: MetricNames.alertDeliveries, dimensions: [("channel", outcome.channel), ("outcome", outcome.status.rawValue)]).increment()
         }
     }
 }

@@ -8,7 +8,7 @@ import Logging
 /// Over a sliding window of recent payments: drift of every feature (raw columns and the extractor's, by name) and
 /// of the score distribution against the champion's training reference, fraud rate and latency. Over the labelled
 /// window (labels read with `Store.labelled(after:)`): precision, recall, F1, and Page–Hinkley/ADWIN on the error
-/// stream. Results go to swift-metrics gauges (`PipelineMetrics`), to `drift_reports`, and, once per episode, to
+/// stream. Results go to swift-metrics gauges (`MetricNames`), to `drift_reports`, and, once per episode, to
 /// the alerter as an `OperationalAlert` (drift detected; recall/precision below the configured floors).
 public struct MonitorWorker: PipelineWorker {
     public var name: String { "monitor" }
@@ -25,7 +25,7 @@ public struct MonitorWorker: PipelineWorker {
     public let partitions: Int
     let session: MonitorSession
 
-    /// - Throws: `DriftParameterError` from the performance window's detectors.
+    /// - Throws: `ConfigurationError` from the performance window's detectors.
     public init(bus: any Bus, store: any FraudDatabase, alerter: any Alerter, configuration: MonitorConfiguration,
                 referenceBuilder: DriftReferenceBuilder? = nil, partitions: Int = 4,
                 logger: Logger = Logger(label: "fraud.monitor"), clock: @escaping @Sendable () -> EventTime = { WallClock.now }) throws {

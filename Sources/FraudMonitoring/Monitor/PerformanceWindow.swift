@@ -37,7 +37,7 @@ public struct PerformanceWindow: Sendable {
     private var pageHinkleyDetections = 0
     private var errorDriftDetected = false
 
-    /// - Throws: `DriftParameterError` from the detectors' parameters.
+    /// - Throws: `ConfigurationError` from the detectors' parameters.
     public init(size: Int, pageHinkley: PageHinkley? = nil, adwin: ADWIN? = nil) throws {
         self.size = max(1, size)
         // Error rates are small (a few %): river's default λ = 50 would need thousands of errors to react.

@@ -14,10 +14,10 @@ public struct DriftReferenceBuilder: Sendable {
     /// Seed of the reservoir sample.
     public let seed: UInt64
 
-    /// - Throws: `DriftParameterError` naming the parameter out of range.
+    /// - Throws: `ConfigurationError` naming the parameter out of range.
     public init(capacity: Int = 5_000, warmupSeconds: Int64 = 7 * 86_400, seed: UInt64 = 0x5EED) throws {
-        guard capacity >= 1 else { throw DriftParameterError(parameter: "capacity", value: "\(capacity)", expected: "≥ 1") }
-        guard warmupSeconds >= 0 else { throw DriftParameterError(parameter: "warmupSeconds", value: "\(warmupSeconds)", expected: "≥ 0") }
+        guard capacity >= 1 else { throw ConfigurationError(parameter: "capacity", value: "\(capacity)", expected: "≥ 1") }
+        guard warmupSeconds >= 0 else { throw ConfigurationError(parameter: "warmupSeconds", value: "\(warmupSeconds)", expected: "≥ 0") }
         self.capacity = capacity
         self.warmupSeconds = warmupSeconds
         self.seed = seed

@@ -22,15 +22,15 @@ public struct RetrainTriggers: Hashable, Sendable {
     /// condition does not retrain in a loop.
     public var cooldownSeconds: Int64
 
-    /// - Throws: `DriftParameterError` naming the setting out of range.
+    /// - Throws: `ConfigurationError` naming the setting out of range.
     public init(intervalSeconds: Int64? = nil, newLabels: Int? = nil, onDrift: Bool = true, precisionFloor: Double? = nil,
                 recallFloor: Double? = nil, minimumLabelled: Int = 100, minimumLabelledFrauds: Int = 5, cooldownSeconds: Int64 = 600) throws {
-        if let intervalSeconds, intervalSeconds < 1 { throw DriftParameterError(parameter: "intervalSeconds", value: "\(intervalSeconds)", expected: "≥ 1") }
-        if let newLabels, newLabels < 1 { throw DriftParameterError(parameter: "newLabels", value: "\(newLabels)", expected: "≥ 1") }
+        if let intervalSeconds, intervalSeconds < 1 { throw ConfigurationError(parameter: "intervalSeconds", value: "\(intervalSeconds)", expected: "≥ 1") }
+        if let newLabels, newLabels < 1 { throw ConfigurationError(parameter: "newLabels", value: "\(newLabels)", expected: "≥ 1") }
         for (name, floor) in [("precisionFloor", precisionFloor), ("recallFloor", recallFloor)] {
-            if let floor, !(0...1).contains(floor) { throw DriftParameterError(parameter: name, value: "\(floor)", expected: "0...1") }
+            if let floor, !(0...1).contains(floor) { throw ConfigurationError(parameter: name, value: "\(floor)", expected: "0...1") }
         }
-        guard cooldownSeconds >= 0 else { throw DriftParameterError(parameter: "cooldownSeconds", value: "\(cooldownSeconds)", expected: "≥ 0") }
+        guard cooldownSeconds >= 0 else { throw ConfigurationError(parameter: "cooldownSeconds", value: "\(cooldownSeconds)", expected: "≥ 0") }
         (self.intervalSeconds, self.newLabels, self.onDrift, self.precisionFloor, self.recallFloor) = (intervalSeconds, newLabels, onDrift, precisionFloor, recallFloor)
         (self.minimumLabelled, self.minimumLabelledFrauds, self.cooldownSeconds) = (max(1, minimumLabelled), max(0, minimumLabelledFrauds), cooldownSeconds)
     }

@@ -91,7 +91,7 @@ public struct Retrainer: Sendable {
         var run = RunRecord(id: runId, startedAt: started, status: "running",
                             params: ["trigger": trigger.kind.rawValue, "reason": trigger.reason, "labelled_total": String(labelledTotal)])
         try await store.record(run)
-        Counter(label: PipelineMetrics.retrainTriggers, dimensions: [("trigger", trigger.kind.rawValue)]).increment()
+        Counter(label: MetricNames.retrainTriggers, dimensions: [("trigger", trigger.kind.rawValue)]).increment()
         logger.info("retraining (\(trigger))")
         do {
             let outcome = try await train(runId: runId, trigger: trigger, labelledTotal: labelledTotal, run: &run)

@@ -1,3 +1,4 @@
+import FraudCore
 import FraudDrift
 import FraudModel
 import FraudStore
@@ -36,18 +37,18 @@ public struct RetrainerConfiguration: Sendable {
     /// Recorded as who moved the aliases.
     public var actor: String
 
-    /// - Throws: `DriftParameterError` naming the setting out of range.
+    /// - Throws: `ConfigurationError` naming the setting out of range.
     public init(originals: [String], workDirectory: String, artifactRoot: String = ModelRegistry.defaultArtifactRoot,
                 training: ModelTraining, triggers: RetrainTriggers, gateMetric: String = "pr_auc", gateTolerance: Double = 0.01,
                 latencyBudgetMs: Double? = nil, guardTolerance: Double = 0.05, gateRequirements: PromotionGate.Requirements = .init(), gateWindowRows: Int = 2_000,
                 holdoutShare: Double = 0.3, performanceWindow: Int = 1_000, checkInterval: Duration = .seconds(30),
                 actor: String = "retrainer") throws {
-        guard !originals.isEmpty else { throw DriftParameterError(parameter: "originals", value: "[]", expected: "at least one training file") }
-        guard gateWindowRows >= 1 else { throw DriftParameterError(parameter: "gateWindowRows", value: "\(gateWindowRows)", expected: "≥ 1") }
-        guard holdoutShare > 0, holdoutShare < 1 else { throw DriftParameterError(parameter: "holdoutShare", value: "\(holdoutShare)", expected: "0 < share < 1") }
-        guard (0...1).contains(gateTolerance) else { throw DriftParameterError(parameter: "gateTolerance", value: "\(gateTolerance)", expected: "0...1") }
-        guard (0...1).contains(guardTolerance) else { throw DriftParameterError(parameter: "guardTolerance", value: "\(guardTolerance)", expected: "0...1") }
-        guard performanceWindow >= 1 else { throw DriftParameterError(parameter: "performanceWindow", value: "\(performanceWindow)", expected: "≥ 1") }
+        guard !originals.isEmpty else { throw ConfigurationError(parameter: "originals", value: "[]", expected: "at least one training file") }
+        guard gateWindowRows >= 1 else { throw ConfigurationError(parameter: "gateWindowRows", value: "\(gateWindowRows)", expected: "≥ 1") }
+        guard holdoutShare > 0, holdoutShare < 1 else { throw ConfigurationError(parameter: "holdoutShare", value: "\(holdoutShare)", expected: "0 < share < 1") }
+        guard (0...1).contains(gateTolerance) else { throw ConfigurationError(parameter: "gateTolerance", value: "\(gateTolerance)", expected: "0...1") }
+        guard (0...1).contains(guardTolerance) else { throw ConfigurationError(parameter: "guardTolerance", value: "\(guardTolerance)", expected: "0...1") }
+        guard performanceWindow >= 1 else { throw ConfigurationError(parameter: "performanceWindow", value: "\(performanceWindow)", expected: "≥ 1") }
         (self.originals, self.workDirectory, self.artifactRoot, self.training, self.triggers) = (originals, workDirectory, artifactRoot, training, triggers)
         (self.gateMetric, self.gateTolerance, self.guardTolerance, self.gateRequirements) = (gateMetric, gateTolerance, guardTolerance, gateRequirements)
         self.latencyBudgetMs = latencyBudgetMs

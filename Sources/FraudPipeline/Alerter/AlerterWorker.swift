@@ -38,17 +38,17 @@ public struct AlerterWorker: PipelineWorker {
             group: String = "alerter", topic: String = PaymentMessages.scoredTopic, partitions: Int = 4,
             batch: MicroBatchLoop.Configuration = .init(maxRecords: 500, maxWait: .milliseconds(100)),
             maxConcurrentDeliveries: Int = 16, deliveryTimeout: Duration = .seconds(120)
-        ) throws(AlertConfigurationError) {
-            guard !group.isEmpty else { throw AlertConfigurationError(parameter: "group", value: group, reason: "must not be empty") }
+        ) throws(ConfigurationError) {
+            guard !group.isEmpty else { throw ConfigurationError(parameter: "group", value: group, reason: "must not be empty") }
             guard partitions >= 1 else {
-                throw AlertConfigurationError(parameter: "partitions", value: String(partitions), reason: "must be at least 1")
+                throw ConfigurationError(parameter: "partitions", value: String(partitions), reason: "must be at least 1")
             }
             guard maxConcurrentDeliveries >= 1 else {
-                throw AlertConfigurationError(
+                throw ConfigurationError(
                     parameter: "maxConcurrentDeliveries", value: String(maxConcurrentDeliveries), reason: "must be at least 1")
             }
             guard deliveryTimeout > .zero else {
-                throw AlertConfigurationError(parameter: "deliveryTimeout", value: "\(deliveryTimeout)", reason: "must be positive")
+                throw ConfigurationError(parameter: "deliveryTimeout", value: "\(deliveryTimeout)", reason: "must be positive")
             }
             self.group = group
             self.topic = topic
@@ -61,7 +61,7 @@ public struct AlerterWorker: PipelineWorker {
 
     public let configuration: Configuration
     private let bus: any Bus
-    private let store: any Store
+    private let store: any TransactionWriter
     private let alerter: any Alerter
     private let clock: any AlertClock
     private let logger: Logger
@@ -69,7 +69,7 @@ public struct AlerterWorker: PipelineWorker {
     /// A worker alerting through `alerter` (an `AlertDispatcher` in production) and recording into `store`.
     /// - Parameter clock: the time alerts are raised at.
     public init(
-        configuration: Configuration, bus: any Bus, store: any Store, alerter: any Alerter,
+        configuration: Configuration, bus: any Bus, store: any TransactionWriter, alerter: any Alerter,
         clock: any AlertClock = SystemAlertClock(), logger: Logger = Logger(label: "fraud.alerter")
     ) {
         self.configuration = configuration
@@ -111,7 +111,7 @@ public struct AlerterWorker: PipelineWorker {
                 ])
             }
             try await store.quarantine(quarantined)
-            Counter(label: PipelineMetrics.quarantined, dimensions: [("source", "alerter")]).increment(by: quarantined.count)
+            Counter(label: MetricNames.quarantined, dimensions: [("source", "alerter")]).increment(by: quarantined.count)
         }
         guard !alerts.isEmpty else { return }
         let outcomes = await deliver(alerts)
@@ -120,7 +120,7 @@ public struct AlerterWorker: PipelineWorker {
         try await store.record(alerts.map { AlertRecord($0, deliveries: deliveries[$0.transNum] ?? []) })
         // Failures are logged by the dispatcher (with the stage and the reply) and stored with the alert.
         for outcome in outcomes {
-            Counter(label: PipelineMetrics.alertDeliveries, dimensions: [("channel", outcome.channel), ("outcome", outcome.status.rawValue)])
+            Counter(label: MetricNames.alertDeliveries, dimensions: [("channel", outcome.channel), ("outcome", outcome.status.rawValue)])
                 .increment()
         }
     }

@@ -47,7 +47,7 @@ final class ScorerFeatureState: PartitionAssignmentListener {
                                                           ?? "no checkpoint, rebuilt from the log start"))
         }
         let elapsed = ContinuousClock.now - started
-        Timer(label: PipelineMetrics.featureStateRestoreLatency).recordNanoseconds(elapsed.nanoseconds)
+        Timer(label: MetricNames.featureStateRestoreLatency).recordNanoseconds(elapsed.nanoseconds)
         logger.info("restored feature state", metadata: [
             "scope": "\(scope)", "partitions": "\(restored.joined(separator: "; "))", "seconds": "\(elapsed.inSeconds)",
         ])
@@ -100,7 +100,7 @@ final class ScorerFeatureState: PartitionAssignmentListener {
 
     /// Records that can never be applied: the state goes on without them (a cold start when it had no checkpoint).
     private func reportGap(_ missing: ClosedRange<Int64>, partition: TopicPartition, coldStart: Bool) {
-        Counter(label: PipelineMetrics.featureStateMissingRecords, dimensions: [("partition", "\(partition.partition)")]).increment(by: missing.count)
+        Counter(label: MetricNames.featureStateMissingRecords, dimensions: [("partition", "\(partition.partition)")]).increment(by: missing.count)
         statistics?.featureStateMissed(Int64(missing.count))
         logger.warning(coldStart
                        ? "no feature state for these records, which are no longer in the log: the partition's cards start with empty history (cold start)"
@@ -120,8 +120,8 @@ final class ScorerFeatureState: PartitionAssignmentListener {
         let fenced = try await store.write(scope, deltas)
         let written = ContinuousClock.now
         let cards = deltas.reduce(0) { $0 + $1.cards.count }
-        Timer(label: PipelineMetrics.featureCheckpointLatency).recordNanoseconds((written - started).nanoseconds)
-        Counter(label: PipelineMetrics.featureCheckpointCards).increment(by: cards)
+        Timer(label: MetricNames.featureCheckpointLatency).recordNanoseconds((written - started).nanoseconds)
+        Counter(label: MetricNames.featureCheckpointCards).increment(by: cards)
         // A checkpoint of some partitions (on revocation) leaves the other partitions' batches waiting for a whole one.
         var batches: [(applied: ContinuousClock.Instant, count: Int)] = []
         if only == nil {
@@ -130,7 +130,7 @@ final class ScorerFeatureState: PartitionAssignmentListener {
                 return pending
             }
         }
-        let freshness = Timer(label: PipelineMetrics.featureStateFreshness)
+        let freshness = Timer(label: MetricNames.featureStateFreshness)
         for batch in batches { freshness.recordNanoseconds((written - batch.applied).nanoseconds) }
         statistics?.checkpointed(cards: cards, took: written - started, lags: batches.map { (written - $0.applied, $0.count) })
         guard !fenced.isEmpty else { return }

@@ -46,11 +46,13 @@ extension PollerSource {
             url: String, interval: Duration = .seconds(12), timeout: Duration = .seconds(10), backoff: Backoff = Backoff(),
             deduplicationCapacity: Int = 100_000, maxBodyBytes: Int = 32 << 20, topic: String = PaymentMessages.rawTopic,
             partitions: Int = 4
-        ) throws(PollerConfigurationError) {
+        ) throws(ConfigurationError) {
             guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), scheme == "http" || scheme == "https",
                   parsed.host?.isEmpty == false
             else {
-                throw PollerConfigurationError(parameter: "url", value: url, reason: "must be an http:// or https:// URL with a host")
+                // The query may hold a key: it is left out of the error.
+                throw ConfigurationError(
+                    parameter: "url", value: String(url.prefix { $0 != "?" }), reason: "must be an http:// or https:// URL with a host")
             }
             guard interval >= .zero else { throw Self.bad("interval", "\(interval)", "must not be negative") }
             guard timeout > .zero else { throw Self.bad("timeout", "\(timeout)", "must be positive") }
@@ -84,8 +86,8 @@ extension PollerSource {
             return scheme + "://" + host + (parsed.port.map { ":\($0)" } ?? "") + parsed.path
         }
 
-        private static func bad(_ parameter: String, _ value: String, _ reason: String) -> PollerConfigurationError {
-            PollerConfigurationError(parameter: parameter, value: value, reason: reason)
+        private static func bad(_ parameter: String, _ value: String, _ reason: String) -> ConfigurationError {
+            ConfigurationError(parameter: parameter, value: value, reason: reason)
         }
     }
 }

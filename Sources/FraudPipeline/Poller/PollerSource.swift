@@ -16,7 +16,7 @@ import Metrics
 public struct PollerSource: Sendable {
     public let configuration: Configuration
     let bus: any Bus
-    let store: any Store
+    let store: any TransactionWriter
     let client: HTTPClient
     let clock: any AlertClock
     let seed: UInt64
@@ -28,7 +28,7 @@ public struct PollerSource: Sendable {
     ///   - clock: wall-clock time and waiting; tests inject one that records the waits.
     ///   - seed: seed of the backoff jitter; `nil` draws one from the system.
     public init(
-        configuration: Configuration, bus: any Bus, store: any Store, client: HTTPClient = .shared,
+        configuration: Configuration, bus: any Bus, store: any TransactionWriter, client: HTTPClient = .shared,
         clock: any AlertClock = SystemAlertClock(), seed: UInt64? = nil, logger: Logger = Logger(label: "fraud.poller")
     ) {
         self.configuration = configuration
@@ -92,8 +92,8 @@ public struct PollerSource: Sendable {
             if !fresh.isEmpty { try await producer.send(fresh.map { PaymentMessages.message(for: $0) }) }
             // Remembered only once the bus acknowledged them: a failed send is polled again, not lost.
             for payment in fresh { produced.insert(payment.transNum) }
-            Counter(label: PipelineMetrics.polledPayments, dimensions: [("outcome", "new")]).increment(by: fresh.count)
-            Counter(label: PipelineMetrics.polledPayments, dimensions: [("outcome", "duplicate")])
+            Counter(label: MetricNames.polledPayments, dimensions: [("outcome", "new")]).increment(by: fresh.count)
+            Counter(label: MetricNames.polledPayments, dimensions: [("outcome", "duplicate")])
                 .increment(by: batch.transactions.count - fresh.count)
             logger.info("polled", metadata: [
                 "new": "\(fresh.count)", "duplicates": "\(batch.transactions.count - fresh.count)",
@@ -106,7 +106,7 @@ public struct PollerSource: Sendable {
     /// Keeps records in the store; a store failure is logged and polling goes on (the API is polled again anyway).
     private func quarantine(_ records: [QuarantinedRecord]) async {
         guard !records.isEmpty else { return }
-        Counter(label: PipelineMetrics.quarantined, dimensions: [("source", "poller")]).increment(by: records.count)
+        Counter(label: MetricNames.quarantined, dimensions: [("source", "poller")]).increment(by: records.count)
         for record in records {
             logger.warning("quarantined", metadata: ["position": "\(record.position)", "reason": "\(record.reason)"])
         }
@@ -118,7 +118,7 @@ public struct PollerSource: Sendable {
     }
 
     private func count(call outcome: String) {
-        Counter(label: PipelineMetrics.pollerCalls, dimensions: [("outcome", outcome)]).increment()
+        Counter(label: MetricNames.pollerCalls, dimensions: [("outcome", outcome)]).increment()
     }
 
     /// Waits `wait` on the clock, returning early when a stop is requested or the task is cancelled.

@@ -1,5 +1,4 @@
 import FraudCore
-import FraudStore
 import Synchronization
 
 /// An alerter that keeps what it is sent.

@@ -1,3 +1,5 @@
+import FraudCore
+
 /// Hyperparameters of a binary gradient-boosted-trees model (XGBoost's names in `xgboostPairs`).
 public struct XGBoostParameters: Hashable, Sendable, Codable {
     /// Maximum boosting rounds (early stopping may keep fewer).
@@ -25,13 +27,13 @@ public struct XGBoostParameters: Hashable, Sendable, Codable {
     /// The smallest accepted `minChildWeight`.
     public static let minChildWeightFloor = 1.0
 
-    /// - Throws: `XGBoostParameterError` naming the first parameter out of range.
+    /// - Throws: `ConfigurationError` naming the first parameter out of range.
     public init(rounds: Int = 400, earlyStoppingRounds: Int = 40, maxDepth: Int = 6, learningRate: Double = 0.1,
                 minChildWeight: Double = 1, subsample: Double = 0.8, columnSampleByTree: Double = 0.8, l2: Double = 1,
                 scalePositiveWeight: Double? = nil, maxBin: Int = 256, threads: Int = 0, seed: Int = 0,
                 evalMetric: String = "aucpr") throws {
         func require(_ ok: Bool, _ name: String, _ value: Any, _ expected: String) throws {
-            if !ok { throw XGBoostParameterError(parameter: name, value: "\(value)", expected: expected) }
+            if !ok { throw ConfigurationError(parameter: name, value: "\(value)", expected: expected) }
         }
         try require(rounds >= 1, "rounds", rounds, ">= 1")
         try require(earlyStoppingRounds >= 1, "early_stopping_rounds", earlyStoppingRounds, ">= 1")

@@ -1,3 +1,5 @@
+import FraudXGBoost
+
 /// Trains a binary XGBoost model round by round with early stopping on a validation set.
 public struct XGBoostTrainer {
     public var parameters: XGBoostParameters

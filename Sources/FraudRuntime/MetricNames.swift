@@ -1,6 +1,6 @@
-/// The names of the pipeline's metrics (swift-metrics; served as Prometheus text at `/metrics`).
-/// Workers record through these; the API only exposes what the process's metrics factory collected.
-public enum PipelineMetrics {
+/// The names of every metric the system records (swift-metrics; served as Prometheus text at `/metrics`): the
+/// pipeline's workers, the monitor, the retrainer and the HTTP API, in one place.
+public enum MetricNames {
     /// Counter: payments scored. Dimension `model_version`.
     public static let paymentsScored = "fraud_payments_scored_total"
     /// Counter: payments predicted fraud. Dimension `model_version`.
@@ -56,4 +56,23 @@ public enum PipelineMetrics {
     public static let errorDriftDetections = "fraud_error_drift_detections"
     /// Counter: retrainings triggered. Dimension `trigger` (schedule, labels, drift, performance, manual).
     public static let retrainTriggers = "fraud_retrain_triggers_total"
+
+    // The HTTP API.
+    /// Counter: HTTP requests answered. Dimensions `method`, `route`, `status`.
+    public static let apiRequests = "fraud_api_requests_total"
+    /// Timer (histogram): time to answer a request. Dimensions `method`, `route`.
+    public static let apiRequestDuration = "fraud_api_request_duration_seconds"
+    /// Counter: payments scored by `POST /v1/score`.
+    public static let apiPaymentsScored = "fraud_api_payments_scored_total"
+    /// Counter: payments accepted by `POST /v1/payments` (durably written to `payments.raw`).
+    public static let apiPaymentsIngested = "fraud_api_payments_ingested_total"
+    /// Gauges refreshed from the store at each scrape, so they hold whichever process did the work.
+    public static let storedPayments = "fraud_store_payments"
+    public static let storedLabelled = "fraud_store_labelled"
+    public static let storedAlerts = "fraud_store_alerts"
+    public static let storedQuarantined = "fraud_store_quarantined"
+    /// Gauge: share of the payments scored in the last minute (by `scored_at`) predicted fraud.
+    public static let recentFraudRate = "fraud_store_recent_fraud_rate"
+    /// Gauge: payments scored per second over the last minute (by `scored_at`).
+    public static let recentThroughput = "fraud_store_recent_payments_per_second"
 }
