@@ -253,7 +253,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "FraudCLITests", dependencies: ["FraudCLI", "FraudCore", "FraudStore", "FraudTesting"]),
+        .testTarget(name: "FraudCLITests", dependencies: ["FraudCLI", "FraudAlerting", "FraudCore", "FraudStore", "FraudTesting"]),
         .testTarget(name: "FraudMLflowTests", dependencies: ["FraudMLflow", "FraudStore", "FraudTesting", "FraudCLI"]),
         .testTarget(
             name: "FraudMonitoringTests",

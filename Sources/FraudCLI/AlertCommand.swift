@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import FraudAlerting
 import FraudCore
 import Logging
@@ -39,24 +38,17 @@ struct AlertCommand: AsyncParsableCommand {
         @Flag(help: "Print one JSON object.")
         var json = false
 
+        func validate() throws {
+            guard attempts >= 1 else { throw ValidationError("--attempts must be at least 1, got \(attempts)") }
+        }
+
         func run() async throws {
-            var environment = ProcessInfo.processInfo.environment
-            if let webhook { environment["FRAUD_ALERT_WEBHOOK_URL"] = webhook }
-            if let smtp { environment["FRAUD_SMTP_URL"] = smtp }
-            if !email.isEmpty { environment["FRAUD_ALERT_EMAIL_TO"] = email.joined(separator: ",") }
-            if let from { environment["FRAUD_ALERT_EMAIL_FROM"] = from }
-            if environment["FRAUD_SMTP_URL"] != nil && environment["FRAUD_ALERT_EMAIL_FROM"] == nil {
-                environment["FRAUD_ALERT_EMAIL_FROM"] = "fraud-alerts@localhost"
-            }
-            if !email.isEmpty && environment["FRAUD_SMTP_URL"] == nil {
+            let settings = AlertSettings()
+            let configuration = try settings.commandConfiguration(overriding: AlertSettings.Overrides(
+                webhookURL: webhook, smtpURL: smtp, emailFrom: from ?? settings.emailFrom ?? "fraud-alerts@localhost",
+                emailTo: email.isEmpty ? nil : email, maxAttempts: attempts))
+            if !email.isEmpty && configuration.email == nil {
                 throw ValidationError("--email needs an SMTP server: --smtp URL or FRAUD_SMTP_URL")
-            }
-            environment["FRAUD_ALERT_MAX_ATTEMPTS"] = String(attempts)
-            let configuration: AlertDispatcher.Configuration
-            do {
-                configuration = try AlertDispatcher.Configuration(environment: environment)
-            } catch {
-                throw ValidationError(error.description)
             }
             guard !configuration.isEmpty else {
                 throw ValidationError("no channel: pass --webhook URL and/or --email ADDRESS --smtp URL")

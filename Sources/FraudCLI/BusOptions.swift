@@ -10,11 +10,15 @@ struct BusOptions: ParsableArguments {
         valueName: "url"))
     var bus: String?
 
+    /// The bus URL in effect, or nil for the default.
+    var url: String? {
+        bus ?? ProcessInfo.processInfo.environment["FRAUD_BUS"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// Opens the bus; a bad URL is a usage error naming the bad part.
     func open() throws -> any Bus {
-        let environment = ProcessInfo.processInfo.environment.filter { !$0.value.isEmpty }
         do {
-            return try BusFactory.open(url: bus, environment: environment)
+            return try BusFactory.open(try url.map(BusAddress.init(url:)) ?? .default)
         } catch let error as BusError {
             throw ValidationError("--bus: \(error)")
         }

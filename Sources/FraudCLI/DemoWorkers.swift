@@ -12,7 +12,7 @@ enum DemoWorkers {
     /// The alerter: alerts on every predicted fraud through the configured channels (recorded only when none is).
     static func alerter(bus: any Bus, store: any Store) throws -> any PipelineWorker {
         let logger = OperationalAlerter.logger("fraud.alerter")
-        let configuration = try AlertDispatcher.Configuration()
+        let configuration = try AlertSettings().commandConfiguration()
         let dispatcher = try AlertDispatcher(configuration: configuration, logger: logger)
         return AlerterWorker(configuration: try AlerterWorker.Configuration(), bus: bus, store: store, alerter: dispatcher, logger: logger)
     }

@@ -1,5 +1,3 @@
-import ArgumentParser
-import Foundation
 import FraudAlerting
 import FraudCore
 import FraudMonitoring
@@ -9,12 +7,7 @@ import Logging
 /// (`FRAUD_ALERT_WEBHOOK_URL`, `FRAUD_SMTP_URL`, ... as for `fraud alert test`), else log lines on standard error.
 enum OperationalAlerter {
     static func make(logger: Logger) throws -> any Alerter {
-        let configuration: AlertDispatcher.Configuration
-        do {
-            configuration = try AlertDispatcher.Configuration(environment: ProcessInfo.processInfo.environment)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let configuration = try AlertSettings().commandConfiguration()
         guard !configuration.isEmpty else { return LoggingAlerter(logger: logger) }
         return try AlertDispatcher(configuration: configuration, logger: logger)
     }

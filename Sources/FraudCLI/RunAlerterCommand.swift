@@ -35,12 +35,7 @@ struct RunAlerterCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let alerting: AlertDispatcher.Configuration
-        do {
-            alerting = try AlertDispatcher.Configuration()
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let alerting = try AlertSettings().commandConfiguration()
         let logger = Logger(label: "fraud.alerter") { StreamLogHandler.standardError(label: $0) }
         if alerting.isEmpty { logger.warning("no alert channel configured: alerts are recorded, not sent") }
         let dispatcher = try AlertDispatcher(configuration: alerting, logger: logger)

@@ -68,14 +68,11 @@ struct AlerterWorkerTests {
         let http = try await SinkProcess.start("http_sink.py")
         let smtp = try await SinkProcess.start("smtp_sink.py", ["--starttls"])
         let harness = try await Harness("alerter-e2e")
-        // The channels exactly as `fraud run alerter` reads them.
-        let configuration = try AlertDispatcher.Configuration(environment: [
-            "FRAUD_ALERT_WEBHOOK_URL": "http://127.0.0.1:\(http.port)/hooks/fraud",
-            "FRAUD_SMTP_URL": "smtp://127.0.0.1:\(smtp.port)",
-            "FRAUD_SMTP_INSECURE_SKIP_VERIFY": "1",
-            "FRAUD_ALERT_EMAIL_FROM": "fraud-alerts@bank.test",
-            "FRAUD_ALERT_EMAIL_TO": "analyst@bank.test",
-        ])
+        let email = try SMTPChannel.Configuration(
+            url: "smtp://127.0.0.1:\(smtp.port)", from: "fraud-alerts@bank.test", to: ["analyst@bank.test"],
+            tls: SMTPTLSSettings(insecureSkipVerificationForTestServers: true))
+        let configuration = AlertDispatcher.Configuration(
+            webhook: .init(url: "http://127.0.0.1:\(http.port)/hooks/fraud"), email: email)
         let dispatcher = try AlertDispatcher(configuration: configuration, seed: 1, logger: Self.quietLogger)
         let (stop, task) = harness.start(dispatcher, Self.batches)
         try await Eventually.wait("4 alerts and 1 quarantined record stored") {

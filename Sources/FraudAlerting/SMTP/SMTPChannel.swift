@@ -17,7 +17,7 @@ public struct SMTPChannel: AlertChannel {
         case none
     }
 
-    /// A user name and password for AUTH; only ever read from the environment, never logged.
+    /// A user name and password for AUTH; never logged (its description is redacted).
     public struct Credentials: Hashable, Sendable, CustomStringConvertible {
         public var username: String
         public var password: String

@@ -20,7 +20,7 @@ public struct SMTPTLSSettings: Hashable, Sendable {
             do {
                 tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(file))
             } catch {
-                throw ConfigurationError(parameter: "FRAUD_SMTP_CA_FILE", value: file, reason: "cannot read PEM certificates: \(error)")
+                throw ConfigurationError(parameter: "trustRootsFile", value: file, reason: "cannot read PEM certificates: \(error)")
             }
         }
         if insecureSkipVerificationForTestServers { tls.certificateVerification = .none }

@@ -9,14 +9,8 @@ package enum NumberParser {
 
     /// A signed 64-bit integer; `nil` on any non-digit or on overflow.
     package static func int64(_ bytes: UnsafeRawBufferPointer) -> Int64? {
-        guard !bytes.isEmpty else { return nil }
-        var index = 0
-        var negative = false
-        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
-            negative = bytes[0] == UInt8(ascii: "-")
-            index = 1
-            guard bytes.count > 1 else { return nil }
-        }
+        guard case let (negative, start)? = sign(of: bytes), start < bytes.count else { return nil }
+        var index = start
         var value: Int64 = 0
         while index < bytes.count {
             let digit = Int64(bytes[index]) &- 48
@@ -34,13 +28,8 @@ package enum NumberParser {
     /// fast path (Clinger 1990: one correctly rounded division); anything else goes to the
     /// standard library's correctly rounded parser.
     package static func double(_ bytes: UnsafeRawBufferPointer) -> Double? {
-        guard !bytes.isEmpty else { return nil }
-        var index = 0
-        var negative = false
-        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
-            negative = bytes[0] == UInt8(ascii: "-")
-            index = 1
-        }
+        guard case let (negative, start)? = sign(of: bytes) else { return nil }
+        var index = start
         var mantissa: Int64 = 0
         var digits = 0
         var fractionDigits = 0
@@ -64,6 +53,16 @@ package enum NumberParser {
         guard seenDigit, fractionDigits <= 22 else { return seenDigit ? slowDouble(bytes) : nil }
         let value = Double(mantissa) / exactPowersOfTen[fractionDigits]
         return negative ? -value : value
+    }
+
+    /// Whether the number is negative, and where its digits start (after a leading `-` or `+`); `nil` when empty.
+    private static func sign(of bytes: UnsafeRawBufferPointer) -> (negative: Bool, start: Int)? {
+        guard let first = bytes.first else { return nil }
+        switch first {
+        case UInt8(ascii: "-"): return (true, 1)
+        case UInt8(ascii: "+"): return (false, 1)
+        default: return (false, 0)
+        }
     }
 
     private static func slowDouble(_ bytes: UnsafeRawBufferPointer) -> Double? {

@@ -1,28 +1,29 @@
-/// The columns of the "current transactions" API (DESIGN.md §4), by their JSON names, in API order.
-public enum CurrentTransactionsColumn: String, CaseIterable, Sendable {
-    case ccNum = "cc_num"
-    case merchant
-    case category
-    case amt
-    case first
-    case last
-    case gender
-    case street
-    case city
-    case state
-    case zip
-    case lat
-    case long
-    case cityPop = "city_pop"
-    case job
-    case dob
-    case transNum = "trans_num"
-    case merchLat = "merch_lat"
-    case merchLong = "merch_long"
-    case isFraud = "is_fraud"
+/// A column of the "current transactions" API (DESIGN.md §4): a fraudTest column, or `current_time`.
+enum CurrentTransactionsColumn: Hashable, Sendable {
+    case field(TransactionField)
     /// Event time in epoch milliseconds.
-    case currentTime = "current_time"
+    case currentTime
+
+    /// The columns in API order: the fraudTest columns but the row index and the two time columns, then `current_time`.
+    static let all: [CurrentTransactionsColumn] =
+        TransactionField.allCases.filter { ![.rowIndex, .transDateTransTime, .unixTime].contains($0) }.map(Self.field) + [.currentTime]
+
+    private static let byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    /// The column named `name`, if the API has one.
+    init?(name: String) {
+        guard let column = Self.byName[name] else { return nil }
+        self = column
+    }
+
+    /// The JSON name.
+    var name: String {
+        switch self {
+        case .field(let field): field.columnName
+        case .currentTime: "current_time"
+        }
+    }
 
     /// Columns a payload may leave out: only the label.
-    public var isOptional: Bool { self == .isFraud }
+    var isOptional: Bool { self == .field(.isFraud) }
 }

@@ -74,9 +74,9 @@ public enum CurrentTransactionsFormat {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 + transactions.count * 400)
         bytes.append(contentsOf: "{\"columns\":[".utf8)
-        for (position, column) in CurrentTransactionsColumn.allCases.enumerated() {
+        for (position, column) in CurrentTransactionsColumn.all.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            JSONWriter.appendQuoted(column.rawValue, to: &bytes)
+            JSONWriter.appendQuoted(column.name, to: &bytes)
         }
         bytes.append(contentsOf: "],\"index\":[".utf8)
         for (position, transaction) in transactions.enumerated() {
@@ -94,33 +94,40 @@ public enum CurrentTransactionsFormat {
 
     private static func appendRow(_ transaction: Transaction, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "["))
-        for (position, column) in CurrentTransactionsColumn.allCases.enumerated() {
+        for (position, column) in CurrentTransactionsColumn.all.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             switch column {
-            case .ccNum: bytes.append(contentsOf: String(transaction.ccNum).utf8)
-            case .merchant: JSONWriter.appendQuoted(transaction.merchant, to: &bytes)
-            case .category: JSONWriter.appendQuoted(transaction.category, to: &bytes)
-            case .amt: bytes.append(contentsOf: number(transaction.amount).utf8)
-            case .first: JSONWriter.appendQuoted(transaction.firstName, to: &bytes)
-            case .last: JSONWriter.appendQuoted(transaction.lastName, to: &bytes)
-            case .gender: JSONWriter.appendQuoted(transaction.gender, to: &bytes)
-            case .street: JSONWriter.appendQuoted(transaction.street, to: &bytes)
-            case .city: JSONWriter.appendQuoted(transaction.city, to: &bytes)
-            case .state: JSONWriter.appendQuoted(transaction.state, to: &bytes)
-            case .zip: bytes.append(contentsOf: String(transaction.zip).utf8)
-            case .lat: bytes.append(contentsOf: number(transaction.latitude).utf8)
-            case .long: bytes.append(contentsOf: number(transaction.longitude).utf8)
-            case .cityPop: bytes.append(contentsOf: String(transaction.cityPopulation).utf8)
-            case .job: JSONWriter.appendQuoted(transaction.job, to: &bytes)
-            case .dob: JSONWriter.appendQuoted(transaction.dateOfBirth.iso, to: &bytes)
-            case .transNum: JSONWriter.appendQuoted(transaction.transNum, to: &bytes)
-            case .merchLat: bytes.append(contentsOf: number(transaction.merchantLatitude).utf8)
-            case .merchLong: bytes.append(contentsOf: number(transaction.merchantLongitude).utf8)
-            case .isFraud: bytes.append(contentsOf: (transaction.label.map { $0 ? "1" : "0" } ?? "null").utf8)
+            case .field(let field): appendValue(field, of: transaction, to: &bytes)
             case .currentTime: bytes.append(contentsOf: String(transaction.eventTime.millisecondsSinceEpoch).utf8)
             }
         }
         bytes.append(UInt8(ascii: "]"))
+    }
+
+    private static func appendValue(_ field: TransactionField, of transaction: Transaction, to bytes: inout [UInt8]) {
+        switch field {
+        case .ccNum: bytes.append(contentsOf: String(transaction.ccNum).utf8)
+        case .merchant: JSONWriter.appendQuoted(transaction.merchant, to: &bytes)
+        case .category: JSONWriter.appendQuoted(transaction.category, to: &bytes)
+        case .amt: bytes.append(contentsOf: number(transaction.amount).utf8)
+        case .first: JSONWriter.appendQuoted(transaction.firstName, to: &bytes)
+        case .last: JSONWriter.appendQuoted(transaction.lastName, to: &bytes)
+        case .gender: JSONWriter.appendQuoted(transaction.gender, to: &bytes)
+        case .street: JSONWriter.appendQuoted(transaction.street, to: &bytes)
+        case .city: JSONWriter.appendQuoted(transaction.city, to: &bytes)
+        case .state: JSONWriter.appendQuoted(transaction.state, to: &bytes)
+        case .zip: bytes.append(contentsOf: String(transaction.zip).utf8)
+        case .lat: bytes.append(contentsOf: number(transaction.latitude).utf8)
+        case .long: bytes.append(contentsOf: number(transaction.longitude).utf8)
+        case .cityPop: bytes.append(contentsOf: String(transaction.cityPopulation).utf8)
+        case .job: JSONWriter.appendQuoted(transaction.job, to: &bytes)
+        case .dob: JSONWriter.appendQuoted(transaction.dateOfBirth.iso, to: &bytes)
+        case .transNum: JSONWriter.appendQuoted(transaction.transNum, to: &bytes)
+        case .merchLat: bytes.append(contentsOf: number(transaction.merchantLatitude).utf8)
+        case .merchLong: bytes.append(contentsOf: number(transaction.merchantLongitude).utf8)
+        case .isFraud: bytes.append(contentsOf: (transaction.label.map { $0 ? "1" : "0" } ?? "null").utf8)
+        case .rowIndex, .transDateTransTime, .unixTime: preconditionFailure("\(field) is not a current-transactions column")
+        }
     }
 
     /// A finite number in the shortest form that reads back to the same `Double`; JSON has no NaN.
