@@ -123,22 +123,21 @@ public struct APIServer: Sendable {
     public func run(stop: StopSignal, onServerRunning: (@Sendable (Int) async -> Void)? = nil) async throws {
         let group = ServiceGroup(configuration: .init(services: [application(onServerRunning: onServerRunning)], logger: logger))
         do {
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask {
-                    while !stop.isRequested, !Task.isCancelled { await stop.sleep(for: .milliseconds(200)) }
-                    await group.triggerGracefulShutdown()
+            try await withCleanup {
+                try await withThrowingTaskGroup(of: Void.self) { tasks in
+                    tasks.addTask {
+                        while !stop.isRequested, !Task.isCancelled { await stop.sleep(for: .milliseconds(200)) }
+                        await group.triggerGracefulShutdown()
+                    }
+                    // Ends the stop watcher once the server has stopped for any reason.
+                    defer { tasks.cancelAll() }
+                    try await group.run()
                 }
-                // Ends the stop watcher once the server has stopped for any reason.
-                defer { tasks.cancelAll() }
-                try await group.run()
+            } cleanup: {
+                try await state.ingest.close()
             }
-        } catch {
-            try? await state.ingest.close()
-            if let error = error as? IOError, error.errnoCode == EADDRINUSE {
-                throw AddressInUse(host: configuration.boundHost, port: configuration.port)
-            }
-            throw error
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw AddressInUse(host: configuration.boundHost, port: configuration.port)
         }
-        try await state.ingest.close()
     }
 }

@@ -35,28 +35,31 @@ final class LogFile: @unchecked Sendable {
 
     /// Writes all of `bytes` at `offset`.
     func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws {
-        var done = 0
-        while done < bytes.count {
-            let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw LogFile.error("write", path)
-            }
-            done += written
+        let written = try transfer(bytes.count, "write") { done in
+            pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
         }
+        guard written == bytes.count else { throw BusError(.io, "write '\(path)': \(written) of \(bytes.count) bytes written") }
     }
 
     /// Reads up to `buffer.count` bytes at `offset`; returns how many were read (fewer at end of file).
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
+        try transfer(buffer.count, "read") { done in
+            pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+        }
+    }
+
+    /// Calls `step` (one `pread` or `pwrite` of what is left after `done` bytes) until `count` bytes moved or a step
+    /// moves none (end of file); retries a step interrupted by a signal. Returns the bytes moved.
+    private func transfer(_ count: Int, _ operation: String, _ step: (_ done: Int) -> Int) throws -> Int {
         var done = 0
-        while done < buffer.count {
-            let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-            if count < 0 {
+        while done < count {
+            let moved = step(done)
+            if moved < 0 {
                 if errno == EINTR { continue }
-                throw LogFile.error("read", path)
+                throw LogFile.error(operation, path)
             }
-            if count == 0 { break }
-            done += count
+            if moved == 0 { break }
+            done += moved
         }
         return done
     }

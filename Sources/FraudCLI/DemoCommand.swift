@@ -99,13 +99,7 @@ struct DemoCommand: AsyncParsableCommand {
             workers.append(try DemoWorkers.server(store: story.store, registry: try story.registry(), bus: story.bus, featureState: nil, port: port))
         }
         if let duration { workers.append(StopAfter(.milliseconds(Int64(duration * 1000)))) }
-        do {
-            try await workers.run(stop: stop)
-        } catch {
-            try? await story.store.close()
-            throw error
-        }
-        try await story.store.close()
+        try await withCleanup { try await workers.run(stop: stop) } cleanup: { try await story.store.close() }
     }
 
     /// Streams `source` through the scorer and writer with the `extra` workers until a stop. On the embedded bus it then

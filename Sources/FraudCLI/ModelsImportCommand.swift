@@ -26,13 +26,7 @@ struct ModelsImportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Also point the challenger alias at the new version.")
     var challenger = false
 
-    @OptionGroup var audit: AuditOptions
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var mlflow: MLflowOptions
-
-    @Flag(name: .long, help: "Print one JSON object.")
-    var json = false
+    @OptionGroup var options: RegistryChangeOptions
 
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold \(threshold): expected 0...1") }
@@ -41,14 +35,15 @@ struct ModelsImportCommand: AsyncParsableCommand {
     func run() async throws {
         let source = try ModelArtifact.registrableDirectory(for: directory, threshold: threshold)
         defer { if source.isTemporary { try? FileManager.default.removeItem(atPath: source.path) } }
-        let (model, aliases) = try await withDatabase(database) { store in
-            let registry = try registry.registry(store)
+        let audit = options.audit
+        let (model, aliases) = try await withDatabase(options.database) { store in
+            let registry = try options.registry.registry(store)
             let model = try await registry.importArtifact(from: source.path, description: description)
             if challenger { try await registry.setAlias("challenger", to: model.version, by: audit.who, reason: audit.reason.isEmpty ? "imported from \(directory)" : audit.reason) }
-            await mlflow.mirrorImport(model, store: store)
+            await options.mlflow.mirrorImport(model, store: store)
             return (model, try await store.aliases())
         }
-        if json {
+        if options.json {
             printJSON(ModelJSON(model, aliases: aliases))
         } else {
             print("registered version \(model.version) (\(model.modelType)) at \(model.artifactPath)\(challenger ? ", now the challenger" : "")")

@@ -21,20 +21,14 @@ struct ModelsPromoteCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip the validation gate (recorded as force_promote).")
     var force = false
 
-    @OptionGroup var audit: AuditOptions
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var registry: RegistryOptions
-    @OptionGroup var mlflow: MLflowOptions
-
-    @Flag(name: .long, help: "Print one JSON object.")
-    var json = false
+    @OptionGroup var options: RegistryChangeOptions
 
     func run() async throws {
-        let decision = try await withDatabase(database) { store in
-            let gate = try await registry.gate(store)
+        let decision = try await withDatabase(options.database) { store in
+            let gate = try await options.registry.gate(store)
             if !force { ModelProgress.line(gate.note) }
-            let decision = try await gate.promote(version: version, force: force, by: audit.who, reason: audit.reason)
-            await mlflow.mirrorAliases(after: decision.outcome, store: store)
+            let decision = try await gate.promote(version: version, force: force, by: options.audit.who, reason: options.audit.reason)
+            await options.mlflow.mirrorAliases(after: decision.outcome, store: store)
             return decision
         }
         if let candidate = decision.candidate, let champion = decision.champion {
@@ -42,6 +36,6 @@ struct ModelsPromoteCommand: AsyncParsableCommand {
                 ModelProgress.line("\(metric): candidate \(Fixed(candidate.metrics[metric] ?? .nan, digits: 4)), champion \(Fixed(champion.metrics[metric] ?? .nan, digits: 4))")
             }
         }
-        try decision.outcome.report(json: json)
+        try decision.outcome.report(json: options.json)
     }
 }

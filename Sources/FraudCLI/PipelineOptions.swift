@@ -53,14 +53,7 @@ struct PipelineOptions: ParsableArguments {
     /// Runs `body` with the feature state open, and closes it afterwards, also on failure.
     func withFeatureState<T>(bus: any Bus, database: DatabaseOptions, _ body: (any FeatureStateStore) async throws -> T) async throws -> T {
         let state = try await FeatureStateStoreFactory.open(featureStateURL(bus: bus, database: database))
-        do {
-            let value = try await body(state)
-            try await state.close()
-            return value
-        } catch {
-            try? await state.close()
-            throw error
-        }
+        return try await withCleanup { try await body(state) } cleanup: { try await state.close() }
     }
 
     var writer: WriterWorker.Configuration {

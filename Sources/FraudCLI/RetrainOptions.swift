@@ -12,20 +12,7 @@ struct RetrainOptions: ParsableArguments {
     @Option(name: .customLong("work-dir"), help: "Where retraining sets and candidate artifacts are written (one directory per run).")
     var workDir = "./models/retraining"
 
-    @Option(help: "xgboost, logistic or baseline.")
-    var model = "xgboost"
-
-    @Option(help: "XGBoost: maximum boosting rounds.")
-    var rounds = 400
-
-    @Option(name: .customLong("max-depth"), help: "XGBoost: maximum tree depth.")
-    var maxDepth = 6
-
-    @Option(name: .customLong("learning-rate"), help: "XGBoost: learning rate (eta).")
-    var learningRate = 0.1
-
-    @Option(help: "XGBoost: threads (0 = all cores).")
-    var threads = 0
+    @OptionGroup var model: TrainingOptions
 
     @Option(name: .customLong("every-seconds"), help: "Trigger: retrain when this many seconds passed since the last retraining.")
     var everySeconds: Int64?
@@ -51,9 +38,9 @@ struct RetrainOptions: ParsableArguments {
     /// The retrainer's configuration; a bad value is a usage error naming the flag's setting.
     func configuration(registry: RegistryOptions, checkInterval: Duration = .seconds(30)) throws -> RetrainerConfiguration {
         guard !data.isEmpty else { throw ValidationError("--data: the original training file is required (repeat for more files)") }
-        guard let kind = ModelKind(rawValue: model) else { throw ValidationError("--model \(model): expected xgboost, logistic or baseline") }
+        let kind = try model.kind()
         do {
-            let training = try ModelTraining(kind: kind, xgboost: try XGBoostParameters(rounds: rounds, maxDepth: maxDepth, learningRate: learningRate, threads: threads))
+            let training = try ModelTraining(kind: kind, xgboost: try model.xgboost())
             let triggers = try RetrainTriggers(intervalSeconds: everySeconds, newLabels: newLabels, onDrift: !noDriftTrigger,
                                                precisionFloor: precisionFloor, recallFloor: recallFloor, cooldownSeconds: cooldownSeconds)
             return try RetrainerConfiguration(

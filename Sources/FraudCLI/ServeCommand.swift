@@ -52,13 +52,11 @@ struct ServeCommand: AsyncParsableCommand {
                 // The in-process scorer's feature state when there is one, else the scorers' read only.
                 if let scoring { return try await serve(store: store, bus: bus, featureState: scoring.featureState, scoring: scoring, stop: stop) }
                 let featureState = try await Self.openForReading(pipeline.featureStateURL(bus: bus, database: database))
-                do {
+                try await withCleanup {
                     try await serve(store: store, bus: bus, featureState: featureState, scoring: nil, stop: stop)
-                } catch {
-                    try? await featureState.close()
-                    throw error
+                } cleanup: {
+                    try await featureState.close()
                 }
-                try await featureState.close()
             }
         }
     }

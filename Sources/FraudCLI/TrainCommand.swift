@@ -13,26 +13,13 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Training CSV (plain or .gz); repeat for more files.")
     var data: [String]
 
-    @Option(name: .long, help: "xgboost, logistic or baseline.")
-    var model: String = "xgboost"
+    @OptionGroup var model: TrainingOptions
 
     @Option(name: .long, help: "Share of the latest rows (by event time) held out for early stopping and the threshold.")
     var validationFraction: Double = 0.2
 
     @Option(name: .long, help: "Choose the threshold by lowest expected cost with this review cost per alert, instead of best F1.")
     var reviewCost: Double?
-
-    @Option(name: .long, help: "XGBoost: maximum boosting rounds.")
-    var rounds: Int = 400
-
-    @Option(name: .long, help: "XGBoost: maximum tree depth.")
-    var maxDepth: Int = 6
-
-    @Option(name: .long, help: "XGBoost: learning rate (eta).")
-    var learningRate: Double = 0.1
-
-    @Option(name: .long, help: "XGBoost: threads (0 = all cores).")
-    var threads: Int = 0
 
     @Option(name: .long, help: "Artifact directory to write (model.json, features.json, metadata.json).")
     var out: String
@@ -43,12 +30,9 @@ struct TrainCommand: AsyncParsableCommand {
     @OptionGroup var mlflow: MLflowOptions
 
     func run() async throws {
-        guard let kind = ModelKind(rawValue: model) else {
-            throw ValidationError("--model \(model): expected xgboost, logistic or baseline")
-        }
+        let kind = try model.kind()
         let input = try TrainingInput.load(paths: data, progress: ModelProgress.line)
-        let parameters = try XGBoostParameters(rounds: rounds, maxDepth: maxDepth, learningRate: learningRate, threads: threads)
-        let training = try ModelTraining(kind: kind, validationFraction: validationFraction, xgboost: parameters,
+        let training = try ModelTraining(kind: kind, validationFraction: validationFraction, xgboost: try model.xgboost(),
                                          thresholdObjective: reviewCost.map { .lowestCost(reviewCostPerAlert: $0) } ?? .bestF1)
         let outcome = try training.train(input.features, fingerprint: input.fingerprint, progress: ModelProgress.line)
         try outcome.artifact.write(directory: out)

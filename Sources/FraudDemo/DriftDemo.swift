@@ -42,13 +42,11 @@ public enum DriftDemo {
         let pipeline = EmbeddedPipeline(bus: bus, store: store, featureState: featureState, models: .champion(store, checkEvery: .zero))
         let story = DriftStorySource(script: script, stream: stream, clock: clock, pipeline: pipeline, monitor: monitor, labeller: labeller,
                                      retrainer: retrainer, firstChampion: champion.version, log: log)
-        do {
+        try await withCleanup {
             try await pipeline.runUntilStored(source: story, extra: [monitor, labeller], stop: stop)
-        } catch {
-            try? await featureState.close()
-            throw error
+        } cleanup: {
+            try await featureState.close()
         }
-        try await featureState.close()
 
         let record = log.record.withLock { $0 }
         return Summary(driftStart: script.driftAfter, driftDetectedAt: record.driftDetectedAt, streamed: record.streamed,

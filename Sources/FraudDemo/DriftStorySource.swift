@@ -28,13 +28,7 @@ struct DriftStorySource: PipelineWorker {
     /// Streams until every live payment is stored, or a stop.
     func run(stop: StopSignal) async throws {
         let producer = try await pipeline.bus.makeProducer()
-        do {
-            try await play(producer, stop: stop)
-        } catch {
-            try? await producer.close()
-            throw error
-        }
-        try await producer.close()
+        try await withCleanup { try await play(producer, stop: stop) } cleanup: { try await producer.close() }
     }
 
     private func play(_ producer: any BusProducer, stop: StopSignal) async throws {

@@ -5,14 +5,6 @@ extension Bus {
     @discardableResult
     func withProducer<T>(_ body: (any BusProducer) async throws -> T) async throws -> T {
         let producer = try await makeProducer()
-        let value: T
-        do {
-            value = try await body(producer)
-        } catch {
-            try? await producer.close()
-            throw error
-        }
-        try await producer.close()
-        return value
+        return try await withCleanup { try await body(producer) } cleanup: { try await producer.close() }
     }
 }

@@ -94,14 +94,6 @@ public struct MicroBatchLoop: Sendable {
 
     /// Runs `loop` and closes the consumer after it, also when it throws; returns what `loop` returned.
     private func closingConsumer(_ loop: () async throws -> Int) async throws -> Int {
-        let processed: Int
-        do {
-            processed = try await loop()
-        } catch {
-            try? await consumer.close()
-            throw error
-        }
-        try await consumer.close()
-        return processed
+        try await withCleanup(loop) { try await consumer.close() }
     }
 }

@@ -189,19 +189,19 @@ struct SciPyParityTests {
             let jsResult: StatTestResult
             let psiResult: StatTestResult
             if sample.numerical {
-                jsResult = TwoSampleTest.jensenShannon(reference: sample.reference, current: sample.current)
-                psiResult = TwoSampleTest.populationStabilityIndex(reference: sample.reference, current: sample.current)
+                jsResult = TwoSampleTest.binnedShares(.jensenshannon, reference: sample.reference, current: sample.current)
+                psiResult = TwoSampleTest.binnedShares(.psi, reference: sample.reference, current: sample.current)
             } else {
-                jsResult = TwoSampleTest.jensenShannon(referenceCategories: sample.reference, currentCategories: sample.current)
-                psiResult = TwoSampleTest.populationStabilityIndex(referenceCategories: sample.reference, currentCategories: sample.current)
+                jsResult = TwoSampleTest.binnedShares(.jensenshannon, referenceCategories: sample.reference, currentCategories: sample.current)
+                psiResult = TwoSampleTest.binnedShares(.psi, referenceCategories: sample.reference, currentCategories: sample.current)
             }
             #expect(close(jsResult.score, js[index][0], relative: 1e-10), "case \(index): JS")
             #expect(close(psiResult.score, psi[index][0], relative: 1e-10), "case \(index): PSI")
         }
         let offset = Self.binnedCases.count
         for (index, (reference, current)) in Self.categoricalBinned.enumerated() {
-            let jsResult = TwoSampleTest.jensenShannon(referenceCategories: reference, currentCategories: current)
-            let psiResult = TwoSampleTest.populationStabilityIndex(referenceCategories: reference, currentCategories: current)
+            let jsResult = TwoSampleTest.binnedShares(.jensenshannon, referenceCategories: reference, currentCategories: current)
+            let psiResult = TwoSampleTest.binnedShares(.psi, referenceCategories: reference, currentCategories: current)
             #expect(close(jsResult.score, js[offset + index][0], relative: 1e-10), "categorical JS")
             #expect(close(psiResult.score, psi[offset + index][0], relative: 1e-10), "categorical PSI")
         }

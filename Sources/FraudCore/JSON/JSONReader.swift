@@ -59,8 +59,8 @@ package struct JSONReader {
         try expect(UInt8(ascii: "{"))
         if consume(UInt8(ascii: "}")) { return }
         repeat {
-            skipWhitespace()
-            let key = try rawKey()
+            // Keys never hold escapes in payment messages.
+            let key = try plainString(escapes: "escaped characters in an object key are not supported")
             try expect(UInt8(ascii: ":"))
             try body(&self, key)
         } while consume(UInt8(ascii: ","))
@@ -85,17 +85,6 @@ package struct JSONReader {
         return true
     }
 
-    /// The bytes of an object key (keys never hold escapes in payment messages).
-    private mutating func rawKey() throws(FieldError) -> UnsafeRawBufferPointer {
-        do {
-            return try rawStringAllowingEscapes()
-        } catch let error as FieldError {
-            throw error
-        } catch {
-            throw failure("escaped characters in an object key are not supported")
-        }
-    }
-
     /// Thrown internally when a string holds escapes and must take the slow path.
     private struct EscapeFound: Error {}
 
@@ -116,15 +105,15 @@ package struct JSONReader {
         }
     }
 
-    /// The raw bytes of a string without escapes (dates, times), or a failure.
-    package mutating func plainString() throws(FieldError) -> UnsafeRawBufferPointer {
+    /// The raw bytes of a string without escapes (keys, dates, times); one with escapes fails with reason `escapes`.
+    package mutating func plainString(escapes: String = "escaped characters are not expected here") throws(FieldError) -> UnsafeRawBufferPointer {
         skipWhitespace()
         do {
             return try rawStringAllowingEscapes()
         } catch let error as FieldError {
             throw error
         } catch {
-            throw failure("escaped characters are not expected here")
+            throw failure(escapes)
         }
     }
 

@@ -13,25 +13,13 @@ package struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    package mutating func beginObject() {
-        punctuation(UInt8(ascii: "{"))
-        needsComma = false
-    }
+    package mutating func beginObject() { open(UInt8(ascii: "{")) }
 
-    package mutating func endObject() {
-        write(maxBytes: 1) { $0[0] = UInt8(ascii: "}"); return 1 }
-        needsComma = true
-    }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
 
-    package mutating func beginArray() {
-        punctuation(UInt8(ascii: "["))
-        needsComma = false
-    }
+    package mutating func beginArray() { open(UInt8(ascii: "[")) }
 
-    package mutating func endArray() {
-        write(maxBytes: 1) { $0[0] = UInt8(ascii: "]"); return 1 }
-        needsComma = true
-    }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes `"name":`; the next value call writes the value.
     package mutating func key(_ name: StaticString) {
@@ -180,17 +168,25 @@ package struct JSONWriter {
         }
     }
 
-    private mutating func punctuation(_ byte: UInt8) {
+    /// `{` or `[`, after a comma when a value precedes it.
+    private mutating func open(_ bracket: UInt8) {
         let comma = needsComma
         write(maxBytes: 2) { out in
             guard comma else {
-                out[0] = byte
+                out[0] = bracket
                 return 1
             }
             out[0] = UInt8(ascii: ",")
-            out[1] = byte
+            out[1] = bracket
             return 2
         }
+        needsComma = false
+    }
+
+    /// `}` or `]`: the container is a value the next one is separated from.
+    private mutating func close(_ bracket: UInt8) {
+        write(maxBytes: 1) { $0[0] = bracket; return 1 }
+        needsComma = true
     }
 
     private mutating func separate() {

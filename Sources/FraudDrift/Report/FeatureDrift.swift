@@ -103,14 +103,10 @@ public struct FeatureDrift: Sendable, Hashable {
         case .wasserstein: TwoSampleTest.wasserstein(reference: r, current: c, threshold: threshold)
         case .chisquare: TwoSampleTest.chiSquare(reference: r, current: c, threshold: threshold)
         case .z: TwoSampleTest.zTest(reference: r, current: c, threshold: threshold)
-        case .jensenshannon:
+        case .jensenshannon, .psi:
             type == .numerical
-                ? TwoSampleTest.jensenShannon(reference: r, current: c, binning: binning, threshold: threshold)
-                : TwoSampleTest.jensenShannon(referenceCategories: r, currentCategories: c, threshold: threshold)
-        case .psi:
-            type == .numerical
-                ? TwoSampleTest.populationStabilityIndex(reference: r, current: c, binning: binning, threshold: threshold)
-                : TwoSampleTest.populationStabilityIndex(referenceCategories: r, currentCategories: c, threshold: threshold)
+                ? TwoSampleTest.binnedShares(test, reference: r, current: c, binning: binning, threshold: threshold)
+                : TwoSampleTest.binnedShares(test, referenceCategories: r, currentCategories: c, threshold: threshold)
         }
     }
 
@@ -118,8 +114,7 @@ public struct FeatureDrift: Sendable, Hashable {
         switch test {
         case .chisquare: TwoSampleTest.chiSquare(reference: r, current: c, threshold: threshold)
         case .z: TwoSampleTest.zTest(reference: r, current: c, threshold: threshold)
-        case .psi: TwoSampleTest.populationStabilityIndex(referenceCategories: r, currentCategories: c, threshold: threshold)
-        case .jensenshannon: TwoSampleTest.jensenShannon(referenceCategories: r, currentCategories: c, threshold: threshold)
+        case .psi, .jensenshannon: TwoSampleTest.binnedShares(test, referenceCategories: r, currentCategories: c, threshold: threshold)
         case .ks, .wasserstein: preconditionFailure("\(test) applies to numbers only; `choose` rejects it for categories")
         }
     }

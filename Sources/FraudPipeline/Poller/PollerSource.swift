@@ -49,16 +49,14 @@ public struct PollerSource: Sendable {
         var schedule = PollSchedule(interval: configuration.interval, policy: configuration.backoff, seed: seed)
         var produced = RecentKeys(capacity: configuration.deduplicationCapacity)
         logger.info("polling", metadata: ["url": "\(configuration.redactedURL)", "interval": "\(configuration.interval)"])
-        do {
+        try await withCleanup {
             while !stop.isRequested, !Task.isCancelled {
                 let outcome = try await poll(producer, produced: &produced)
                 await pause(for: schedule.delay(after: outcome), stop: stop)
             }
-        } catch {
-            try? await producer.close()
-            throw error
+        } cleanup: {
+            try await producer.close()
         }
-        try await producer.close()
     }
 
     /// One call: fetch, decode, quarantine what is malformed, produce what is new.

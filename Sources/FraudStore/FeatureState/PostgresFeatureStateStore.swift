@@ -212,12 +212,6 @@ public final class PostgresFeatureStateStore: FeatureStateStore {
 
     /// `body`'s errors as `FeatureStateError`s (a `StoreError`'s text names the operation and the server's reason).
     private func mapped<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as FeatureStateError {
-            throw error
-        } catch {
-            throw FeatureStateError(.unavailable, "feature state at \(database.url): \(error)")
-        }
+        try await mappingErrors(body) { FeatureStateError(.unavailable, "feature state at \(database.url): \($0)") }
     }
 }

@@ -213,13 +213,7 @@ public final class SQLiteFeatureStateStore: FeatureStateStore {
     }
 
     private func naming<T>(_ operation: String, _ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as FeatureStateError {
-            throw error
-        } catch {
-            throw Self.unavailable(path, operation, error)
-        }
+        try await mappingErrors(body) { Self.unavailable(path, operation, $0) }
     }
 
     private static func unavailable(_ path: String, _ operation: String, _ error: any Error) -> FeatureStateError {

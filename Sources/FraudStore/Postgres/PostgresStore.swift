@@ -148,14 +148,8 @@ public final class PostgresStore: Store, ModelStore {
     private func withRetries<T: Sendable>(_ operation: String, attemptTimeout: Duration? = nil, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         var retry = retry
         if let attemptTimeout { retry.attemptTimeout = attemptTimeout }
-        do {
-            return try await retry.run(operation, logger: logger, isTransient: Self.isTransient, body)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as PSQLError {
-            throw StoreError(.failed(operation: operation, reason: Self.describe(error)))
-        } catch {
-            throw StoreError(.failed(operation: operation, reason: "\(error)"))
+        return try await mappingErrors { try await retry.run(operation, logger: logger, isTransient: Self.isTransient, body) } to: { error in
+            StoreError(.failed(operation: operation, reason: (error as? PSQLError).map(Self.describe) ?? "\(error)"))
         }
     }
 

@@ -100,13 +100,7 @@ public final class SQLiteStore: Store, ModelStore {
     }
 
     private func naming<T>(_ operation: String, _ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(.failed(operation: operation, reason: "\(error)"))
-        }
+        try await mappingErrors(body) { StoreError(.failed(operation: operation, reason: "\($0)")) }
     }
 
     /// Fetches the rows of `statement` and decodes each with `decode`.

@@ -1,8 +1,9 @@
 import FraudCore
 
-/// The checks every `FeatureStateStore` implementation must pass; run by `Tests/FraudStoreTests` against SQLite and
-/// PostgreSQL. Each check gets a fresh, empty database from `makeDatabase`. No check depends on timing.
-public struct FeatureStateConformance: Sendable {
+/// The checks every `FeatureStateStore` implementation must pass.
+public typealias FeatureStateConformance = Conformance<FeatureStateChecks>
+
+extension FeatureStateChecks: ConformanceChecks {
     /// A fresh empty database, and direct access to it for damaging or failing it.
     public struct Database: Sendable {
         /// Opens a store on the database (again: a second store sees what the first wrote).
@@ -40,29 +41,12 @@ public struct FeatureStateConformance: Sendable {
         case damagedCheckpointIsReported
     }
 
-    let makeDatabase: @Sendable () async throws -> Database
-
-    /// - Parameter makeDatabase: creates a fresh, empty database per check.
-    public init(makeDatabase: @escaping @Sendable () async throws -> Database) {
-        self.makeDatabase = makeDatabase
+    public static func run(_ check: Check, on database: Database) async throws {
+        let store = try await database.open()
+        try await withCleanup { try await run(check, store, database) } cleanup: { try await store.close() }
     }
 
-    /// Runs one check on a fresh database; throws `ConformanceFailure` describing the first mismatch.
-    public func run(_ check: Check) async throws {
-        let database = try await makeDatabase()
-        do {
-            let store = try await database.open()
-            do {
-                try await FeatureStateChecks.run(check, store, database)
-            } catch {
-                try? await store.close()
-                throw error
-            }
-            try await store.close()
-        } catch {
-            try? await database.remove()
-            throw error
-        }
+    public static func remove(_ database: Database) async throws {
         try await database.remove()
     }
 }

@@ -18,12 +18,10 @@ public enum PostgresTesting {
         var admin = url
         admin.schema = nil
         let store = try await PostgresStore.connect(admin, schemaVersion: 0)
-        do {
+        try await withCleanup {
             try await store.execute("drop schema \(schema)", SQLStatement(.postgres, "DROP SCHEMA IF EXISTS \(schema) CASCADE"))
-        } catch {
-            try? await store.close()
-            throw error
+        } cleanup: {
+            try await store.close()
         }
-        try await store.close()
     }
 }

@@ -2,7 +2,7 @@ import FraudCore
 import FraudStore
 
 /// The bodies of the conformance checks on payments, labels, alerts, quarantine and drift reports.
-enum StoreChecks {
+public enum StoreChecks {
     static let t0 = EventTime(year: 2020, month: 6, day: 21)!
 
     static func run(_ check: StoreConformance.Check, _ store: any FraudDatabase) async throws {
@@ -244,17 +244,15 @@ enum StoreChecks {
         try await old.label(transNum: batch[2].transaction.transNum, isFraud: true, by: "ana", at: t0)
         try await old.close()
         let upgraded = try await database.open(nil)
-        do {
+        try await withCleanup {
             try expectEqual(try await upgraded.counts(), StoreCounts(transactions: 10, labelled: 1, alerts: 0, quarantined: 0), "rows kept by the upgrade")
             let labelled = try await upgraded.labelled(after: nil, limit: 10)
             try expectEqual(labelled.map(\.transNum), [batch[2].transaction.transNum], "label kept by the upgrade")
             try expectEqual(try await upgraded.aliasGeneration(), 0, "registry tables created by the upgrade")
             try expectEqual(try await upgraded.write(batch), 0, "old rows still deduplicate after the upgrade")
-        } catch {
-            try? await upgraded.close()
-            throw error
+        } cleanup: {
+            try await upgraded.close()
         }
-        try await upgraded.close()
         let again = try await database.open(nil)
         try expectEqual(try await again.counts().transactions, 10, "reopening at the latest version changes nothing")
         try await again.close()

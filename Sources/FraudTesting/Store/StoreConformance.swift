@@ -1,9 +1,10 @@
 import FraudCore
 import FraudStore
 
-/// The checks every `Store & ModelStore` implementation must pass; run by `Tests/FraudStoreTests`
-/// against SQLite and PostgreSQL. Each check gets a fresh, empty database from `database`.
-public struct StoreConformance: Sendable {
+/// The checks every `Store & ModelStore` implementation must pass.
+public typealias StoreConformance = Conformance<StoreChecks>
+
+extension StoreChecks: ConformanceChecks {
     /// A fresh empty database that can be opened (and re-opened) at a schema version.
     public struct Database: Sendable {
         /// Opens the database, migrating up to `schemaVersion` (nil: the latest).
@@ -36,37 +37,16 @@ public struct StoreConformance: Sendable {
         case olderSchemaIsUpgradedNotWiped
     }
 
-    let makeDatabase: @Sendable () async throws -> Database
-
-    /// - Parameter makeDatabase: creates a fresh, empty database per check.
-    public init(makeDatabase: @escaping @Sendable () async throws -> Database) {
-        self.makeDatabase = makeDatabase
+    public static func run(_ check: Check, on database: Database) async throws {
+        if check == .olderSchemaIsUpgradedNotWiped { return try await upgrade(database) }
+        let store = try await database.open(nil)
+        try await withCleanup { try await run(check, store) } cleanup: { try await store.close() }
     }
 
-    /// Runs one check on a fresh database; throws `ConformanceFailure` describing the first mismatch.
-    public func run(_ check: Check) async throws {
-        let database = try await makeDatabase()
-        do {
-            if check == .olderSchemaIsUpgradedNotWiped {
-                try await StoreChecks.upgrade(database)
-            } else {
-                let store = try await database.open(nil)
-                do {
-                    try await StoreChecks.run(check, store)
-                } catch {
-                    try? await store.close()
-                    throw error
-                }
-                try await store.close()
-            }
-        } catch {
-            try? await database.remove()
-            throw error
-        }
+    public static func remove(_ database: Database) async throws {
         try await database.remove()
     }
 }
-
 
 /// Throws a `ConformanceFailure` unless `condition` holds.
 func expect(_ condition: Bool, _ message: @autoclosure () -> String, line: Int = #line) throws {
