@@ -4,25 +4,11 @@ import PackageDescription
 let package = Package(
     name: "FraudDetection",
     platforms: [.macOS(.v15)],
+    // Only the executables are products: no other package builds on these modules, so their declarations are
+    // `package`, not `public` (docs/decisions.md).
     products: [
         .executable(name: "fraud", targets: ["FraudCLI"]),
         .executable(name: "fraud-bench", targets: ["FraudBench"]),
-        .library(name: "FraudCore", targets: ["FraudCore"]),
-        .library(name: "FraudData", targets: ["FraudData"]),
-        .library(name: "FraudSimulator", targets: ["FraudSimulator"]),
-        .library(name: "FraudMetrics", targets: ["FraudMetrics"]),
-        .library(name: "FraudModel", targets: ["FraudModel"]),
-        .library(name: "FraudDrift", targets: ["FraudDrift"]),
-        .library(name: "FraudBus", targets: ["FraudBus"]),
-        .library(name: "FraudKafka", targets: ["FraudKafka"]),
-        .library(name: "FraudStore", targets: ["FraudStore"]),
-        .library(name: "FraudAlerting", targets: ["FraudAlerting"]),
-        .library(name: "FraudRuntime", targets: ["FraudRuntime"]),
-        .library(name: "FraudPipeline", targets: ["FraudPipeline"]),
-        .library(name: "FraudTesting", targets: ["FraudTesting"]),
-        .library(name: "FraudAPI", targets: ["FraudAPI"]),
-        .library(name: "FraudMonitoring", targets: ["FraudMonitoring"]),
-        .library(name: "FraudDemo", targets: ["FraudDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -36,9 +36,9 @@ struct APIAssets: Sendable {
 }
 
 /// A served file missing from the bundle (a broken build or installation).
-public struct APIAssetError: Error, CustomStringConvertible {
+package struct APIAssetError: Error, CustomStringConvertible {
     /// The missing file.
-    public var name: String
+    package var name: String
 
-    public var description: String { "the API's bundled file 'Resources/\(name)' is missing: rebuild the FraudAPI target" }
+    package var description: String { "the API's bundled file 'Resources/\(name)' is missing: rebuild the FraudAPI target" }
 }

@@ -6,11 +6,11 @@ import Prometheus
 ///
 /// Every part of the process records under `MetricNames` through swift-metrics; once `bootstrap()` has run, all of
 /// it is served at `/metrics`.
-public enum APIMetrics {
+package enum APIMetrics {
     /// The registry every swift-metrics handler of the process records into. The first use bootstraps
     /// swift-metrics with a `PrometheusMetricsFactory` (sub-millisecond timer buckets, batch-size buckets);
     /// a process must not bootstrap swift-metrics in another way.
-    public static let registry: PrometheusCollectorRegistry = {
+    package static let registry: PrometheusCollectorRegistry = {
         let registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.defaultDurationHistogramBuckets = [
@@ -25,7 +25,7 @@ public enum APIMetrics {
 
     /// Bootstraps swift-metrics with the Prometheus factory (once per process; later calls do nothing).
     /// Call it before starting workers so that their metrics are collected.
-    public static func bootstrap() {
+    package static func bootstrap() {
         _ = registry
     }
 }

@@ -12,28 +12,28 @@ import ServiceLifecycle
 /// metrics, `/openapi.json`, `/docs` and `/`.
 ///
 /// A value `fraud serve` runs alone and `fraud demo` starts in its task group next to the workers.
-public struct APIServer: Sendable {
+package struct APIServer: Sendable {
     /// Settings of the server.
-    public struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         /// Address to bind (default 127.0.0.1). Without a `token` the server binds 127.0.0.1 whatever this says.
-        public var host: String
+        package var host: String
         /// Port (default 8080; 0 picks a free one).
-        public var port: Int
+        package var port: Int
         /// The bearer token write and admin routes require (`FRAUD_API_TOKEN`); nil: no token, loopback only.
-        public var token: String?
+        package var token: String?
         /// Largest request body accepted, in bytes (default 8 MiB); larger ones get 413.
-        public var maxBodyBytes: Int
+        package var maxBodyBytes: Int
         /// Most payments `POST /v1/score` takes in one call (default 10,000).
-        public var maxScoreBatch: Int
+        package var maxScoreBatch: Int
         /// Partitions of `payments.raw` when the API creates it (default 4).
-        public var rawTopicPartitions: Int
+        package var rawTopicPartitions: Int
         /// How often `POST /v1/score` looks whether the champion moved (default 1 s; zero: at every call).
-        public var championCheckInterval: Duration
+        package var championCheckInterval: Duration
         /// The wall clock the routes read (labels' time, the recent-activity windows); injected by tests.
-        public var clock: @Sendable () -> EventTime
+        package var clock: @Sendable () -> EventTime
 
         /// Settings with their defaults; see each property.
-        public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, maxBodyBytes: Int = 8 << 20,
+        package init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, maxBodyBytes: Int = 8 << 20,
                     maxScoreBatch: Int = 10_000, rawTopicPartitions: Int = 4, championCheckInterval: Duration = .seconds(1),
                     clock: @escaping @Sendable () -> EventTime = { WallClock.now }) {
             self.host = host
@@ -47,10 +47,10 @@ public struct APIServer: Sendable {
         }
 
         /// The address actually bound: `host`, or 127.0.0.1 when no token is configured.
-        public var boundHost: String { token == nil ? "127.0.0.1" : host }
+        package var boundHost: String { token == nil ? "127.0.0.1" : host }
     }
 
-    public let configuration: Configuration
+    package let configuration: Configuration
     private let state: APIState
     private let logger: Logger
 
@@ -60,7 +60,7 @@ public struct APIServer: Sendable {
     ///
     /// Bootstraps swift-metrics with the Prometheus registry (`APIMetrics.bootstrap()`) if that was not done yet.
     /// - Throws: `APIAssetError` when a bundled file is missing.
-    public init(store: any FraudDatabase, registry: ModelRegistry, bus: any Bus, featureState: (any FeatureStateStore)? = nil,
+    package init(store: any FraudDatabase, registry: ModelRegistry, bus: any Bus, featureState: (any FeatureStateStore)? = nil,
                 models: ModelSource? = nil, configuration: Configuration = Configuration(),
                 logger: Logger = Logger(label: "fraud.api")) throws {
         APIMetrics.bootstrap()
@@ -74,7 +74,7 @@ public struct APIServer: Sendable {
     }
 
     /// The routes, behind the metrics, problem-details and (for write and admin routes) bearer-token middleware.
-    public func router() -> Router<BasicRequestContext> {
+    package func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware())
         router.add(middleware: ProblemMiddleware(maxBodyBytes: configuration.maxBodyBytes, logger: logger))
@@ -93,7 +93,7 @@ public struct APIServer: Sendable {
     }
 
     /// The Hummingbird application; `onServerRunning` gets the bound port.
-    public func application(onServerRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
+    package func application(onServerRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
         Application(
             router: router(),
             configuration: .init(address: .hostname(configuration.boundHost, port: configuration.port), serverName: "fraud-api"),
@@ -102,7 +102,7 @@ public struct APIServer: Sendable {
     }
 
     /// What the server says at start: where it listens and whether write routes need a token (never the token itself).
-    public func startMessage(port: Int) -> String {
+    package func startMessage(port: Int) -> String {
         let base = "http://\(configuration.boundHost):\(port)"
         let access = configuration.token == nil
             ? "no FRAUD_API_TOKEN set: write and admin routes are open, so the server listens on 127.0.0.1 only"
@@ -111,16 +111,16 @@ public struct APIServer: Sendable {
     }
 
     /// The server could not listen: another process holds `port` on `host`.
-    public struct AddressInUse: Error, CustomStringConvertible {
-        public var host: String
-        public var port: Int
+    package struct AddressInUse: Error, CustomStringConvertible {
+        package var host: String
+        package var port: Int
 
-        public var description: String { "port \(port) on \(host) is in use" }
+        package var description: String { "port \(port) on \(host) is in use" }
     }
 
     /// Serves until `stop` is requested (or the task is cancelled), then finishes open requests and returns;
     /// throws `AddressInUse` when the port is taken.
-    public func run(stop: StopSignal, onServerRunning: (@Sendable (Int) async -> Void)? = nil) async throws {
+    package func run(stop: StopSignal, onServerRunning: (@Sendable (Int) async -> Void)? = nil) async throws {
         let group = ServiceGroup(configuration: .init(services: [application(onServerRunning: onServerRunning)], logger: logger))
         do {
             try await withCleanup {

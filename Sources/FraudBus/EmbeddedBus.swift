@@ -14,9 +14,9 @@ import Synchronization
 ///
 /// Layout: `topics/<topic>/partitions` (the count), `topics/<topic>/<n>/<base offset>.log|.index`,
 /// `groups/<group>.offsets`, and a `LOCK` file held with `flock` so one process owns the directory.
-public final class EmbeddedBus: Bus, @unchecked Sendable {
+package final class EmbeddedBus: Bus, @unchecked Sendable {
     /// When appended records are flushed to the device.
-    public enum FlushPolicy: Hashable, Sendable {
+    package enum FlushPolicy: Hashable, Sendable {
         /// `fdatasync` before acknowledging each batch: survives power loss (the default).
         case everyBatch
         /// Acknowledge once written (readers see the records at once, a process crash loses nothing) and
@@ -30,7 +30,7 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
     }
 
     /// When committed offsets are written to the group's offsets file.
-    public enum OffsetPersistence: Hashable, Sendable {
+    package enum OffsetPersistence: Hashable, Sendable {
         /// Every commit rewrites the file (`fsync`, `rename`, directory `fsync`) before it returns.
         case everyCommit
         /// A commit takes effect in the process at once and returns; the file is rewritten in the background at most
@@ -40,34 +40,34 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
     }
 
     /// Tuning of the embedded log; the defaults need no changes.
-    public struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         /// When appends are flushed (default: every batch), unless `topicFlushPolicies` names the topic.
-        public var flushPolicy: FlushPolicy = .everyBatch
+        package var flushPolicy: FlushPolicy = .everyBatch
         /// Flush policies of single topics (default: `payments.scored` flushed with the offsets, since the
         /// scorer rebuilds it from `payments.raw`).
-        public var topicFlushPolicies: [String: FlushPolicy] = [PaymentMessages.scoredTopic: .withOffsets]
+        package var topicFlushPolicies: [String: FlushPolicy] = [PaymentMessages.scoredTopic: .withOffsets]
         /// When commits reach the offsets files (default: at most every 100 ms, in the background).
-        public var offsetPersistence: OffsetPersistence = .interval(.milliseconds(100))
+        package var offsetPersistence: OffsetPersistence = .interval(.milliseconds(100))
         /// A segment is sealed and a new one started past this size (default 64 MiB).
-        public var segmentBytes = 64 << 20
+        package var segmentBytes = 64 << 20
         /// Oldest sealed segments are deleted while a partition holds more (default 1 GiB; `nil` keeps all).
-        public var retentionBytes: Int? = 1 << 30
+        package var retentionBytes: Int? = 1 << 30
         /// One index entry per this many bytes of log (default 4 KiB).
-        public var indexIntervalBytes = 4096
+        package var indexIntervalBytes = 4096
 
         /// The defaults.
-        public init() {}
+        package init() {}
 
         /// The flush policy in effect for `topic`.
-        public func flushPolicy(of topic: String) -> FlushPolicy {
+        package func flushPolicy(of topic: String) -> FlushPolicy {
             topicFlushPolicies[topic] ?? flushPolicy
         }
     }
 
     /// The bus directory.
-    public let path: String
+    package let path: String
     /// Tuning in effect.
-    public let configuration: Configuration
+    package let configuration: Configuration
     let notifier = DataNotifier()
     let coordinator: GroupCoordinator
     private let topics = Mutex<[String: [PartitionLog]]>([:])
@@ -76,7 +76,7 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
 
     /// Opens (creating if needed) the bus in directory `path`, recovering every partition.
     /// - Throws: `BusError` when the directory is unusable or another process has it open.
-    public init(path: String, configuration: Configuration = Configuration()) throws {
+    package init(path: String, configuration: Configuration = Configuration()) throws {
         self.path = path
         self.configuration = configuration
         let manager = FileManager.default
@@ -110,7 +110,7 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
     deinit { close() }
 
     /// Releases the directory lock; later calls on this bus fail.
-    public func close() {
+    package func close() {
         let descriptor = lock.withLock { descriptor in
             defer { descriptor = -1 }
             return descriptor
@@ -158,7 +158,7 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
         }
     }
 
-    public func createTopic(_ topic: String, partitions: Int) async throws {
+    package func createTopic(_ topic: String, partitions: Int) async throws {
         try Self.validateName(topic, "topic")
         guard (1...10_000).contains(partitions) else {
             throw BusError(.invalidArgument, "partitions \(partitions): expected 1...10000")
@@ -179,11 +179,11 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
         topics.withLock { $0[topic] = $0[topic] ?? logs }
     }
 
-    public func makeProducer() async throws -> any BusProducer {
+    package func makeProducer() async throws -> any BusProducer {
         EmbeddedProducer(bus: self)
     }
 
-    public func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?) async throws -> any BusConsumer {
+    package func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?) async throws -> any BusConsumer {
         try Self.validateName(group, "group")
         let counts = try partitionCounts(topics)
         let member = try coordinator.join(group: group, topics: counts)
@@ -192,7 +192,7 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
     }
 
     /// Flushes the appends of `.withOffsets` topics not yet flushed (other topics are flushed as their policy says).
-    public func flush() async throws {
+    package func flush() async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             DispatchQueue.global().async {
                 continuation.resume(with: Result { try self.flushDeferredAppends() })
@@ -201,17 +201,17 @@ public final class EmbeddedBus: Bus, @unchecked Sendable {
     }
 
     /// For each partition of `topic`, the offset the next record will get (the log end).
-    public func endOffsets(topic: String) throws -> [Int64] {
+    package func endOffsets(topic: String) throws -> [Int64] {
         try partitions(of: topic).map(\.endOffset)
     }
 
     /// For each partition of `topic`, the offset of its oldest record still in the log (retention deletes older ones).
-    public func startOffsets(topic: String) throws -> [Int64] {
+    package func startOffsets(topic: String) throws -> [Int64] {
         try partitions(of: topic).map(\.startOffset)
     }
 
     /// For each partition of `topic`, the next offset `group` will read: its committed offset, 0 when it has none.
-    public func committedOffsets(group: String, topic: String) throws -> [Int64] {
+    package func committedOffsets(group: String, topic: String) throws -> [Int64] {
         let count = try partitions(of: topic).count
         return try coordinator.committedOffsets(group: group, topic: topic, partitions: count)
     }

@@ -1,21 +1,21 @@
 /// A calendar day without time or zone, such as a date of birth (`1968-03-19`).
-public struct CalendarDate: Hashable, Comparable, Sendable {
+package struct CalendarDate: Hashable, Comparable, Sendable {
     /// Days since 1970-01-01.
-    public var daysSinceEpoch: Int32
+    package var daysSinceEpoch: Int32
 
-    public init(daysSinceEpoch: Int32) {
+    package init(daysSinceEpoch: Int32) {
         self.daysSinceEpoch = daysSinceEpoch
     }
 
     /// A date from its parts; `nil` when the parts are not a real date.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day)
         else { return nil }
         self.daysSinceEpoch = Int32(CivilCalendar.days(year: year, month: month, day: day))
     }
 
     /// Parses `YYYY-MM-DD`; `nil` when the text is not a real date in that form.
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         var text = String(text)
         guard let parsed = text.withUTF8({ CalendarDate(iso: UnsafeRawBufferPointer($0)) }) else { return nil }
         self = parsed
@@ -31,19 +31,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
         self.init(year: year, month: month, day: day)
     }
 
-    public var year: Int { CivilCalendar.date(days: Int(daysSinceEpoch)).year }
+    package var year: Int { CivilCalendar.date(days: Int(daysSinceEpoch)).year }
 
     /// `YYYY-MM-DD`.
-    public var iso: String {
+    package var iso: String {
         let (year, month, day) = CivilCalendar.date(days: Int(daysSinceEpoch))
         return DecimalDigits.padded(year, 4) + "-" + DecimalDigits.padded(month, 2) + "-" + DecimalDigits.padded(day, 2)
     }
 
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         lhs.daysSinceEpoch < rhs.daysSinceEpoch
     }
 }
 
 extension CalendarDate: CustomStringConvertible {
-    public var description: String { iso }
+    package var description: String { iso }
 }

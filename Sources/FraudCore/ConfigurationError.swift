@@ -1,27 +1,27 @@
 /// A setting refused when a component is configured: which parameter or environment variable, what was there, and
 /// what is expected. Every module's configuration check throws this one type.
-public struct ConfigurationError: Error, Hashable, Sendable {
+package struct ConfigurationError: Error, Hashable, Sendable {
     /// The parameter or environment variable, e.g. `maxBatch` or `FRAUD_SMTP_URL`.
-    public var parameter: String
+    package var parameter: String
     /// The offending value as given (never a secret's value: callers pass a redacted form or "").
-    public var value: String
+    package var value: String
     /// What was wrong or what is expected, e.g. "must be at least 1" or "expected 0 < delta < 1".
-    public var reason: String
+    package var reason: String
 
     /// An error naming `parameter`, its `value` and the `reason` it was refused.
-    public init(parameter: String, value: String, reason: String) {
+    package init(parameter: String, value: String, reason: String) {
         self.parameter = parameter
         self.value = value
         self.reason = reason
     }
 
     /// An error naming `parameter` and its `value`, which should satisfy `expected` (e.g. "≥ 1", "0...1").
-    public init(parameter: String, value: some CustomStringConvertible, expected: String) {
+    package init(parameter: String, value: some CustomStringConvertible, expected: String) {
         self.init(parameter: parameter, value: value.description, reason: "expected \(expected)")
     }
 }
 
 extension ConfigurationError: CustomStringConvertible {
     /// `parameter: reason (got "value")`.
-    public var description: String { "\(parameter): \(reason) (got \"\(value)\")" }
+    package var description: String { "\(parameter): \(reason) (got \"\(value)\")" }
 }

@@ -1,13 +1,13 @@
 /// A value that could not be read: which field, what was there, and what was expected.
-public struct FieldError: Error, Hashable, Sendable {
+package struct FieldError: Error, Hashable, Sendable {
     /// The column or JSON field name.
-    public var field: String
+    package var field: String
     /// The offending text, shortened for display.
-    public var value: String
+    package var value: String
     /// What was wrong, e.g. "not a number".
-    public var reason: String
+    package var reason: String
 
-    public init(field: String, value: some StringProtocol, reason: String) {
+    package init(field: String, value: some StringProtocol, reason: String) {
         self.field = field
         self.value = value.count > 80 ? String(value.prefix(77)) + "..." : String(value)
         self.reason = reason
@@ -15,5 +15,5 @@ public struct FieldError: Error, Hashable, Sendable {
 }
 
 extension FieldError: CustomStringConvertible {
-    public var description: String { "field '\(field)': \(reason) (got \"\(value)\")" }
+    package var description: String { "field '\(field)': \(reason) (got \"\(value)\")" }
 }

@@ -1,17 +1,17 @@
 /// A record that could not be accepted, kept with the reason instead of being dropped.
-public struct QuarantinedRecord: Hashable, Sendable {
+package struct QuarantinedRecord: Hashable, Sendable {
     /// Where it came from, e.g. a file path, `api`, `payments.raw`.
-    public var source: String
+    package var source: String
     /// Line number in a file (1 = header), or the offset/position in a stream.
-    public var position: Int64
+    package var position: Int64
     /// The field at fault, when one is.
-    public var field: String?
+    package var field: String?
     /// Human-readable reason.
-    public var reason: String
+    package var reason: String
     /// The record as received.
-    public var raw: String
+    package var raw: String
 
-    public init(source: String, position: Int64, field: String?, reason: String, raw: String) {
+    package init(source: String, position: Int64, field: String?, reason: String, raw: String) {
         self.source = source
         self.position = position
         self.field = field
@@ -20,7 +20,7 @@ public struct QuarantinedRecord: Hashable, Sendable {
     }
 
     /// A quarantine entry for a field error.
-    public init(source: String, position: Int64, error: FieldError, raw: String) {
+    package init(source: String, position: Int64, error: FieldError, raw: String) {
         self.init(source: source, position: position, field: error.field, reason: error.description, raw: raw)
     }
 }

@@ -3,38 +3,38 @@
 /// `label` is the `is_fraud` column: ground truth that may arrive with the payment
 /// (training files, the simulator's API). It is kept apart from the payment's features and is
 /// never an input to a model, nor overwritten by a prediction.
-public struct Transaction: Hashable, Sendable {
+package struct Transaction: Hashable, Sendable {
     /// The file's unnamed row index, or the API's `index`; absent for other sources.
-    public var rowIndex: Int64?
+    package var rowIndex: Int64?
     /// When the payment happened (`trans_date_trans_time`, or the API's `current_time`).
-    public var eventTime: EventTime
-    public var ccNum: Int64
-    public var merchant: String
-    public var category: String
-    public var amount: Double
-    public var firstName: String
-    public var lastName: String
+    package var eventTime: EventTime
+    package var ccNum: Int64
+    package var merchant: String
+    package var category: String
+    package var amount: Double
+    package var firstName: String
+    package var lastName: String
     /// `M` or `F`.
-    public var gender: String
-    public var street: String
-    public var city: String
-    public var state: String
-    public var zip: Int
-    public var latitude: Double
-    public var longitude: Double
-    public var cityPopulation: Int
-    public var job: String
-    public var dateOfBirth: CalendarDate
+    package var gender: String
+    package var street: String
+    package var city: String
+    package var state: String
+    package var zip: Int
+    package var latitude: Double
+    package var longitude: Double
+    package var cityPopulation: Int
+    package var job: String
+    package var dateOfBirth: CalendarDate
     /// Unique payment identifier; the store's primary key.
-    public var transNum: String
+    package var transNum: String
     /// The CSV's `unix_time`: seconds on the generator's own epoch, not event time. Absent for API payments.
-    public var unixTime: Int64?
-    public var merchantLatitude: Double
-    public var merchantLongitude: Double
+    package var unixTime: Int64?
+    package var merchantLatitude: Double
+    package var merchantLongitude: Double
     /// The `is_fraud` that came with the payment, if any. A label, never a feature.
-    public var label: Bool?
+    package var label: Bool?
 
-    public init(
+    package init(
         rowIndex: Int64? = nil, eventTime: EventTime, ccNum: Int64, merchant: String, category: String,
         amount: Double, firstName: String, lastName: String, gender: String, street: String, city: String,
         state: String, zip: Int, latitude: Double, longitude: Double, cityPopulation: Int, job: String,

@@ -1,7 +1,7 @@
 /// The columns of the `fraudTest.csv` schema, by their header names, in file order.
 ///
 /// Code refers to columns through this type, never through positions.
-public enum TransactionField: String, CaseIterable, Sendable {
+package enum TransactionField: String, CaseIterable, Sendable {
     /// The unnamed first column (row index); optional in files.
     case rowIndex = ""
     case transDateTransTime = "trans_date_trans_time"
@@ -28,11 +28,11 @@ public enum TransactionField: String, CaseIterable, Sendable {
     case isFraud = "is_fraud"
 
     /// The header name as written in files.
-    public var columnName: String { rawValue }
+    package var columnName: String { rawValue }
 
     /// Columns a file may leave out: the row index and the label.
-    public var isOptional: Bool { self == .rowIndex || self == .isFraud }
+    package var isOptional: Bool { self == .rowIndex || self == .isFraud }
 
     /// The header line of the fraudTest format, index column included.
-    public static let headerLine = allCases.map(\.columnName).joined(separator: ",")
+    package static let headerLine = allCases.map(\.columnName).joined(separator: ",")
 }

@@ -1,7 +1,7 @@
 /// Runs `body`, then `cleanup` (closing what `body` used), also when `body` throws; then `body`'s error is the one
 /// thrown and a failing `cleanup` is ignored.
 @discardableResult
-public func withCleanup<T>(
+package func withCleanup<T>(
     isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T, cleanup: () async throws -> Void
 ) async throws -> T {
     let value: T

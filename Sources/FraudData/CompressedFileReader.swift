@@ -13,7 +13,7 @@ import Darwin
 ///
 /// A named file is inflated on a thread of its own a few chunks ahead of the reader (`ReadAhead`); standard input
 /// is read in place, since a thread blocked on a pipe could not be stopped.
-public final class CompressedFileReader {
+package final class CompressedFileReader {
     /// zlib's handle, used by one thread at a time (the read-ahead thread, or the reader for standard input).
     private struct Handle: @unchecked Sendable {
         let file: gzFile
@@ -25,18 +25,18 @@ public final class CompressedFileReader {
     private let size: Int64?
     private let consumed = ConsumedBytes()
     /// The path as given.
-    public let path: String
+    package let path: String
 
     /// The share of the file consumed so far, 0...1 (`nil` for standard input); a little ahead of what the caller
     /// read, by the read-ahead's chunks.
-    public var fractionRead: Double? {
+    package var fractionRead: Double? {
         guard let size, size > 0 else { return size == nil ? nil : 1 }
         return min(1, Double(consumed.offset) / Double(size))
     }
 
     /// Opens `path` for reading.
     /// - Throws: `DataFileError.cannotOpen` when the file does not exist or cannot be read.
-    public init(path: String) throws {
+    package init(path: String) throws {
         let opened: gzFile? = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path, "rb")
         guard let opened else { throw DataFileError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         gzbuffer(opened, 1 << 17)
@@ -60,7 +60,7 @@ public final class CompressedFileReader {
 
     /// Reads up to `maxCount` bytes into `buffer`; returns the count read, 0 at end of file.
     /// - Throws: `DataFileError.corrupt` when the file cannot be read or inflated.
-    public func read(into buffer: UnsafeMutableRawPointer, maxCount: Int) throws -> Int {
+    package func read(into buffer: UnsafeMutableRawPointer, maxCount: Int) throws -> Int {
         if let readAhead { return try readAhead.read(into: buffer, maxCount: maxCount) }
         return try Self.read(handle, path: path, into: buffer, maxCount: maxCount)
     }
@@ -77,13 +77,13 @@ public final class CompressedFileReader {
 }
 
 /// A data file that could not be opened, read or written.
-public enum DataFileError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum DataFileError: Error, Hashable, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case corrupt(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case header(path: String, CSVHeaderErrorDescription)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open '\(path)': \(reason)"
         case .corrupt(let path, let reason): return "cannot read '\(path)': \(reason)"
@@ -94,8 +94,8 @@ public enum DataFileError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The text of a header error, kept as a value so `DataFileError` stays `Hashable`.
-public struct CSVHeaderErrorDescription: Hashable, Sendable {
-    public var text: String
+package struct CSVHeaderErrorDescription: Hashable, Sendable {
+    package var text: String
 }
 
 /// How far into its file zlib has read, set by the read-ahead thread and read by the caller's.

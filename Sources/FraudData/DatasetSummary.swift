@@ -1,24 +1,24 @@
 import FraudCore
 
 /// What a pass over a transaction file found: counts, time span, cards, merchants, quarantine.
-public struct DatasetSummary: Codable, Hashable, Sendable {
-    public var rows = 0
-    public var labelledRows = 0
-    public var frauds = 0
-    public var quarantined = 0
-    public var cards = 0
-    public var merchants = 0
-    public var categories = 0
-    public var firstEventTime: String?
-    public var lastEventTime: String?
+package struct DatasetSummary: Codable, Hashable, Sendable {
+    package var rows = 0
+    package var labelledRows = 0
+    package var frauds = 0
+    package var quarantined = 0
+    package var cards = 0
+    package var merchants = 0
+    package var categories = 0
+    package var firstEventTime: String?
+    package var lastEventTime: String?
 
-    public init() {}
+    package init() {}
 
     /// The fraud share among labelled rows (0 when none are labelled).
-    public var fraudRate: Double { labelledRows == 0 ? 0 : Double(frauds) / Double(labelledRows) }
+    package var fraudRate: Double { labelledRows == 0 ? 0 : Double(frauds) / Double(labelledRows) }
 
     /// Reads a whole file and summarises it; quarantined rows go to `onQuarantine`.
-    public static func of(path: String, onQuarantine: @escaping (QuarantinedRecord) -> Void) throws -> DatasetSummary {
+    package static func of(path: String, onQuarantine: @escaping (QuarantinedRecord) -> Void) throws -> DatasetSummary {
         var summary = DatasetSummary()
         var cards = Set<Int64>()
         var merchants = Set<String>()

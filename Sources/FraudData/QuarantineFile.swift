@@ -1,8 +1,8 @@
 import FraudCore
 
 /// Writes quarantined records to a CSV file: source, position, field, reason, raw.
-public enum QuarantineFile {
-    public static func write(_ records: [QuarantinedRecord], to path: String) throws {
+package enum QuarantineFile {
+    package static func write(_ records: [QuarantinedRecord], to path: String) throws {
         var output = Array("source,position,field,reason,raw\n".utf8)
         for record in records {
             let fields = [record.source, String(record.position), record.field ?? "", record.reason, record.raw]

@@ -4,14 +4,14 @@ import FraudCore
 ///
 /// The same split as `Benchmarks/reference/split_by_time.py` (pandas `sort_values(kind="stable")`, cut after
 /// `int(len × fraction)` rows): rows ordered by event time, ties kept in input order.
-public struct TimeSplit: Sendable {
+package struct TimeSplit: Sendable {
     /// The first rows by time.
-    public let train: ArraySlice<Transaction>
+    package let train: ArraySlice<Transaction>
     /// The remaining rows, none earlier than a training row.
-    public let test: ArraySlice<Transaction>
+    package let test: ArraySlice<Transaction>
 
     /// Splits `rows`; `trainFraction` in 0...1.
-    public init(_ rows: [Transaction], trainFraction: Double) {
+    package init(_ rows: [Transaction], trainFraction: Double) {
         let ordered = rows.indices.sorted { (rows[$0].eventTime, $0) < (rows[$1].eventTime, $1) }.map { rows[$0] }
         let cut = Int(Double(ordered.count) * trainFraction)
         train = ordered[..<cut]
@@ -19,5 +19,5 @@ public struct TimeSplit: Sendable {
     }
 
     /// The event time of the first test row: training rows are at or before it, test rows at or after it.
-    public var splitTime: EventTime? { test.first?.eventTime }
+    package var splitTime: EventTime? { test.first?.eventTime }
 }

@@ -4,13 +4,13 @@ import FraudCore
 ///
 /// A malformed row never stops the read: it is handed to `onQuarantine` (by default kept in
 /// `quarantined`) with its line number, the field at fault and the reason, and reading goes on.
-public final class TransactionCSVReader {
+package final class TransactionCSVReader {
     /// The columns found in the header.
-    public let layout: TransactionCSVLayout
+    package let layout: TransactionCSVLayout
     /// Rows that could not be read, when no `onQuarantine` handler was given.
-    public private(set) var quarantined: [QuarantinedRecord] = []
+    package private(set) var quarantined: [QuarantinedRecord] = []
     /// Data rows seen so far, good and bad.
-    public private(set) var rowsRead = 0
+    package private(set) var rowsRead = 0
 
     private let records: CSVRecordStream
     private let onQuarantine: ((QuarantinedRecord) -> Void)?
@@ -18,7 +18,7 @@ public final class TransactionCSVReader {
     /// Opens `path` (`-` for standard input) and reads its header.
     /// - Parameter onQuarantine: receives each malformed row; when `nil` they collect in `quarantined`.
     /// - Throws: `DataFileError` when the file cannot be opened or its header is not the fraudTest format.
-    public init(path: String, chunkSize: Int = 1 << 20, onQuarantine: ((QuarantinedRecord) -> Void)? = nil) throws {
+    package init(path: String, chunkSize: Int = 1 << 20, onQuarantine: ((QuarantinedRecord) -> Void)? = nil) throws {
         let records = CSVRecordStream(file: try CompressedFileReader(path: path), chunkSize: chunkSize)
         do {
             guard try records.advance() else { throw CSVHeaderError.empty }
@@ -34,13 +34,13 @@ public final class TransactionCSVReader {
     }
 
     /// The path being read.
-    public var path: String { records.file.path }
+    package var path: String { records.file.path }
 
     /// The share of the file read so far, 0...1 (`nil` for standard input).
-    public var fractionRead: Double? { records.file.fractionRead }
+    package var fractionRead: Double? { records.file.fractionRead }
 
     /// The next well-formed transaction, or `nil` at the end of the file.
-    public func next() throws -> Transaction? {
+    package func next() throws -> Transaction? {
         while true {
             do {
                 guard try records.advance() else { return nil }
@@ -64,7 +64,7 @@ public final class TransactionCSVReader {
 
     /// Appends up to `maxCount` transactions to `batch`; returns `false` once the file is exhausted.
     @discardableResult
-    public func readBatch(into batch: inout [Transaction], maxCount: Int) throws -> Bool {
+    package func readBatch(into batch: inout [Transaction], maxCount: Int) throws -> Bool {
         for _ in 0..<maxCount {
             guard let transaction = try next() else { return false }
             batch.append(transaction)
@@ -73,7 +73,7 @@ public final class TransactionCSVReader {
     }
 
     /// Reads every remaining transaction into memory.
-    public func readAll() throws -> [Transaction] {
+    package func readAll() throws -> [Transaction] {
         var all: [Transaction] = []
         while try readBatch(into: &all, maxCount: 65_536) {}
         return all

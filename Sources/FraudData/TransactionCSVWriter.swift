@@ -7,17 +7,17 @@ import Darwin
 #endif
 
 /// Writes transactions to a fraudTest-format CSV file (`-` = standard output), buffered.
-public final class TransactionCSVWriter {
-    public let path: String
+package final class TransactionCSVWriter {
+    package let path: String
     private let descriptor: Int32
     private var encoder = TransactionCSVEncoder()
     private var buffer: [UInt8] = []
     private let flushThreshold = 1 << 20
     /// Rows written so far.
-    public private(set) var rowsWritten = 0
+    package private(set) var rowsWritten = 0
 
     /// Creates (or truncates) `path` and writes the header line.
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         if path == "-" {
             descriptor = STDOUT_FILENO
@@ -35,19 +35,19 @@ public final class TransactionCSVWriter {
     }
 
     /// Appends one row.
-    public func write(_ transaction: Transaction) throws {
+    package func write(_ transaction: Transaction) throws {
         encoder.append(transaction, to: &buffer)
         rowsWritten += 1
         if buffer.count >= flushThreshold { try flush() }
     }
 
     /// Appends rows.
-    public func write(contentsOf transactions: some Sequence<Transaction>) throws {
+    package func write(contentsOf transactions: some Sequence<Transaction>) throws {
         for transaction in transactions { try write(transaction) }
     }
 
     /// Writes buffered rows to the file.
-    public func flush() throws {
+    package func flush() throws {
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress! + offset, $0.count - offset) }

@@ -15,11 +15,11 @@ import Logging
 /// source sends a batch, waits until the pipeline has stored it and the monitor and the labeller have read it, then
 /// lets the retrainer check its triggers, so that the same script always tells the same story. The clock of report
 /// times, run stamps and cool-downs is the stream's event time.
-public enum DriftDemo {
+package enum DriftDemo {
     /// Plays the script. `directory` receives the training file, the artifacts and the registry; the scorer's feature
     /// state lives in the bus directory. A `stop` request ends the story after the batch in flight (the summary
     /// then covers what was streamed); `stop` is requested when the story is over.
-    public static func run(_ script: DriftDemoScript, directory: String, store: any FraudDatabase, bus: EmbeddedBus, alerter: any Alerter,
+    package static func run(_ script: DriftDemoScript, directory: String, store: any FraudDatabase, bus: EmbeddedBus, alerter: any Alerter,
                            logger: Logger = Logger(label: "fraud.demo"), stop: StopSignal = StopSignal(),
                            narrate: @escaping @Sendable (Event) -> Void = { _ in }) async throws -> Summary {
         let log = DriftStoryLog(narrate: narrate)

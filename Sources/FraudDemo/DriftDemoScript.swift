@@ -7,38 +7,38 @@ import FraudSimulator
 /// The drift scenario of `fraud demo --scenario drift`, as settings: a champion trained on the simulator's first
 /// payments; the live stream switches to a drifted distribution part-way; the simulator's ground truth arrives as
 /// `true_value` labels with a delay; the monitor reports drift; a retraining triggers; the challenger is promoted.
-public struct DriftDemoScript: Sendable {
+package struct DriftDemoScript: Sendable {
     /// Simulator seed, cards and fraud share.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Cards simulated.
-    public var cards: Int
+    package var cards: Int
     /// Target share of fraudulent payments.
-    public var fraudRate: Double
+    package var fraudRate: Double
     /// Payments the champion is trained on (before the live stream).
-    public var trainingPayments: Int
+    package var trainingPayments: Int
     /// Live payments streamed.
-    public var livePayments: Int
+    package var livePayments: Int
     /// Live payments before the distribution switches.
-    public var driftAfter: Int
+    package var driftAfter: Int
     /// What changes at the switch.
-    public var drift: [DriftScenario.Kind]
+    package var drift: [DriftScenario.Kind]
     /// Scored payments between a payment and its label.
-    public var labelDelay: Int
+    package var labelDelay: Int
     /// Payments scored per micro-batch.
-    public var batchSize: Int
+    package var batchSize: Int
     /// The retrainer checks its triggers every this many live payments.
-    public var retrainCheckEvery: Int
+    package var retrainCheckEvery: Int
     /// The monitor's settings.
-    public var monitor: MonitorConfiguration
+    package var monitor: MonitorConfiguration
     /// When to retrain; cool-down and schedule in seconds of the demo's clock (the event time of the stream).
     /// Drift alone by default: with a few dozen frauds in a labelled window, recall floors fire on noise before the
     /// switch as often as after it.
-    public var triggers: RetrainTriggers
+    package var triggers: RetrainTriggers
     /// The model kind and parameters of the champion and every challenger.
-    public var training: ModelTraining
+    package var training: ModelTraining
 
     /// The settings `fraud demo --scenario drift` runs with (about a minute on 2 cores).
-    public static func standard() throws -> DriftDemoScript {
+    package static func standard() throws -> DriftDemoScript {
         try DriftDemoScript(
             seed: 7, cards: 300, fraudRate: 0.02, trainingPayments: 20_000, livePayments: 24_000, driftAfter: 6_000,
             drift: [.amountShift, .categoryMix, .newFraudPattern], labelDelay: 1_000, batchSize: 500, retrainCheckEvery: 2_000,
@@ -48,7 +48,7 @@ public struct DriftDemoScript: Sendable {
     }
 
     /// - Throws: `ConfigurationError` naming a count out of range.
-    public init(seed: UInt64, cards: Int, fraudRate: Double, trainingPayments: Int, livePayments: Int, driftAfter: Int,
+    package init(seed: UInt64, cards: Int, fraudRate: Double, trainingPayments: Int, livePayments: Int, driftAfter: Int,
                 drift: [DriftScenario.Kind], labelDelay: Int, batchSize: Int, retrainCheckEvery: Int, monitor: MonitorConfiguration,
                 triggers: RetrainTriggers, training: ModelTraining) throws {
         for (name, value) in [("trainingPayments", trainingPayments), ("livePayments", livePayments), ("batchSize", batchSize),

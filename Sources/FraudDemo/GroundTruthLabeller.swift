@@ -10,22 +10,22 @@ import Logging
 ///
 /// Payments the store writer has not stored yet are retried with the next batch; pending labels live in memory
 /// (a restarted labeller skips them: acceptable for a demonstration, not for real labels).
-public struct GroundTruthLabeller: PipelineWorker {
-    public let name = "labeller"
+package struct GroundTruthLabeller: PipelineWorker {
+    package let name = "labeller"
     /// Where `payments.scored` is read.
-    public let bus: any Bus
+    package let bus: any Bus
     /// Where labels are written.
-    public let store: any Store
+    package let store: any Store
     /// Scored payments seen after a payment before it is labelled.
-    public let delayPayments: Int
+    package let delayPayments: Int
     /// Consumer group on `payments.scored`.
-    public let group: String
+    package let group: String
     /// Micro-batches of the consumer loop.
-    public let batches: MicroBatchLoop.Configuration
+    package let batches: MicroBatchLoop.Configuration
     let state: LabellerState
 
     /// A labeller writing each payment's ground truth `delayPayments` scored payments after it.
-    public init(bus: any Bus, store: any Store, delayPayments: Int, group: String = "demo-labeller",
+    package init(bus: any Bus, store: any Store, delayPayments: Int, group: String = "demo-labeller",
                 batches: MicroBatchLoop.Configuration = .init(maxRecords: 1_000, maxWait: .milliseconds(100)),
                 logger: Logger = Logger(label: "fraud.demo.labeller")) {
         self.bus = bus
@@ -37,7 +37,7 @@ public struct GroundTruthLabeller: PipelineWorker {
     }
 
     /// Labels until `stop` is requested.
-    public func run(stop: StopSignal) async throws {
+    package func run(stop: StopSignal) async throws {
         let consumer = try await bus.makeConsumer(group: group, topics: [PaymentMessages.scoredTopic])
         let state = self.state
         try await MicroBatchLoop(consumer: consumer, configuration: batches, stop: stop).run { records in
@@ -46,5 +46,5 @@ public struct GroundTruthLabeller: PipelineWorker {
     }
 
     /// Labels written so far.
-    public func labelled() async -> Int { await state.labelled }
+    package func labelled() async -> Int { await state.labelled }
 }

@@ -5,35 +5,35 @@ import FraudCore
 /// The distributed bus: Apache Kafka through librdkafka. Producers are idempotent (`acks=all`) and batch with
 /// `linger.ms`; keys are partitioned with Murmur2 (as the Java client and the embedded bus do);
 /// consumers commit manually after processing.
-public final class KafkaBus: Bus, @unchecked Sendable {
+package final class KafkaBus: Bus, @unchecked Sendable {
     /// Connection and client settings.
-    public struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         /// `host:port,...`.
-        public var bootstrapServers: String
+        package var bootstrapServers: String
         /// Replication factor of created topics (-1: the broker's default).
-        public var replicationFactor = -1
+        package var replicationFactor = -1
         /// Records buffered between a consumer's poll thread and `poll` (the backpressure bound).
-        public var maxBufferedRecords = 10_000
+        package var maxBufferedRecords = 10_000
         /// When set, topics are created directly in this mock cluster (librdkafka 2.0's mock
         /// brokers do not answer the CreateTopics admin request).
-        public var mockCluster: KafkaMockCluster?
+        package var mockCluster: KafkaMockCluster?
         /// Extra librdkafka properties for producers, overriding the defaults.
-        public var producerSettings: [String: String] = [:]
+        package var producerSettings: [String: String] = [:]
         /// Extra librdkafka properties for consumers, overriding the defaults.
-        public var consumerSettings: [String: String] = [:]
+        package var consumerSettings: [String: String] = [:]
 
         /// Settings for the cluster at `bootstrapServers`.
-        public init(bootstrapServers: String) {
+        package init(bootstrapServers: String) {
             self.bootstrapServers = bootstrapServers
         }
     }
 
     /// Settings in effect.
-    public let configuration: Configuration
+    package let configuration: Configuration
     private let admin: ProducerCore
 
     /// A bus on the cluster; connects lazily, so an unreachable cluster shows up on first use.
-    public init(configuration: Configuration) throws {
+    package init(configuration: Configuration) throws {
         self.configuration = configuration
         // No auto-creation by metadata requests: `createTopic` asks whether a topic exists before creating it.
         admin = try ProducerCore(settings: [
@@ -42,13 +42,13 @@ public final class KafkaBus: Bus, @unchecked Sendable {
     }
 
     /// A bus on the cluster at `bootstrapServers`, with default settings.
-    public convenience init(bootstrapServers: String) throws {
+    package convenience init(bootstrapServers: String) throws {
         try self.init(configuration: Configuration(bootstrapServers: bootstrapServers))
     }
 
     deinit { admin.stop(wait: false) }
 
-    public func createTopic(_ topic: String, partitions: Int) async throws {
+    package func createTopic(_ topic: String, partitions: Int) async throws {
         guard partitions > 0 else { throw BusError(.invalidArgument, "partitions \(partitions): expected > 0") }
         if let mock = configuration.mockCluster {
             try mock.createTopic(topic, partitions: partitions)
@@ -108,7 +108,7 @@ public final class KafkaBus: Bus, @unchecked Sendable {
         }
     }
 
-    public func makeProducer() async throws -> any BusProducer {
+    package func makeProducer() async throws -> any BusProducer {
         var settings = [
             "bootstrap.servers": configuration.bootstrapServers,
             "enable.idempotence": "true",
@@ -123,7 +123,7 @@ public final class KafkaBus: Bus, @unchecked Sendable {
         return try KafkaProducer(settings: settings)
     }
 
-    public func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?) async throws -> any BusConsumer {
+    package func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?) async throws -> any BusConsumer {
         var settings = [
             "bootstrap.servers": configuration.bootstrapServers,
             "group.id": group,
@@ -138,5 +138,5 @@ public final class KafkaBus: Bus, @unchecked Sendable {
 
     /// Nothing to wait for: producers send with `acks=all`, so a record is acknowledged (and `send` returns) only once
     /// every in-sync replica holds it. Kafka's durability is replication, not `fsync`: there is no deferred flush.
-    public func flush() async throws {}
+    package func flush() async throws {}
 }

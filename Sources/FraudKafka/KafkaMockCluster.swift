@@ -2,14 +2,14 @@ import CRdKafka
 import FraudCore
 
 /// librdkafka's in-process mock Kafka cluster, for tests and demos without a broker.
-public final class KafkaMockCluster: @unchecked Sendable {
+package final class KafkaMockCluster: @unchecked Sendable {
     private let host: OpaquePointer
     private let cluster: OpaquePointer
     /// `host:port,...` of the mock brokers.
-    public let bootstrapServers: String
+    package let bootstrapServers: String
 
     /// Starts a mock cluster of `brokers` brokers on 127.0.0.1.
-    public init(brokers: Int = 1) throws {
+    package init(brokers: Int = 1) throws {
         let configuration = try KafkaClient.configuration(["log_level": "3"])
         host = try KafkaClient.handle(RD_KAFKA_PRODUCER, configuration)
         guard let cluster = rd_kafka_mock_cluster_new(host, Int32(brokers)) else {
@@ -21,7 +21,7 @@ public final class KafkaMockCluster: @unchecked Sendable {
     }
 
     /// Creates a topic directly in the mock (no admin round trip); an existing topic is kept.
-    public func createTopic(_ topic: String, partitions: Int) throws {
+    package func createTopic(_ topic: String, partitions: Int) throws {
         let code = rd_kafka_mock_topic_create(cluster, topic, Int32(partitions), 1)
         guard code != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS else { return }
         try KafkaClient.check(code, "creating mock topic '\(topic)'")
@@ -29,14 +29,14 @@ public final class KafkaMockCluster: @unchecked Sendable {
 
     /// Makes the cluster answer the next `count` offset commits with "rebalance in progress", as a group does while
     /// its partitions are being reassigned (librdkafka's request error injection).
-    public func refuseNextCommitsAsRebalancing(_ count: Int) {
+    package func refuseNextCommitsAsRebalancing(_ count: Int) {
         let offsetCommitAPIKey: Int16 = 8
         let errors = [rd_kafka_resp_err_t](repeating: RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS, count: count)
         errors.withUnsafeBufferPointer { rd_kafka_mock_push_request_errors_array(cluster, offsetCommitAPIKey, count, $0.baseAddress) }
     }
 
     /// A bus on this cluster, creating topics through the mock.
-    public func bus() throws -> KafkaBus {
+    package func bus() throws -> KafkaBus {
         var configuration = KafkaBus.Configuration(bootstrapServers: bootstrapServers)
         configuration.mockCluster = self
         configuration.replicationFactor = 1

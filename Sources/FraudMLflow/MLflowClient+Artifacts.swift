@@ -3,21 +3,21 @@ import NIOHTTP1
 
 extension MLflowClient {
     /// One entry of a run's artifact listing.
-    public struct ArtifactFile: Decodable, Hashable, Sendable {
+    package struct ArtifactFile: Decodable, Hashable, Sendable {
         /// Relative to the run's artifact root, e.g. `model/model.json`.
-        public var path: String
-        public var isDir: Bool?
-        public var fileSize: Int64?
+        package var path: String
+        package var isDir: Bool?
+        package var fileSize: Int64?
     }
 
     /// Whether files can be uploaded to `artifactUri` through the server (`mlflow-artifacts:` URIs, the default of
     /// `mlflow server`); other stores (local paths, S3, ...) are written by clients directly, which the mirror does not do.
-    public static func isProxied(artifactUri: String) -> Bool { artifactUri.hasPrefix("mlflow-artifacts:") }
+    package static func isProxied(artifactUri: String) -> Bool { artifactUri.hasPrefix("mlflow-artifacts:") }
 
     /// Uploads `contents` as `<artifactUri>/<path>` through the server's artifact proxy
     /// (`PUT /api/2.0/mlflow-artifacts/artifacts/...`).
     /// - Throws: `MLflowError` when `artifactUri` is not an `mlflow-artifacts:` URI, or the server refuses.
-    public func uploadArtifact(artifactUri: String, path: String, contents: Data) async throws {
+    package func uploadArtifact(artifactUri: String, path: String, contents: Data) async throws {
         guard Self.isProxied(artifactUri: artifactUri) else {
             throw MLflowError(operation: "PUT mlflow-artifacts", message: "artifact URI '\(artifactUri)' is not served by the tracking server")
         }
@@ -30,7 +30,7 @@ extension MLflowClient {
     }
 
     /// `artifacts/list`: the files and directories directly under `path` of the run's artifacts.
-    public func listArtifacts(runId: String, path: String) async throws -> [ArtifactFile] {
+    package func listArtifacts(runId: String, path: String) async throws -> [ArtifactFile] {
         struct Answer: Decodable { var files: [ArtifactFile]? }
         return try await get("artifacts/list", query: [("run_id", runId), ("path", path)], as: Answer.self).files ?? []
     }

@@ -2,7 +2,7 @@ import NIOHTTP1
 
 extension MLflowClient {
     /// `experiments/get-by-name`; nil when there is no such experiment.
-    public func experiment(named name: String) async throws -> MLflowExperiment? {
+    package func experiment(named name: String) async throws -> MLflowExperiment? {
         struct Answer: Decodable { var experiment: MLflowExperiment }
         do {
             return try await get("experiments/get-by-name", query: [("experiment_name", name)], as: Answer.self).experiment
@@ -12,14 +12,14 @@ extension MLflowClient {
     }
 
     /// `experiments/create`: the new experiment's id.
-    public func createExperiment(named name: String) async throws -> String {
+    package func createExperiment(named name: String) async throws -> String {
         struct Request: Encodable { var name: String }
         struct Answer: Decodable { var experimentId: String }
         return try await send(.POST, "experiments/create", body: Request(name: name), as: Answer.self).experimentId
     }
 
     /// The id of the experiment `name`, created when missing (also when another client creates it meanwhile).
-    public func experimentId(named name: String) async throws -> String {
+    package func experimentId(named name: String) async throws -> String {
         if let experiment = try await experiment(named: name) { return experiment.experimentId }
         do {
             return try await createExperiment(named: name)

@@ -2,7 +2,7 @@ import NIOHTTP1
 
 extension MLflowClient {
     /// `registered-models/create`.
-    public func createRegisteredModel(name: String, description: String? = nil) async throws -> MLflowRegisteredModel {
+    package func createRegisteredModel(name: String, description: String? = nil) async throws -> MLflowRegisteredModel {
         struct Request: Encodable {
             var name: String
             var description: String?
@@ -13,7 +13,7 @@ extension MLflowClient {
     }
 
     /// `registered-models/get`; nil when there is no such model.
-    public func registeredModel(name: String) async throws -> MLflowRegisteredModel? {
+    package func registeredModel(name: String) async throws -> MLflowRegisteredModel? {
         struct Answer: Decodable { var registeredModel: MLflowRegisteredModel }
         do {
             return try await get("registered-models/get", query: [("name", name)], as: Answer.self).registeredModel
@@ -23,7 +23,7 @@ extension MLflowClient {
     }
 
     /// The registered model `name`, created when missing (also when another client creates it meanwhile).
-    public func ensureRegisteredModel(name: String, description: String? = nil) async throws -> MLflowRegisteredModel {
+    package func ensureRegisteredModel(name: String, description: String? = nil) async throws -> MLflowRegisteredModel {
         if let model = try await registeredModel(name: name) { return model }
         do {
             return try await createRegisteredModel(name: name, description: description)
@@ -34,7 +34,7 @@ extension MLflowClient {
     }
 
     /// `model-versions/create`: MLflow numbers the version itself.
-    public func createModelVersion(name: String, source: String, runId: String?, description: String? = nil,
+    package func createModelVersion(name: String, source: String, runId: String?, description: String? = nil,
                                    tags: [MLflowTag] = []) async throws -> MLflowModelVersion {
         struct Request: Encodable {
             var name: String
@@ -49,13 +49,13 @@ extension MLflowClient {
     }
 
     /// `model-versions/get`.
-    public func modelVersion(name: String, version: String) async throws -> MLflowModelVersion {
+    package func modelVersion(name: String, version: String) async throws -> MLflowModelVersion {
         struct Answer: Decodable { var modelVersion: MLflowModelVersion }
         return try await get("model-versions/get", query: [("name", name), ("version", version)], as: Answer.self).modelVersion
     }
 
     /// Every version of the registered model `name` (`model-versions/search`, all pages).
-    public func modelVersions(name: String) async throws -> [MLflowModelVersion] {
+    package func modelVersions(name: String) async throws -> [MLflowModelVersion] {
         struct Answer: Decodable {
             var modelVersions: [MLflowModelVersion]?
             var nextPageToken: String?
@@ -74,7 +74,7 @@ extension MLflowClient {
 
     /// `registered-models/alias` (POST): points `alias` of model `name` at MLflow `version`.
     /// - Throws: `MLflowError` without calling when `alias` is one MLflow reserves (`latest`, `v1`, `V2`, ...).
-    public func setAlias(name: String, alias: String, version: String) async throws {
+    package func setAlias(name: String, alias: String, version: String) async throws {
         struct Request: Encodable {
             var name: String
             var alias: String
@@ -85,7 +85,7 @@ extension MLflowClient {
     }
 
     /// `registered-models/alias` (DELETE, with a JSON body as MLflow requires).
-    public func deleteAlias(name: String, alias: String) async throws {
+    package func deleteAlias(name: String, alias: String) async throws {
         struct Request: Encodable {
             var name: String
             var alias: String
@@ -94,7 +94,7 @@ extension MLflowClient {
     }
 
     /// `registered-models/alias` (GET): the version `alias` points at; nil when the model or the alias does not exist.
-    public func modelVersion(name: String, alias: String) async throws -> MLflowModelVersion? {
+    package func modelVersion(name: String, alias: String) async throws -> MLflowModelVersion? {
         struct Answer: Decodable { var modelVersion: MLflowModelVersion }
         // MLflow answers a missing alias with INVALID_PARAMETER_VALUE, like a malformed request: ask the model first.
         guard try await registeredModel(name: name)?.version(forAlias: alias) != nil else { return nil }

@@ -5,7 +5,7 @@ extension MLflowClient {
     static let batchLimits = (metrics: 800, params: 100, tags: 100)
 
     /// `runs/create`: a new run in `experimentId`, started at `startTime` (milliseconds since the epoch).
-    public func createRun(experimentId: String, name: String?, startTime: Int64, tags: [MLflowTag] = []) async throws -> MLflowRun {
+    package func createRun(experimentId: String, name: String?, startTime: Int64, tags: [MLflowTag] = []) async throws -> MLflowRun {
         struct Request: Encodable {
             var experimentId: String
             var runName: String?
@@ -18,7 +18,7 @@ extension MLflowClient {
     }
 
     /// `runs/update`: the run's status (`FINISHED`, `FAILED`, ...) and end time (milliseconds since the epoch).
-    public func updateRun(id: String, status: String, endTime: Int64?) async throws {
+    package func updateRun(id: String, status: String, endTime: Int64?) async throws {
         struct Request: Encodable {
             var runId: String
             var status: String
@@ -29,7 +29,7 @@ extension MLflowClient {
     }
 
     /// `runs/log-batch`, split into as many calls as MLflow's per-call limits need. A param cannot change once logged.
-    public func logBatch(runId: String, params: [MLflowTag] = [], metrics: [MLflowMetric] = [], tags: [MLflowTag] = []) async throws {
+    package func logBatch(runId: String, params: [MLflowTag] = [], metrics: [MLflowMetric] = [], tags: [MLflowTag] = []) async throws {
         struct Request: Encodable {
             var runId: String
             var metrics: [MLflowMetric]
@@ -49,13 +49,13 @@ extension MLflowClient {
     }
 
     /// `runs/get`.
-    public func run(id: String) async throws -> MLflowRun {
+    package func run(id: String) async throws -> MLflowRun {
         struct Answer: Decodable { var run: MLflowRun }
         return try await get("runs/get", query: [("run_id", id)], as: Answer.self).run
     }
 
     /// `runs/search` in `experimentIds` with MLflow's filter syntax (e.g. `tags."fraud.run_id" = 'r1'`), newest first.
-    public func searchRuns(experimentIds: [String], filter: String, maxResults: Int = 100) async throws -> [MLflowRun] {
+    package func searchRuns(experimentIds: [String], filter: String, maxResults: Int = 100) async throws -> [MLflowRun] {
         struct Request: Encodable {
             var experimentIds: [String]
             var filter: String

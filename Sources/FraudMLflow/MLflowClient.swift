@@ -8,18 +8,18 @@ import NIOHTTP1
 ///
 /// Every call throws `MLflowError`, carrying MLflow's `error_code` and `message` when the server answered.
 /// Calls are facets: `MLflowClient+Experiments`, `+Runs`, `+Registry`.
-public struct MLflowClient: Sendable {
+package struct MLflowClient: Sendable {
     /// Where the tracking server is and how to reach it.
-    public struct Configuration: Hashable, Sendable {
+    package struct Configuration: Hashable, Sendable {
         /// The tracking server, e.g. `http://127.0.0.1:5000` (a path prefix is kept).
-        public var url: String
+        package var url: String
         /// Deadline of one call. Default 30 s.
-        public var timeout: Duration
+        package var timeout: Duration
         /// Sent as `Authorization: Bearer <token>` when set (MLflow's `MLFLOW_TRACKING_TOKEN`; never logged).
-        public var token: String?
+        package var token: String?
 
         /// A configuration for the server at `url`.
-        public init(url: String, timeout: Duration = .seconds(30), token: String? = nil) {
+        package init(url: String, timeout: Duration = .seconds(30), token: String? = nil) {
             self.url = url
             self.timeout = timeout
             self.token = token
@@ -27,14 +27,14 @@ public struct MLflowClient: Sendable {
     }
 
     /// Where the server is and how to reach it.
-    public let configuration: Configuration
+    package let configuration: Configuration
     /// The server URL without trailing slashes.
     private let root: String
     private let client: HTTPClient
 
     /// A client calling through `client` (the process-wide shared client by default).
     /// - Throws: `MLflowError` when `configuration.url` is not an `http(s)://host[:port][/path]` URL.
-    public init(configuration: Configuration, client: HTTPClient = .shared) throws {
+    package init(configuration: Configuration, client: HTTPClient = .shared) throws {
         guard let url = URL(string: configuration.url), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", url.host != nil, url.query == nil
         else {

@@ -1,16 +1,16 @@
 /// A failed MLflow REST call: which call, the HTTP status, and MLflow's `error_code` and `message`.
-public struct MLflowError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct MLflowError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The call, e.g. `POST registered-models/alias`.
-    public var operation: String
+    package var operation: String
     /// The HTTP status, or nil when no answer arrived (connection refused, timeout).
-    public var status: Int?
+    package var status: Int?
     /// MLflow's error code, e.g. `RESOURCE_DOES_NOT_EXIST`, `INVALID_PARAMETER_VALUE`; nil when the answer had none.
-    public var errorCode: String?
+    package var errorCode: String?
     /// MLflow's message, or what went wrong on our side.
-    public var message: String
+    package var message: String
 
     /// An error of `operation`, with MLflow's answer when there was one.
-    public init(operation: String, status: Int? = nil, errorCode: String? = nil, message: String) {
+    package init(operation: String, status: Int? = nil, errorCode: String? = nil, message: String) {
         self.operation = operation
         self.status = status
         self.errorCode = errorCode
@@ -18,14 +18,14 @@ public struct MLflowError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `MLflow <operation>: HTTP <status> <error_code>: <message>`.
-    public var description: String {
+    package var description: String {
         let answer = status.map { "HTTP \($0)" + (errorCode.map { " \($0)" } ?? "") + ": " } ?? ""
         return "MLflow \(operation): \(answer)\(message)"
     }
 
     /// `RESOURCE_DOES_NOT_EXIST`: the experiment, run, model or alias is not there.
-    public var isNotFound: Bool { errorCode == "RESOURCE_DOES_NOT_EXIST" }
+    package var isNotFound: Bool { errorCode == "RESOURCE_DOES_NOT_EXIST" }
 
     /// `RESOURCE_ALREADY_EXISTS`: a concurrent or earlier create won.
-    public var isAlreadyExisting: Bool { errorCode == "RESOURCE_ALREADY_EXISTS" }
+    package var isAlreadyExisting: Bool { errorCode == "RESOURCE_ALREADY_EXISTS" }
 }

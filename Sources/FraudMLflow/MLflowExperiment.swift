@@ -1,8 +1,8 @@
 /// An MLflow experiment: the folder runs are recorded in.
-public struct MLflowExperiment: Decodable, Hashable, Sendable {
-    public var experimentId: String
-    public var name: String
-    public var artifactLocation: String?
+package struct MLflowExperiment: Decodable, Hashable, Sendable {
+    package var experimentId: String
+    package var name: String
+    package var artifactLocation: String?
     /// `active` or `deleted`.
-    public var lifecycleStage: String?
+    package var lifecycleStage: String?
 }

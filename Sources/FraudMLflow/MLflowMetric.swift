@@ -1,16 +1,16 @@
 /// One logged metric value at a time (milliseconds since the epoch) and step.
-public struct MLflowMetric: Codable, Hashable, Sendable {
+package struct MLflowMetric: Codable, Hashable, Sendable {
     /// The metric's name, e.g. `pr_auc`.
-    public var key: String
+    package var key: String
     /// The value logged.
-    public var value: Double
+    package var value: Double
     /// When, in milliseconds since the epoch.
-    public var timestamp: Int64
+    package var timestamp: Int64
     /// The training step (0 for a final figure).
-    public var step: Int64
+    package var step: Int64
 
     /// A metric value.
-    public init(key: String, value: Double, timestamp: Int64, step: Int64 = 0) {
+    package init(key: String, value: Double, timestamp: Int64, step: Int64 = 0) {
         self.key = key
         self.value = value
         self.timestamp = timestamp
@@ -18,7 +18,7 @@ public struct MLflowMetric: Codable, Hashable, Sendable {
     }
 
     /// MLflow leaves out zero values (protobuf's default), e.g. step 0.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         key = try container.decode(String.self, forKey: .key)
         value = try container.decodeIfPresent(Double.self, forKey: .value) ?? 0

@@ -9,51 +9,51 @@ import Foundation
 /// - A `ModelVersionRecord` becomes a version of the registered model `configuration.registeredModel`, linked to its run,
 ///   tagged `fraud.version` (MLflow numbers its versions itself, so the two numbers may differ).
 /// - An `AliasRecord` (`champion`, `challenger`) becomes the MLflow alias of the same name on the mirrored version.
-public struct MLflowMirror: Sendable {
+package struct MLflowMirror: Sendable {
     /// Where in MLflow the mirror writes.
-    public struct Configuration: Hashable, Sendable {
+    package struct Configuration: Hashable, Sendable {
         /// The experiment runs are recorded in. Default `fraud-detection`.
-        public var experiment: String
+        package var experiment: String
         /// The registered model versions and aliases belong to. Default `fraud-detector`.
-        public var registeredModel: String
+        package var registeredModel: String
 
         /// Where to write; the defaults are `fraud-detection` and `fraud-detector`.
-        public init(experiment: String = "fraud-detection", registeredModel: String = "fraud-detector") {
+        package init(experiment: String = "fraud-detection", registeredModel: String = "fraud-detector") {
             self.experiment = experiment
             self.registeredModel = registeredModel
         }
     }
 
     /// Tag names the mirror writes and finds things by.
-    public enum Tag {
+    package enum Tag {
         /// On runs: the registry's run id; the key that makes mirroring a run idempotent.
-        public static let runId = "fraud.run_id"
+        package static let runId = "fraud.run_id"
         /// On runs: the registry's status (`finished`, `imported`, ...).
-        public static let status = "fraud.status"
+        package static let status = "fraud.status"
         /// On runs and versions: the artifact directory.
-        public static let artifactLocation = "fraud.artifact_location"
+        package static let artifactLocation = "fraud.artifact_location"
         /// On runs: `created_at` of the artifact's `metadata.json`, which links an imported version to its training run.
-        public static let artifactCreatedAt = "fraud.artifact_created_at"
+        package static let artifactCreatedAt = "fraud.artifact_created_at"
         /// On runs: the training data's fingerprint (`fraud.data.rows`, `.frauds`, `.first_event_time`, `.last_event_time`, `.sha256`).
-        public static let dataPrefix = "fraud.data."
+        package static let dataPrefix = "fraud.data."
         /// On versions: the registry's version.
-        public static let version = "fraud.version"
+        package static let version = "fraud.version"
         /// On versions: `xgboost`, `logistic`, ...
-        public static let modelType = "fraud.model_type"
+        package static let modelType = "fraud.model_type"
         /// On versions: the decision threshold.
-        public static let threshold = "fraud.threshold"
+        package static let threshold = "fraud.threshold"
     }
 
     /// The aliases the mirror manages: set from the registry, removed from MLflow when the registry has none.
-    public static let managedAliases = [AliasRecord.champion, AliasRecord.challenger]
+    package static let managedAliases = [AliasRecord.champion, AliasRecord.challenger]
 
     /// The REST client it writes through.
-    public let client: MLflowClient
+    package let client: MLflowClient
     /// The experiment and registered model it writes to.
-    public let configuration: Configuration
+    package let configuration: Configuration
 
     /// A mirror writing through `client` to the experiment and registered model of `configuration`.
-    public init(client: MLflowClient, configuration: Configuration = Configuration()) {
+    package init(client: MLflowClient, configuration: Configuration = Configuration()) {
         self.client = client
         self.configuration = configuration
     }
@@ -61,7 +61,7 @@ public struct MLflowMirror: Sendable {
     /// The MLflow run mirroring `run` (found by its `fraud.run_id` tag, else created with everything logged).
     /// - Parameter tags: extra tags for a new run (e.g. `Tag.artifactCreatedAt`).
     @discardableResult
-    public func mirror(run: RunRecord, tags: [String: String] = [:]) async throws -> MLflowRun {
+    package func mirror(run: RunRecord, tags: [String: String] = [:]) async throws -> MLflowRun {
         let experimentId = try await client.experimentId(named: configuration.experiment)
         if let existing = try await findRun(experimentId: experimentId, tag: Tag.runId, value: run.id) { return existing }
         let created = try await client.createRun(experimentId: experimentId, name: run.id, startTime: run.startedAt.millisecondsSinceEpoch,
@@ -87,7 +87,7 @@ public struct MLflowMirror: Sendable {
     /// run's artifacts (`mlflow-artifacts:`), the artifact directory's files are uploaded there, so the MLflow UI shows
     /// them; the registry's directory is the `fraud.artifact_location` tag either way.
     @discardableResult
-    public func mirror(version model: ModelVersionRecord, run: RunRecord?) async throws -> MLflowModelVersion {
+    package func mirror(version model: ModelVersionRecord, run: RunRecord?) async throws -> MLflowModelVersion {
         let name = configuration.registeredModel
         _ = try await client.ensureRegisteredModel(name: name, description: "Mirrored from the fraud model registry.")
         if let existing = try await mirroredVersion(model) { return existing }
@@ -111,7 +111,7 @@ public struct MLflowMirror: Sendable {
     /// (and their runs) that are not in MLflow yet, and deletes managed aliases the registry does not have.
     /// - Returns: each alias set and the MLflow version it now points at.
     @discardableResult
-    public func mirror(aliases: [AliasRecord], models: [ModelVersionRecord], runs: [RunRecord]) async throws -> [String: String] {
+    package func mirror(aliases: [AliasRecord], models: [ModelVersionRecord], runs: [RunRecord]) async throws -> [String: String] {
         var pointed: [String: String] = [:]
         for name in Self.managedAliases {
             guard let alias = aliases.first(where: { $0.name == name }) else {
@@ -129,7 +129,7 @@ public struct MLflowMirror: Sendable {
     }
 
     /// Deletes the MLflow alias `name` of the registered model; an alias (or model) that is not there is fine.
-    public func removeAlias(_ name: String) async throws {
+    package func removeAlias(_ name: String) async throws {
         do {
             try await client.deleteAlias(name: configuration.registeredModel, alias: name)
         } catch let error as MLflowError where error.isNotFound {
@@ -138,7 +138,7 @@ public struct MLflowMirror: Sendable {
     }
 
     /// The MLflow version already mirroring `model`, if any.
-    public func mirroredVersion(_ model: ModelVersionRecord) async throws -> MLflowModelVersion? {
+    package func mirroredVersion(_ model: ModelVersionRecord) async throws -> MLflowModelVersion? {
         try await client.modelVersions(name: configuration.registeredModel).first {
             $0.tags?[Tag.version] == model.version && $0.tags?[Tag.artifactLocation] == model.artifactPath
         }
@@ -181,7 +181,7 @@ public struct MLflowMirror: Sendable {
     }
 
     /// Where in a run's artifacts the model's files go.
-    public static let modelPath = "model"
+    package static let modelPath = "model"
 
     /// A run for a version whose run the registry does not have: the version's own figures, status `imported`.
     static func run(of model: ModelVersionRecord) -> RunRecord {

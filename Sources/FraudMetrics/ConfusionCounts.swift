@@ -3,22 +3,22 @@
 /// A streaming statistic in the style of river's metrics: `update` one decision at a time,
 /// `merge` partitions, read the metrics as computed properties. Metrics with an empty
 /// denominator are 0 (scikit-learn's `zero_division=0`).
-public struct ConfusionCounts: Hashable, Sendable, Codable {
-    public var truePositives = 0
-    public var falsePositives = 0
-    public var trueNegatives = 0
-    public var falseNegatives = 0
+package struct ConfusionCounts: Hashable, Sendable, Codable {
+    package var truePositives = 0
+    package var falsePositives = 0
+    package var trueNegatives = 0
+    package var falseNegatives = 0
 
     enum CodingKeys: String, CodingKey {
         case truePositives = "true_positives", falsePositives = "false_positives"
         case trueNegatives = "true_negatives", falseNegatives = "false_negatives"
     }
 
-    public init() {}
+    package init() {}
 
     /// Counts the decisions `score >= threshold` against `labels`.
     /// - Precondition: `scores.count == labels.count`.
-    public init(scores: [Double], labels: [Bool], threshold: Double) {
+    package init(scores: [Double], labels: [Bool], threshold: Double) {
         precondition(scores.count == labels.count, "scores and labels must have the same length")
         for index in scores.indices {
             update(predicted: scores[index] >= threshold, actual: labels[index])
@@ -26,7 +26,7 @@ public struct ConfusionCounts: Hashable, Sendable, Codable {
     }
 
     /// Adds one decision.
-    public mutating func update(predicted: Bool, actual: Bool) {
+    package mutating func update(predicted: Bool, actual: Bool) {
         switch (predicted, actual) {
         case (true, true): truePositives += 1
         case (true, false): falsePositives += 1
@@ -36,7 +36,7 @@ public struct ConfusionCounts: Hashable, Sendable, Codable {
     }
 
     /// Adds the counts of another partition.
-    public mutating func merge(_ other: ConfusionCounts) {
+    package mutating func merge(_ other: ConfusionCounts) {
         truePositives += other.truePositives
         falsePositives += other.falsePositives
         trueNegatives += other.trueNegatives
@@ -44,22 +44,22 @@ public struct ConfusionCounts: Hashable, Sendable, Codable {
     }
 
     /// All decisions counted.
-    public var total: Int { truePositives + falsePositives + trueNegatives + falseNegatives }
+    package var total: Int { truePositives + falsePositives + trueNegatives + falseNegatives }
     /// Actual positives (frauds).
-    public var positives: Int { truePositives + falseNegatives }
+    package var positives: Int { truePositives + falseNegatives }
 
     /// (TP + TN) / total.
-    public var accuracy: Double { Self.ratio(truePositives + trueNegatives, total) }
+    package var accuracy: Double { Self.ratio(truePositives + trueNegatives, total) }
     /// TP / (TP + FP).
-    public var precision: Double { Self.ratio(truePositives, truePositives + falsePositives) }
+    package var precision: Double { Self.ratio(truePositives, truePositives + falsePositives) }
     /// TP / (TP + FN), the true-positive rate.
-    public var recall: Double { Self.ratio(truePositives, positives) }
+    package var recall: Double { Self.ratio(truePositives, positives) }
     /// Harmonic mean of precision and recall: 2 TP / (2 TP + FP + FN).
-    public var f1: Double { Self.ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives) }
+    package var f1: Double { Self.ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives) }
     /// FN / (FN + TP): the share of frauds missed.
-    public var falseNegativeRate: Double { Self.ratio(falseNegatives, positives) }
+    package var falseNegativeRate: Double { Self.ratio(falseNegatives, positives) }
     /// FP / (FP + TN).
-    public var falsePositiveRate: Double { Self.ratio(falsePositives, falsePositives + trueNegatives) }
+    package var falsePositiveRate: Double { Self.ratio(falsePositives, falsePositives + trueNegatives) }
 
     private static func ratio(_ numerator: Int, _ denominator: Int) -> Double {
         denominator == 0 ? 0 : Double(numerator) / Double(denominator)

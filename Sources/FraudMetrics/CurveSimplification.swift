@@ -2,9 +2,9 @@
 ///
 /// Every dropped point lies within `tolerance` (in plot units, both axes 0...1) of the segment that replaces it,
 /// so steep drops survive however many thresholds the curve has.
-public enum CurveSimplification {
+package enum CurveSimplification {
     /// The points of `points` needed to stay within `tolerance` of every point; first and last are always kept.
-    public static func simplify(_ points: [CurvePoint], tolerance: Double) -> [CurvePoint] {
+    package static func simplify(_ points: [CurvePoint], tolerance: Double) -> [CurvePoint] {
         guard points.count > 2 else { return points }
         var keep = [Bool](repeating: false, count: points.count)
         keep[0] = true
@@ -26,7 +26,7 @@ public enum CurveSimplification {
     }
 
     /// Euclidean distance from `point` to the segment `a`–`b`.
-    public static func distanceToSegment(_ point: CurvePoint, _ a: CurvePoint, _ b: CurvePoint) -> Double {
+    package static func distanceToSegment(_ point: CurvePoint, _ a: CurvePoint, _ b: CurvePoint) -> Double {
         let dx = b.x - a.x, dy = b.y - a.y
         let lengthSquared = dx * dx + dy * dy
         let t = lengthSquared == 0 ? 0 : min(1, max(0, ((point.x - a.x) * dx + (point.y - a.y) * dy) / lengthSquared))

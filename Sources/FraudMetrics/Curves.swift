@@ -1,22 +1,22 @@
 /// A point of a ROC or precision-recall curve.
-public struct CurvePoint: Hashable, Sendable, Codable {
+package struct CurvePoint: Hashable, Sendable, Codable {
     /// x: false-positive rate (ROC) or recall (PR).
-    public var x: Double
+    package var x: Double
     /// y: true-positive rate (ROC) or precision (PR).
-    public var y: Double
+    package var y: Double
     /// Scores `>= threshold` are flagged at this point.
-    public var threshold: Double
+    package var threshold: Double
 
-    public init(x: Double, y: Double, threshold: Double) {
+    package init(x: Double, y: Double, threshold: Double) {
         (self.x, self.y, self.threshold) = (x, y, threshold)
     }
 }
 
 /// ROC and precision-recall curves and their areas, as scikit-learn defines them.
-public enum Curves {
+package enum Curves {
     /// ROC curve: (FPR, TPR) per distinct threshold, starting at (0, 0) with threshold +∞
     /// (`sklearn.metrics.roc_curve(drop_intermediate=False)`).
-    public static func roc(scores: [Double], labels: [Bool]) -> [CurvePoint] {
+    package static func roc(scores: [Double], labels: [Bool]) -> [CurvePoint] {
         roc(RankedScores(scores: scores, labels: labels))
     }
 
@@ -32,7 +32,7 @@ public enum Curves {
     }
 
     /// Area under the ROC curve by the trapezoidal rule (`roc_auc_score`); 0.5 when one class is absent.
-    public static func rocAUC(scores: [Double], labels: [Bool]) -> Double {
+    package static func rocAUC(scores: [Double], labels: [Bool]) -> Double {
         rocAUC(RankedScores(scores: scores, labels: labels))
     }
 
@@ -48,7 +48,7 @@ public enum Curves {
 
     /// Precision-recall curve by decreasing threshold, ending at recall 0 / precision 1
     /// (`precision_recall_curve`, reversed to run from the highest threshold).
-    public static func precisionRecall(scores: [Double], labels: [Bool]) -> [CurvePoint] {
+    package static func precisionRecall(scores: [Double], labels: [Bool]) -> [CurvePoint] {
         precisionRecall(RankedScores(scores: scores, labels: labels))
     }
 
@@ -66,7 +66,7 @@ public enum Curves {
 
     /// Average precision, Σ (Rₙ − Rₙ₋₁) Pₙ over thresholds (`average_precision_score`): the PR-AUC.
     /// 0 when there are no positives.
-    public static func averagePrecision(scores: [Double], labels: [Bool]) -> Double {
+    package static func averagePrecision(scores: [Double], labels: [Bool]) -> Double {
         averagePrecision(RankedScores(scores: scores, labels: labels))
     }
 

@@ -1,7 +1,7 @@
 /// A self-contained HTML page of an `EvaluationReport`: the figures, the confusion matrix, and the
 /// ROC and precision-recall curves as inline SVG with the model's operating point (no scripts, no external assets).
-public enum EvaluationHTML {
-    public static func render(_ report: EvaluationReport, title: String) -> String {
+package enum EvaluationHTML {
+    package static func render(_ report: EvaluationReport, title: String) -> String {
         let figures: [(String, Double)] = [
             ("accuracy", report.accuracy), ("precision", report.precision), ("recall", report.recall), ("f1", report.f1),
             ("false_negative_rate", report.falseNegativeRate), ("roc_auc", report.rocAUC), ("pr_auc", report.prAUC),

@@ -1,25 +1,25 @@
 /// Every evaluation figure of a scored, labelled set of payments (what `fraud evaluate` prints).
-public struct EvaluationReport: Hashable, Sendable, Codable {
-    public var rows: Int
-    public var frauds: Int
-    public var threshold: Double
-    public var accuracy: Double
-    public var precision: Double
-    public var recall: Double
-    public var f1: Double
-    public var falseNegativeRate: Double
-    public var rocAUC: Double
+package struct EvaluationReport: Hashable, Sendable, Codable {
+    package var rows: Int
+    package var frauds: Int
+    package var threshold: Double
+    package var accuracy: Double
+    package var precision: Double
+    package var recall: Double
+    package var f1: Double
+    package var falseNegativeRate: Double
+    package var rocAUC: Double
     /// Average precision (scikit-learn's definition).
-    public var prAUC: Double
+    package var prAUC: Double
     /// The k of the two precision@k figures (alerts checked per day).
-    public var k: Int
-    public var precisionAtK: Double
-    public var cardPrecisionAtK: Double
-    public var confusion: ConfusionCounts
+    package var k: Int
+    package var precisionAtK: Double
+    package var cardPrecisionAtK: Double
+    package var confusion: ConfusionCounts
     /// ROC curve, simplified to within `curveTolerance` of every threshold's point.
-    public var rocCurve: [CurvePoint]
+    package var rocCurve: [CurvePoint]
     /// Precision-recall curve, simplified to within `curveTolerance` of every threshold's point.
-    public var prCurve: [CurvePoint]
+    package var prCurve: [CurvePoint]
 
     enum CodingKeys: String, CodingKey {
         case rows, frauds, threshold, accuracy, precision, recall, f1
@@ -33,7 +33,7 @@ public struct EvaluationReport: Hashable, Sendable, Codable {
     ///   - days: day number of each payment (for precision@k); `cards`: card of each payment.
     ///   - k: alerts per day for precision@k (the Handbook uses 100).
     ///   - curveTolerance: how far (plot units) the stored curves may stray from the exact ones (`CurveSimplification`).
-    public init(scores: [Double], labels: [Bool], days: [Int32], cards: [Int64], threshold: Double,
+    package init(scores: [Double], labels: [Bool], days: [Int32], cards: [Int64], threshold: Double,
                 k: Int = 100, curveTolerance: Double = 0.002) {
         let ranked = RankedScores(scores: scores, labels: labels)
         let confusion = ConfusionCounts(scores: scores, labels: labels, threshold: threshold)

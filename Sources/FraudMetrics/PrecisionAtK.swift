@@ -6,10 +6,10 @@
 /// k highest-scored cards (a card scores its maximum of the day and is compromised if any of its
 /// payments that day is fraud), with cards already detected on earlier days removed. Both divide
 /// by k (not by the day's count) and average over days that have payments.
-public enum PrecisionAtK {
+package enum PrecisionAtK {
     /// Mean over days of (frauds among the day's k highest scores) / k.
     /// - Precondition: all arrays have the same length; `k > 0`.
-    public static func precisionAtK(scores: [Double], labels: [Bool], days: [Int32], k: Int) -> Double {
+    package static func precisionAtK(scores: [Double], labels: [Bool], days: [Int32], k: Int) -> Double {
         precondition(scores.count == labels.count && scores.count == days.count, "arrays must have the same length")
         precondition(k > 0, "k must be positive")
         let byDay = Dictionary(grouping: scores.indices, by: { days[$0] })
@@ -25,7 +25,7 @@ public enum PrecisionAtK {
     /// Mean over days of (compromised cards among the day's k highest-scored cards) / k,
     /// removing cards detected on earlier days (the Handbook's `remove_detected_compromised_cards=True`).
     /// - Precondition: all arrays have the same length; `k > 0`.
-    public static func cardPrecisionAtK(scores: [Double], labels: [Bool], days: [Int32], cards: [Int64], k: Int) -> Double {
+    package static func cardPrecisionAtK(scores: [Double], labels: [Bool], days: [Int32], cards: [Int64], k: Int) -> Double {
         precondition(scores.count == labels.count && scores.count == days.count && scores.count == cards.count,
                      "arrays must have the same length")
         precondition(k > 0, "k must be positive")

@@ -1,5 +1,5 @@
 /// How to choose the decision threshold on validation data.
-public enum ThresholdObjective: Hashable, Sendable, Codable {
+package enum ThresholdObjective: Hashable, Sendable, Codable {
     /// Maximise F1.
     case bestF1
     /// Minimise (amount of missed frauds) + (review cost per alert) × (alerts).
@@ -7,18 +7,18 @@ public enum ThresholdObjective: Hashable, Sendable, Codable {
 }
 
 /// A chosen threshold and what it achieves on the data it was chosen on.
-public struct ThresholdChoice: Hashable, Sendable, Codable {
+package struct ThresholdChoice: Hashable, Sendable, Codable {
     /// Flag payments with `score >= threshold`.
-    public var threshold: Double
+    package var threshold: Double
     /// The objective's value there: F1, or the expected cost.
-    public var objectiveValue: Double
+    package var objectiveValue: Double
     /// The decisions at that threshold.
-    public var counts: ConfusionCounts
+    package var counts: ConfusionCounts
 
     /// Scans every distinct score as a threshold and keeps the best for `objective`.
     /// - Parameter amounts: payment amounts (the cost of missing a fraud); required for `.lowestCost`.
     /// - Precondition: arrays have the same length.
-    public static func choose(scores: [Double], labels: [Bool], amounts: [Double]? = nil,
+    package static func choose(scores: [Double], labels: [Bool], amounts: [Double]? = nil,
                               objective: ThresholdObjective) -> ThresholdChoice {
         let ranked = RankedScores(scores: scores, labels: labels, positiveWeights: amounts)
         // Threshold +∞ (flag nothing) is a candidate too: with no useful scores, it is the answer.

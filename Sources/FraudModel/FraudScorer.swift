@@ -2,24 +2,24 @@ import FraudCore
 
 /// Live scoring: a loaded model, its threshold and version, scoring batches of payments through a
 /// `FeatureExtractor` the caller owns (one per partition, its state snapshot with the offsets).
-public struct FraudScorer: Sendable {
-    public let model: any ScoringModel
-    public let threshold: Double
-    public let modelVersion: String
+package struct FraudScorer: Sendable {
+    package let model: any ScoringModel
+    package let threshold: Double
+    package let modelVersion: String
     /// Column names, for reasons.
-    public let featureNames: [String]
+    package let featureNames: [String]
 
     /// A scorer for the model in `directory` (`model.json`, `features.json`, `metadata.json`).
-    public init(artifactDirectory directory: String, modelVersion: String? = nil) throws {
+    package init(artifactDirectory directory: String, modelVersion: String? = nil) throws {
         let artifact = try ModelArtifact.load(directory: directory)
         try self.init(artifact: artifact, modelVersion: modelVersion ?? directory)
     }
 
-    public init(artifact: ModelArtifact, modelVersion: String) throws {
+    package init(artifact: ModelArtifact, modelVersion: String) throws {
         self.init(model: try artifact.scoringModel(), threshold: artifact.metadata.threshold, modelVersion: modelVersion)
     }
 
-    public init(model: any ScoringModel, threshold: Double, modelVersion: String) {
+    package init(model: any ScoringModel, threshold: Double, modelVersion: String) {
         self.model = model
         self.threshold = threshold
         self.modelVersion = modelVersion
@@ -27,17 +27,17 @@ public struct FraudScorer: Sendable {
     }
 
     /// One payment's outcome.
-    public struct Decision: Hashable, Sendable {
+    package struct Decision: Hashable, Sendable {
         /// Fraud probability, 0...1.
-        public var score: Double
+        package var score: Double
         /// `score >= threshold`.
-        public var prediction: Bool
+        package var prediction: Bool
         /// Strongest contributions first (by absolute value); empty unless asked for.
-        public var reasons: [FeatureContribution]
+        package var reasons: [FeatureContribution]
     }
 
     /// Which payments get reasons.
-    public enum Reasons: Hashable, Sendable {
+    package enum Reasons: Hashable, Sendable {
         case none
         /// Only payments predicted as fraud (alerts).
         case flagged(top: Int)
@@ -45,12 +45,12 @@ public struct FraudScorer: Sendable {
     }
 
     /// Extracts features of `batch` in order (updating `extractor`'s state) and scores them at once.
-    public func score(_ batch: [Transaction], extractor: inout FeatureExtractor, reasons: Reasons = .flagged(top: 3)) -> [Decision] {
+    package func score(_ batch: [Transaction], extractor: inout FeatureExtractor, reasons: Reasons = .flagged(top: 3)) -> [Decision] {
         score(extractor.extract(batch), reasons: reasons)
     }
 
     /// Scores an already extracted matrix.
-    public func score(_ matrix: FeatureMatrix, reasons: Reasons = .flagged(top: 3)) -> [Decision] {
+    package func score(_ matrix: FeatureMatrix, reasons: Reasons = .flagged(top: 3)) -> [Decision] {
         let scores = model.scores(matrix)
         return scores.indices.map { row in
             let prediction = scores[row] >= threshold
@@ -65,7 +65,7 @@ public struct FraudScorer: Sendable {
     }
 
     /// The `top` largest contributions (by absolute value) to a row's margin.
-    public func reasons(_ matrix: FeatureMatrix, row: Int, top: Int) -> [FeatureContribution] {
+    package func reasons(_ matrix: FeatureMatrix, row: Int, top: Int) -> [FeatureContribution] {
         let contributions = model.contributions(matrix, row: row)
         return (0..<matrix.columns)
             .filter { contributions[$0] != 0 }

@@ -1,5 +1,5 @@
 /// Errors of feature specs, model files and artifacts; each names what is wrong and where.
-public enum ModelError: Error, CustomStringConvertible, Sendable {
+package enum ModelError: Error, CustomStringConvertible, Sendable {
     /// A model needs features the extractor does not produce.
     case unknownFeatures([String], available: [String])
     /// A model or artifact file is malformed.
@@ -9,7 +9,7 @@ public enum ModelError: Error, CustomStringConvertible, Sendable {
     /// A training input is unusable (no rows, no frauds...).
     case invalidInput(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownFeatures(let names, let available):
             "the model uses features the extractor does not produce: \(names.joined(separator: ", ")) (available: \(available.joined(separator: ", ")))"

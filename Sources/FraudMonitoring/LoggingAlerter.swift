@@ -2,16 +2,16 @@ import FraudCore
 import Logging
 
 /// An alerter that only logs: what the monitor and retrainer use when no webhook or e-mail channel is configured.
-public struct LoggingAlerter: Alerter {
+package struct LoggingAlerter: Alerter {
     let logger: Logger
 
     /// An alerter writing to `logger`.
-    public init(logger: Logger = Logger(label: "fraud.alerts")) {
+    package init(logger: Logger = Logger(label: "fraud.alerts")) {
         self.logger = logger
     }
 
     /// Logs the alert at warning level and reports it delivered on the `log` channel.
-    public func send(_ message: AlertMessage) async -> [AlertDeliveryOutcome] {
+    package func send(_ message: AlertMessage) async -> [AlertDeliveryOutcome] {
         switch message {
         case .fraud(let alert): logger.warning("fraud alert \(alert.transNum): score \(alert.score)")
         case .operational(let alert): logger.warning("[\(alert.kind)] \(alert.title)\n\(alert.details)")

@@ -1,5 +1,5 @@
 /// Something the monitor, the gate or the retrainer cannot do, and why.
-public enum MonitoringError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum MonitoringError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No training reference for the champion's artifact.
     case noReference(artifact: String, reason: String)
     /// The labelled window is too small to judge models on.
@@ -10,7 +10,7 @@ public enum MonitoringError: Error, Hashable, Sendable, CustomStringConvertible 
     case training(String)
 
     /// What went wrong, in one line.
-    public var description: String {
+    package var description: String {
         switch self {
         case .noReference(let artifact, let reason): "artifact '\(artifact)' has no drift reference: \(reason)"
         case .tooFewLabels(let rows, let frauds, let requiredRows, let requiredFrauds):

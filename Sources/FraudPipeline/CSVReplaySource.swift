@@ -7,22 +7,22 @@ import Metrics
 /// possible or at a fixed rate. Malformed rows go to the store's quarantine with the reason.
 ///
 /// Returns at the end of the file or on a stop; every sent batch is acknowledged by the bus.
-public struct CSVReplaySource: PipelineWorker {
-    public let name = "replay"
+package struct CSVReplaySource: PipelineWorker {
+    package let name = "replay"
     /// The CSV file.
-    public let path: String
-    public let bus: any Bus
+    package let path: String
+    package let bus: any Bus
     /// Where malformed rows are quarantined.
-    public let store: any TransactionWriter
+    package let store: any TransactionWriter
     /// Payments per second; `nil` = as fast as possible.
-    public let rate: Double?
+    package let rate: Double?
     /// Largest batch produced at once (default 2,000).
-    public let maxBatch: Int
+    package let maxBatch: Int
     /// Counts what was sent, for the caller's report.
-    public let progress: SourceProgress
+    package let progress: SourceProgress
 
     /// - Throws: `ConfigurationError` when `rate` is not positive or `maxBatch` is below 1.
-    public init(path: String, bus: any Bus, store: any TransactionWriter, rate: Double? = nil, maxBatch: Int = 2_000,
+    package init(path: String, bus: any Bus, store: any TransactionWriter, rate: Double? = nil, maxBatch: Int = 2_000,
                 progress: SourceProgress = SourceProgress()) throws {
         try RatePacer.check(rate: rate, maxBatch: maxBatch)
         self.path = path
@@ -33,7 +33,7 @@ public struct CSVReplaySource: PipelineWorker {
         self.progress = progress
     }
 
-    public func run(stop: StopSignal) async throws {
+    package func run(stop: StopSignal) async throws {
         try await PaymentTopics.create(on: bus)
         try await bus.withProducer { producer in try await replay(into: producer, stop: stop) }
     }

@@ -4,16 +4,16 @@ import Synchronization
 
 extension EmbeddedPipeline {
     /// How a run of a source through the pipeline ended.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The source returned on its own (end of its file or count), not on a stop request.
-        public var sourceFinished: Bool
+        package var sourceFinished: Bool
         /// Everything the source sent was scored and stored before the drain timeout.
-        public var drained: Bool
+        package var drained: Bool
         /// Time from the source's return to the end of the drain.
-        public var drainTime: Duration
+        package var drainTime: Duration
 
         /// Every record the source was meant to send is stored.
-        public var complete: Bool { sourceFinished && drained }
+        package var complete: Bool { sourceFinished && drained }
     }
 
     /// Runs `source` with the scorer and writer (and `extra` workers) until the source returns, at its end or on a
@@ -21,7 +21,7 @@ extension EmbeddedPipeline {
     /// everything stops. After a stop request the drain takes at most `drainTimeout` (`nil`: as long as it takes);
     /// after a source that ended by itself (a replayed file) it takes as long as it takes. The `extra` workers stop on
     /// `stop`, or once the drain is over.
-    public func run(source: any PipelineWorker, extra: [any PipelineWorker] = [], stop: StopSignal,
+    package func run(source: any PipelineWorker, extra: [any PipelineWorker] = [], stop: StopSignal,
                     drainTimeout: Duration? = .seconds(30)) async throws -> Outcome {
         let pipelineStop = StopSignal()
         let front = SourceThenDrain(source: source, pipeline: self, pipelineStop: pipelineStop, timeout: drainTimeout)
@@ -35,7 +35,7 @@ extension EmbeddedPipeline {
     /// `run(source:extra:stop:drainTimeout:)` with no drain timeout, even after a stop request (a busy machine only
     /// makes it slower), telling whether every record was stored.
     @discardableResult
-    public func runUntilStored(source: any PipelineWorker, extra: [any PipelineWorker] = [], stop: StopSignal) async throws -> Bool {
+    package func runUntilStored(source: any PipelineWorker, extra: [any PipelineWorker] = [], stop: StopSignal) async throws -> Bool {
         try await run(source: source, extra: extra, stop: stop, drainTimeout: nil).complete
     }
 }

@@ -8,21 +8,21 @@ import FraudRuntime
 ///
 /// `fraud replay`, `fraud poll`, `fraud serve` and `fraud demo` on the embedded bus, the crash test and the benchmarks
 /// are compositions of this.
-public struct EmbeddedPipeline: Sendable {
-    public let bus: EmbeddedBus
+package struct EmbeddedPipeline: Sendable {
+    package let bus: EmbeddedBus
     /// Where the writer stores and the workers quarantine; the whole store, since callers read the results back from it.
-    public let store: any Store
+    package let store: any Store
     /// The scorer's feature state (by default in the bus directory: `FeatureStateLocation.embeddedURL`).
-    public let featureState: any FeatureStateStore
-    public let models: ModelSource
-    public var scorer: ScorerWorker.Configuration
-    public var writer: WriterWorker.Configuration
+    package let featureState: any FeatureStateStore
+    package let models: ModelSource
+    package var scorer: ScorerWorker.Configuration
+    package var writer: WriterWorker.Configuration
     /// Largest lead of the scorer over the writer on `payments.scored` (default 50,000 records).
-    public var maxLead: Int64
+    package var maxLead: Int64
     /// Live figures of the run.
-    public let statistics: PipelineStatistics
+    package let statistics: PipelineStatistics
 
-    public init(bus: EmbeddedBus, store: any Store, featureState: any FeatureStateStore, models: ModelSource, scorer: ScorerWorker.Configuration = ScorerWorker.Configuration(),
+    package init(bus: EmbeddedBus, store: any Store, featureState: any FeatureStateStore, models: ModelSource, scorer: ScorerWorker.Configuration = ScorerWorker.Configuration(),
                 writer: WriterWorker.Configuration = WriterWorker.Configuration(), maxLead: Int64 = 50_000,
                 statistics: PipelineStatistics = PipelineStatistics()) {
         self.bus = bus
@@ -36,7 +36,7 @@ public struct EmbeddedPipeline: Sendable {
     }
 
     /// Scorer and writer, ready to run; append sources, the alerter, a reporter...
-    public func workers() -> WorkerGroup {
+    package func workers() -> WorkerGroup {
         var scoring = scorer
         scoring.backpressure = scoring.backpressure ?? .embedded(bus, group: writer.group, maxLead: maxLead)
         return WorkerGroup([
@@ -47,7 +47,7 @@ public struct EmbeddedPipeline: Sendable {
 
     /// Waits until the scorer has committed all of `payments.raw` and then the writer all of `payments.scored`.
     /// - Returns: false when `stop` was requested or `deadline` passed first.
-    public func waitUntilStored(stop: StopSignal, deadline: ContinuousClock.Instant? = nil,
+    package func waitUntilStored(stop: StopSignal, deadline: ContinuousClock.Instant? = nil,
                                 checkInterval: Duration = .milliseconds(10)) async throws -> Bool {
         try await PaymentTopics.create(on: bus)
         for (group, topic) in [(scorer.group, PaymentMessages.rawTopic), (writer.group, PaymentMessages.scoredTopic)] {

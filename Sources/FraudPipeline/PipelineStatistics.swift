@@ -8,37 +8,37 @@ import Synchronization
 /// ingestion (the raw record's timestamp) to scoring and to storage, in microseconds.
 ///
 /// Metrics for Prometheus go through swift-metrics (`MetricNames`); this is what the process itself reads back.
-public final class PipelineStatistics: Sendable {
+package final class PipelineStatistics: Sendable {
     /// A copy of the figures at one moment.
-    public struct Snapshot: Sendable {
+    package struct Snapshot: Sendable {
         /// Payments scored since start.
-        public var scored: Int
+        package var scored: Int
         /// Payments predicted fraud since start.
-        public var frauds: Int
+        package var frauds: Int
         /// Rows newly written to the store since start.
-        public var stored: Int
+        package var stored: Int
         /// Scored payments handed to the store since start (new or already stored).
-        public var written: Int
+        package var written: Int
         /// Records quarantined since start.
-        public var quarantined: Int
+        package var quarantined: Int
         /// Ingestion to end of scoring, microseconds.
-        public var scoringLatency: Histogram<UInt64>
+        package var scoringLatency: Histogram<UInt64>
         /// Ingestion to committed in the store, microseconds.
-        public var endToEndLatency: Histogram<UInt64>
+        package var endToEndLatency: Histogram<UInt64>
         /// Feature-state checkpoints written, the card states they wrote and the time they took.
-        public var checkpoints = 0
-        public var checkpointedCards = 0
-        public var checkpointTime = Duration.zero
+        package var checkpoints = 0
+        package var checkpointedCards = 0
+        package var checkpointTime = Duration.zero
         /// Input records the feature state could never apply: gone from the log before the scorer saw them.
-        public var featureStateMissingRecords: Int64 = 0
+        package var featureStateMissingRecords: Int64 = 0
         /// From a payment's features being computed to the checkpoint that makes its card readable online, microseconds.
-        public var featureStateLag: Histogram<UInt64>
+        package var featureStateLag: Histogram<UInt64>
     }
 
     private let state: Mutex<Snapshot>
 
     /// Empty statistics.
-    public init() {
+    package init() {
         state = Mutex(Snapshot(scored: 0, frauds: 0, stored: 0, written: 0, quarantined: 0,
                                scoringLatency: Self.histogram(), endToEndLatency: Self.histogram(),
                                featureStateLag: Self.histogram()))
@@ -52,10 +52,10 @@ public final class PipelineStatistics: Sendable {
     }
 
     /// The figures now.
-    public var snapshot: Snapshot { state.withLock { $0 } }
+    package var snapshot: Snapshot { state.withLock { $0 } }
 
     /// Takes the figures and resets the latency histograms (counters keep counting), for per-interval percentiles.
-    public func takeInterval() -> Snapshot {
+    package func takeInterval() -> Snapshot {
         state.withLock { state in
             let copy = state
             state.scoringLatency.reset()
@@ -66,7 +66,7 @@ public final class PipelineStatistics: Sendable {
     }
 
     /// Records a scored batch: `latencies` in microseconds, one per payment.
-    public func scored(count: Int, frauds: Int, latencies: [UInt64]) {
+    package func scored(count: Int, frauds: Int, latencies: [UInt64]) {
         state.withLock { state in
             state.scored += count
             state.frauds += frauds
@@ -75,7 +75,7 @@ public final class PipelineStatistics: Sendable {
     }
 
     /// Records a stored batch: `new` rows were new; `latencies` in microseconds, one per payment.
-    public func stored(written: Int, new: Int, latencies: [UInt64]) {
+    package func stored(written: Int, new: Int, latencies: [UInt64]) {
         state.withLock { state in
             state.written += written
             state.stored += new
@@ -85,7 +85,7 @@ public final class PipelineStatistics: Sendable {
 
     /// Records a feature-state checkpoint: `lags` are, per batch it covers, the time since the batch was applied
     /// and its payments.
-    public func checkpointed(cards: Int, took: Duration, lags: [(Duration, Int)]) {
+    package func checkpointed(cards: Int, took: Duration, lags: [(Duration, Int)]) {
         state.withLock { state in
             state.checkpoints += 1
             state.checkpointedCards += cards
@@ -95,12 +95,12 @@ public final class PipelineStatistics: Sendable {
     }
 
     /// Records input records the feature state could never apply.
-    public func featureStateMissed(_ records: Int64) {
+    package func featureStateMissed(_ records: Int64) {
         state.withLock { $0.featureStateMissingRecords += records }
     }
 
     /// Records quarantined records.
-    public func quarantined(_ count: Int) {
+    package func quarantined(_ count: Int) {
         state.withLock { $0.quarantined += count }
     }
 }

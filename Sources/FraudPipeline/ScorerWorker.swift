@@ -15,22 +15,22 @@ import Synchronization
 ///
 /// Malformed records go to the store's quarantine with the reason and never stop it. Between batches it
 /// asks its `ModelSource` for the model, so a new champion is picked up without restart or lost records.
-public struct ScorerWorker: PipelineWorker {
+package struct ScorerWorker: PipelineWorker {
     /// How the scorer batches, names its group and explains its decisions.
-    public struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         /// Up to N records or at most T per batch (default 1,000 records, 50 ms).
-        public var batch: MicroBatchLoop.Configuration
+        package var batch: MicroBatchLoop.Configuration
         /// Consumer group; scorers of one group share the partitions.
-        public var group: String
+        package var group: String
         /// Which payments get reasons (default: the flagged ones, top 3).
-        public var reasons: FraudScorer.Reasons
+        package var reasons: FraudScorer.Reasons
         /// Optional bound on the scored topic's un-consumed lead.
-        public var backpressure: Backpressure?
+        package var backpressure: Backpressure?
         /// Least time between two feature-state checkpoints (default 1 s; `.zero`: after every batch). It bounds how
         /// far the API's view of a card lags the stream, and how much a restart replays.
-        public var checkpointInterval: Duration
+        package var checkpointInterval: Duration
 
-        public init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(), group: String = PaymentMessages.scorerGroup,
+        package init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(), group: String = PaymentMessages.scorerGroup,
                     reasons: FraudScorer.Reasons = .flagged(top: 3), backpressure: Backpressure? = nil,
                     checkpointInterval: Duration = .seconds(1)) {
             self.batch = batch
@@ -41,18 +41,18 @@ public struct ScorerWorker: PipelineWorker {
         }
     }
 
-    public let name = "scorer"
-    public let bus: any Bus
+    package let name = "scorer"
+    package let bus: any Bus
     /// Where malformed records are quarantined.
-    public let store: any TransactionWriter
+    package let store: any TransactionWriter
     /// Where the per-card feature state is checkpointed (and read online by the API).
-    public let featureState: any FeatureStateStore
-    public let models: ModelSource
-    public let configuration: Configuration
+    package let featureState: any FeatureStateStore
+    package let models: ModelSource
+    package let configuration: Configuration
     /// Live figures, when the process reads them back (`fraud demo`, benchmarks).
-    public let statistics: PipelineStatistics?
+    package let statistics: PipelineStatistics?
 
-    public init(bus: any Bus, store: any TransactionWriter, featureState: any FeatureStateStore, models: ModelSource,
+    package init(bus: any Bus, store: any TransactionWriter, featureState: any FeatureStateStore, models: ModelSource,
                 configuration: Configuration = Configuration(), statistics: PipelineStatistics? = nil) {
         self.bus = bus
         self.store = store
@@ -62,7 +62,7 @@ public struct ScorerWorker: PipelineWorker {
         self.statistics = statistics
     }
 
-    public func run(stop: StopSignal) async throws {
+    package func run(stop: StopSignal) async throws {
         let watcher = models.watcher()
         // Fail before joining the group when there is no model at all.
         _ = try await watcher.current()

@@ -4,20 +4,20 @@ import FraudSimulator
 
 /// Streams simulated payments (`PaymentSimulator`) into `payments.raw` at a fixed rate, keyed by `cc_num`,
 /// until stopped (or after `limit` payments).
-public struct SimulatorSource: PipelineWorker {
-    public let name = "simulator"
-    public let bus: any Bus
+package struct SimulatorSource: PipelineWorker {
+    package let name = "simulator"
+    package let bus: any Bus
     /// The simulator in its starting state (a fresh one, or one that already produced a training set, to continue it).
-    public let simulator: PaymentSimulator
+    package let simulator: PaymentSimulator
     /// Payments per second.
-    public let rate: Double
+    package let rate: Double
     /// Stop after this many payments; `nil` = until stopped.
-    public let limit: Int?
+    package let limit: Int?
     /// Counts what was sent.
-    public let progress: SourceProgress
+    package let progress: SourceProgress
 
     /// - Throws: `ConfigurationError` when `rate` is not positive.
-    public init(bus: any Bus, simulator: PaymentSimulator, rate: Double, limit: Int? = nil, progress: SourceProgress = SourceProgress()) throws {
+    package init(bus: any Bus, simulator: PaymentSimulator, rate: Double, limit: Int? = nil, progress: SourceProgress = SourceProgress()) throws {
         try RatePacer.check(rate: rate, maxBatch: 1)
         self.bus = bus
         self.simulator = simulator
@@ -26,7 +26,7 @@ public struct SimulatorSource: PipelineWorker {
         self.progress = progress
     }
 
-    public func run(stop: StopSignal) async throws {
+    package func run(stop: StopSignal) async throws {
         try await PaymentTopics.create(on: bus)
         var generator = simulator
         var pacer = RatePacer(rate: rate, maxBatch: 2_000)

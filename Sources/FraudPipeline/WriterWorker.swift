@@ -6,36 +6,36 @@ import Metrics
 /// `trans_num`, so a redelivered batch changes nothing), then commits.
 ///
 /// Malformed records go to the quarantine with the reason and never stop it.
-public struct WriterWorker: PipelineWorker {
+package struct WriterWorker: PipelineWorker {
     /// How the writer batches and names its group.
-    public struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         /// Up to N records or at most T per batch (default 2,000 records, 50 ms).
-        public var batch: MicroBatchLoop.Configuration
+        package var batch: MicroBatchLoop.Configuration
         /// Consumer group; writers of one group share the partitions.
-        public var group: String
+        package var group: String
 
-        public init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(maxRecords: 2_000),
+        package init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(maxRecords: 2_000),
                     group: String = PaymentMessages.writerGroup) {
             self.batch = batch
             self.group = group
         }
     }
 
-    public let name = "writer"
-    public let bus: any Bus
-    public let store: any TransactionWriter
-    public let configuration: Configuration
+    package let name = "writer"
+    package let bus: any Bus
+    package let store: any TransactionWriter
+    package let configuration: Configuration
     /// Live figures, when the process reads them back.
-    public let statistics: PipelineStatistics?
+    package let statistics: PipelineStatistics?
 
-    public init(bus: any Bus, store: any TransactionWriter, configuration: Configuration = Configuration(), statistics: PipelineStatistics? = nil) {
+    package init(bus: any Bus, store: any TransactionWriter, configuration: Configuration = Configuration(), statistics: PipelineStatistics? = nil) {
         self.bus = bus
         self.store = store
         self.configuration = configuration
         self.statistics = statistics
     }
 
-    public func run(stop: StopSignal) async throws {
+    package func run(stop: StopSignal) async throws {
         try await PaymentTopics.create(on: bus)
         let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.scoredTopic])
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)

@@ -6,25 +6,25 @@ import FraudCore
 ///
 /// Stops between batches when its `StopSignal` is raised or its task is cancelled, so the batch in
 /// flight is finished and committed; then leaves the consumer group.
-public struct MicroBatchLoop: Sendable {
+package struct MicroBatchLoop: Sendable {
     /// How records are grouped into batches.
-    public struct Configuration: Hashable, Sendable {
+    package struct Configuration: Hashable, Sendable {
         /// Largest batch handed to the worker (default 1,000).
-        public var maxRecords: Int
+        package var maxRecords: Int
         /// Longest wait for a first record of a batch (default 50 ms).
-        public var maxWait: Duration
+        package var maxWait: Duration
 
-        public init(maxRecords: Int = 1_000, maxWait: Duration = .milliseconds(50)) {
+        package init(maxRecords: Int = 1_000, maxWait: Duration = .milliseconds(50)) {
             self.maxRecords = maxRecords
             self.maxWait = maxWait
         }
     }
 
-    public let consumer: any BusConsumer
-    public let configuration: Configuration
-    public let stop: StopSignal
+    package let consumer: any BusConsumer
+    package let configuration: Configuration
+    package let stop: StopSignal
 
-    public init(consumer: any BusConsumer, configuration: Configuration = Configuration(), stop: StopSignal) {
+    package init(consumer: any BusConsumer, configuration: Configuration = Configuration(), stop: StopSignal) {
         self.consumer = consumer
         self.configuration = configuration
         self.stop = stop
@@ -34,7 +34,7 @@ public struct MicroBatchLoop: Sendable {
     /// committing that batch (it is re-delivered); the consumer is closed in every case.
     /// - Returns: how many records were processed and committed.
     @discardableResult
-    public func run(_ process: @Sendable ([BusRecord]) async throws -> Void) async throws -> Int {
+    package func run(_ process: @Sendable ([BusRecord]) async throws -> Void) async throws -> Int {
         try await closingConsumer {
             var processed = 0
             while running {
@@ -56,7 +56,7 @@ public struct MicroBatchLoop: Sendable {
     /// after it. An error thrown by either stage ends the loop without committing the batches it had not finished.
     /// - Returns: how many records were processed and committed.
     @discardableResult
-    public func run<Prepared: Sendable>(
+    package func run<Prepared: Sendable>(
         prepare: ([BusRecord]) -> Prepared, process: @escaping @Sendable (Prepared) async throws -> Void
     ) async throws -> Int {
         try await closingConsumer {

@@ -9,7 +9,7 @@ import Darwin
 
 /// A request to stop, set once by a signal (SIGINT/SIGTERM) or by code, checked by workers between batches
 /// so that the batch in flight is finished and committed before they return.
-public final class StopSignal: Sendable {
+package final class StopSignal: Sendable {
     private let requested = Mutex(false)
     private let sources = Mutex<[InstalledSource]>([])
 
@@ -18,17 +18,17 @@ public final class StopSignal: Sendable {
         let source: DispatchSourceSignal
     }
 
-    public init() {}
+    package init() {}
 
     /// Whether a stop was requested.
-    public var isRequested: Bool { requested.withLock { $0 } }
+    package var isRequested: Bool { requested.withLock { $0 } }
 
     /// Requests a stop; workers return after their current batch.
-    public func request() { requested.withLock { $0 = true } }
+    package func request() { requested.withLock { $0 = true } }
 
     /// Requests a stop when the process receives any of `signals` (default SIGINT and SIGTERM),
     /// instead of the default action of ending the process at once.
-    public func install(on signals: [Int32] = [SIGINT, SIGTERM]) {
+    package func install(on signals: [Int32] = [SIGINT, SIGTERM]) {
         let installed = signals.map { number -> InstalledSource in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -40,7 +40,7 @@ public final class StopSignal: Sendable {
     }
 
     /// Sleeps for `duration`, returning early (without throwing) when a stop is requested or the task is cancelled.
-    public func sleep(for duration: Duration) async {
+    package func sleep(for duration: Duration) async {
         let step = Duration.milliseconds(20)
         var remaining = duration
         while remaining > .zero, !isRequested, !Task.isCancelled {

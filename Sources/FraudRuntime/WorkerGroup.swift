@@ -3,23 +3,23 @@
 /// A worker that returns normally (a source at the end of its file) leaves the others running; a worker
 /// that throws requests a stop of all the others (each finishes its batch in flight) and the group
 /// rethrows that first error, named after the worker.
-public struct WorkerGroup: Sendable {
+package struct WorkerGroup: Sendable {
     /// The workers, started in this order.
-    public var workers: [any PipelineWorker]
+    package var workers: [any PipelineWorker]
 
     /// A group of `workers`.
-    public init(_ workers: [any PipelineWorker]) {
+    package init(_ workers: [any PipelineWorker]) {
         self.workers = workers
     }
 
     /// Adds a worker (the coordinator's alerter, monitor or HTTP API, for instance).
-    public mutating func append(_ worker: any PipelineWorker) {
+    package mutating func append(_ worker: any PipelineWorker) {
         workers.append(worker)
     }
 
     /// Runs every worker until all have returned.
     /// - Throws: `WorkerError` wrapping the first failure.
-    public func run(stop: StopSignal) async throws {
+    package func run(stop: StopSignal) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in workers {
                 group.addTask {
@@ -41,11 +41,11 @@ public struct WorkerGroup: Sendable {
 }
 
 /// A worker of a `WorkerGroup` failed.
-public struct WorkerError: Error, CustomStringConvertible {
+package struct WorkerError: Error, CustomStringConvertible {
     /// The worker's name.
-    public var worker: String
+    package var worker: String
     /// What it threw.
-    public var underlying: any Error
+    package var underlying: any Error
 
-    public var description: String { "\(worker): \(underlying)" }
+    package var description: String { "\(worker): \(underlying)" }
 }

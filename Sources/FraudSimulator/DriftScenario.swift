@@ -1,9 +1,9 @@
 import FraudCore
 
 /// A change in the payment distributions from a date on, so monitoring and retraining can be shown.
-public struct DriftScenario: Hashable, Sendable {
+package struct DriftScenario: Hashable, Sendable {
     /// What changes.
-    public enum Kind: String, CaseIterable, Sendable {
+    package enum Kind: String, CaseIterable, Sendable {
         /// Legitimate amounts grow by `amountShiftFactor` (inflation, a price change).
         case amountShift = "amount-shift"
         /// Online categories (`*_net`) and travel gain share, shops lose it.
@@ -14,22 +14,22 @@ public struct DriftScenario: Hashable, Sendable {
     }
 
     /// The factor legitimate amounts are multiplied by under `amountShift`.
-    public static let amountShiftFactor = 1.5
+    package static let amountShiftFactor = 1.5
 
     /// What changes.
-    public var kind: Kind
+    package var kind: Kind
     /// The first moment (midnight UTC of the given day, or the exact time given) affected.
-    public var start: EventTime
+    package var start: EventTime
 
     /// A scenario starting at `start`.
-    public init(kind: Kind, start: EventTime) {
+    package init(kind: Kind, start: EventTime) {
         self.kind = kind
         self.start = start
     }
 
     /// Parses `SCENARIO@DATE`, e.g. `amount-shift@2020-09-01` (a time `2020-09-01 12:00:00` works too).
     /// - Throws: `ConfigurationError` naming the bad part.
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         let parts = text.split(separator: "@", maxSplits: 1)
         guard parts.count == 2 else {
             throw ConfigurationError(parameter: "drift", value: text, reason: "expected SCENARIO@DATE, e.g. amount-shift@2020-09-01")
@@ -47,5 +47,5 @@ public struct DriftScenario: Hashable, Sendable {
 }
 
 extension DriftScenario: CustomStringConvertible {
-    public var description: String { "\(kind.rawValue)@\(start.iso)" }
+    package var description: String { "\(kind.rawValue)@\(start.iso)" }
 }

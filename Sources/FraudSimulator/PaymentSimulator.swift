@@ -7,17 +7,17 @@ import FraudCore
 /// var simulator = try PaymentSimulator(configuration: SimulatorConfiguration(seed: 7))
 /// let payment = simulator.next()
 /// ```
-public struct PaymentSimulator: Sendable {
+package struct PaymentSimulator: Sendable {
     /// The settings this stream was built from.
-    public let configuration: SimulatorConfiguration
+    package let configuration: SimulatorConfiguration
     /// Payments produced so far.
-    public internal(set) var rowsGenerated: Int64 = 0
+    package internal(set) var rowsGenerated: Int64 = 0
     /// Fraudulent payments produced so far.
-    public internal(set) var fraudsGenerated: Int64 = 0
+    package internal(set) var fraudsGenerated: Int64 = 0
 
     /// Offset between event time and the `unix_time` column: the Kaggle files shifted dates by
     /// +7 years (2,557 days) and kept the generator's epoch seconds in `unix_time`.
-    public static let unixTimeOffsetSeconds: Int64 = 2557 * 86_400
+    package static let unixTimeOffsetSeconds: Int64 = 2557 * 86_400
 
     var random: SeededGenerator
     let cards: [Cardholder]
@@ -38,7 +38,7 @@ public struct PaymentSimulator: Sendable {
     var episodeUntil: [Int64]
 
     /// Builds the cards and merchants for `configuration` and schedules their first payments.
-    public init(configuration: SimulatorConfiguration) {
+    package init(configuration: SimulatorConfiguration) {
         self.configuration = configuration
         var random = SeededGenerator(seed: configuration.seed)
         merchants = Merchant.catalogue(perCategory: configuration.merchantsPerCategory, using: &random)
@@ -77,13 +77,13 @@ public struct PaymentSimulator: Sendable {
 
     /// Builds a simulator, validating the settings first.
     /// - Throws: `ConfigurationError` from the configuration.
-    public init(seed: UInt64, start: EventTime = SimulatorConfiguration.defaultStart, cards: Int = 1000,
+    package init(seed: UInt64, start: EventTime = SimulatorConfiguration.defaultStart, cards: Int = 1000,
                 fraudRate: Double = 0.004, drift: [DriftScenario] = []) throws {
         self.init(configuration: try SimulatorConfiguration(seed: seed, start: start, cards: cards, fraudRate: fraudRate, drift: drift))
     }
 
     /// The next payment in event-time order.
-    public mutating func next() -> Transaction {
+    package mutating func next() -> Transaction {
         while true {
             let event = queue.first!
             switch event.kind {
@@ -107,7 +107,7 @@ public struct PaymentSimulator: Sendable {
     }
 
     /// The next `count` payments.
-    public mutating func nextBatch(count: Int) -> [Transaction] {
+    package mutating func nextBatch(count: Int) -> [Transaction] {
         var batch: [Transaction] = []
         batch.reserveCapacity(count)
         for _ in 0..<count { batch.append(next()) }
@@ -115,7 +115,7 @@ public struct PaymentSimulator: Sendable {
     }
 
     /// The event time of the next payment (without producing it).
-    public var nextEventTime: EventTime {
+    package var nextEventTime: EventTime {
         EventTime(secondsSinceEpoch: queue.first!.time)
     }
 }

@@ -2,26 +2,26 @@ import FraudCore
 
 /// Everything that determines a simulated payment stream. The same configuration always gives
 /// the same rows.
-public struct SimulatorConfiguration: Hashable, Sendable {
+package struct SimulatorConfiguration: Hashable, Sendable {
     /// Seed of the pseudo-random generator.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Event time at which the stream starts (default 2020-06-21 00:00:00, like fraudTest.csv).
-    public var start: EventTime
+    package var start: EventTime
     /// Number of cards (default 1,000, like the Kaggle data).
-    public var cards: Int
+    package var cards: Int
     /// Target share of fraudulent payments (default 0.004).
-    public var fraudRate: Double
+    package var fraudRate: Double
     /// Merchants per category (default 50: 700 merchants, like the data's 693).
-    public var merchantsPerCategory: Int
+    package var merchantsPerCategory: Int
     /// Distribution changes from given dates.
-    public var drift: [DriftScenario]
+    package var drift: [DriftScenario]
 
     /// The default start: 2020-06-21 00:00:00 UTC.
-    public static let defaultStart = EventTime(year: 2020, month: 6, day: 21)!
+    package static let defaultStart = EventTime(year: 2020, month: 6, day: 21)!
 
     /// Settings with their defaults; see each property.
     /// - Throws: `ConfigurationError` when a value is out of its valid range.
-    public init(
+    package init(
         seed: UInt64, start: EventTime = SimulatorConfiguration.defaultStart, cards: Int = 1000,
         fraudRate: Double = 0.004, merchantsPerCategory: Int = 50, drift: [DriftScenario] = []
     ) throws {

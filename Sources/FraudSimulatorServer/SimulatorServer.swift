@@ -7,23 +7,23 @@ import Hummingbird
 ///
 /// `GET /current-transactions` returns the next payment (or `?n=` payments, at most
 /// `maxRowsPerCall`) as the API does: a JSON string holding the pandas `orient="split"` object.
-public struct SimulatorServer: Sendable {
+package struct SimulatorServer: Sendable {
     /// Settings of the server.
-    public struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         /// Address to bind (default 127.0.0.1).
-        public var host: String
+        package var host: String
         /// Port (0 picks a free one).
-        public var port: Int
+        package var port: Int
         /// Calls answered per minute before HTTP 429 with `Retry-After` (0 = unlimited; the public API allows about 5).
-        public var callsPerMinute: Int
+        package var callsPerMinute: Int
         /// Rows of the previous answer repeated at the start of each answer, as a live API returns the
         /// same current payment to calls close together (0 = none, the default).
-        public var repeatedRows: Int
+        package var repeatedRows: Int
         /// The largest `n` a call may ask for.
-        public var maxRowsPerCall: Int
+        package var maxRowsPerCall: Int
 
         /// Settings with their defaults; see each property.
-        public init(
+        package init(
             host: String = "127.0.0.1", port: Int = 8000, callsPerMinute: Int = 0, repeatedRows: Int = 0,
             maxRowsPerCall: Int = 10_000
         ) {
@@ -39,14 +39,14 @@ public struct SimulatorServer: Sendable {
     private let feed: SimulatorFeed
 
     /// A server handing out the payments of `simulator`.
-    public init(simulator: PaymentSimulator, configuration: Configuration = Configuration()) {
+    package init(simulator: PaymentSimulator, configuration: Configuration = Configuration()) {
         self.configuration = configuration
         self.feed = SimulatorFeed(
             simulator: simulator, callsPerMinute: configuration.callsPerMinute, repeatedRows: configuration.repeatedRows)
     }
 
     /// The Hummingbird application (run it with `runService()`, or test it with HummingbirdTesting).
-    public func application(onServerRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
+    package func application(onServerRunning: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
         let router = Router()
         let feed = self.feed
         let maxRows = configuration.maxRowsPerCall
@@ -64,7 +64,7 @@ public struct SimulatorServer: Sendable {
     }
 
     /// Runs until the process is stopped (SIGINT/SIGTERM end it gracefully).
-    public func run(onServerRunning: (@Sendable (Int) async -> Void)? = nil) async throws {
+    package func run(onServerRunning: (@Sendable (Int) async -> Void)? = nil) async throws {
         try await application(onServerRunning: onServerRunning).runService()
     }
 

@@ -2,16 +2,16 @@ import FraudCore
 import Foundation
 
 /// Where the store lives: `sqlite:PATH` (the embedded default) or `postgres://user:pass@host:port/db`.
-public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
+package enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(PostgresURL)
 
     /// The default: `sqlite:./fraud.db`.
-    public static let defaultText = "sqlite:./fraud.db"
+    package static let defaultText = "sqlite:./fraud.db"
 
     /// Parses a database URL.
     /// - Throws: `StoreError.invalidURL` naming the bad part (scheme, path, user, host, port, database, option).
-    public init(_ text: String) throws {
+    package init(_ text: String) throws {
         if text.hasPrefix("sqlite:") {
             var path = String(text.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path.removeFirst(2) }  // sqlite:///abs/path and sqlite://rel both accepted
@@ -27,7 +27,7 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The URL with any password hidden.
-    public var description: String {
+    package var description: String {
         switch self {
         case .sqlite(let path): "sqlite:\(path)"
         case .postgres(let url): url.description
@@ -36,18 +36,18 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The parts of a `postgres://user:password@host:port/database?schema=NAME&sslmode=disable|prefer|require` URL.
-public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
-    public var user: String
-    public var password: String?
-    public var host: String
-    public var port: Int
-    public var database: String?
+package struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
+    package var user: String
+    package var password: String?
+    package var host: String
+    package var port: Int
+    package var database: String?
     /// Schema to use (sets `search_path`); nil = the server default (`public`).
-    public var schema: String?
+    package var schema: String?
     /// `disable`, `prefer` (default) or `require`.
-    public var sslMode: String
+    package var sslMode: String
 
-    public init(user: String, password: String? = nil, host: String, port: Int = 5432, database: String? = nil, schema: String? = nil, sslMode: String = "prefer") {
+    package init(user: String, password: String? = nil, host: String, port: Int = 5432, database: String? = nil, schema: String? = nil, sslMode: String = "prefer") {
         self.user = user
         self.password = password
         self.host = host
@@ -58,7 +58,7 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses the URL; errors name the bad part and never echo the password.
-    public init(_ text: String) throws {
+    package init(_ text: String) throws {
         let shown = Self.redacted(text)
         func fail(_ part: String, _ reason: String) -> StoreError { StoreError(.invalidURL(url: shown, part: part, reason: reason)) }
         guard let schemeEnd = text.range(of: "://") else { throw fail("scheme", "expected postgres://") }
@@ -129,7 +129,7 @@ public struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The URL with the password replaced by `***`.
-    public var description: String {
+    package var description: String {
         var text = "postgres://\(user)\(password == nil ? "" : ":***")@\(host.contains(":") ? "[\(host)]" : host):\(port)"
         if let database { text += "/\(database)" }
         var options: [String] = []

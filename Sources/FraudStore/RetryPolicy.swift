@@ -6,19 +6,19 @@ import Logging
 /// Only failures that left nothing done (connection refused or lost, serialization conflicts) are retried;
 /// store writes are idempotent, so a retry after an unknown outcome is safe. After the last attempt the
 /// operation throws `StoreError.unavailable`; it is never reported as done.
-public struct RetryPolicy: Sendable {
+package struct RetryPolicy: Sendable {
     /// Total attempts, at least 1.
-    public var attempts: Int
+    package var attempts: Int
     /// Delay before the second attempt; doubles each time up to `maximumDelay`.
-    public var initialDelay: Duration
-    public var maximumDelay: Duration
+    package var initialDelay: Duration
+    package var maximumDelay: Duration
     /// How long one attempt may take (waiting for a connection included) before it counts as a connection failure.
-    public var attemptTimeout: Duration
+    package var attemptTimeout: Duration
 
     /// 6 attempts of at most 10 s each, 100 ms to 1 s apart.
-    public static let standard = RetryPolicy(attempts: 6, initialDelay: .milliseconds(100), maximumDelay: .seconds(1), attemptTimeout: .seconds(10))
+    package static let standard = RetryPolicy(attempts: 6, initialDelay: .milliseconds(100), maximumDelay: .seconds(1), attemptTimeout: .seconds(10))
 
-    public init(attempts: Int, initialDelay: Duration, maximumDelay: Duration, attemptTimeout: Duration = .seconds(10)) {
+    package init(attempts: Int, initialDelay: Duration, maximumDelay: Duration, attemptTimeout: Duration = .seconds(10)) {
         self.attempts = max(1, attempts)
         self.initialDelay = initialDelay
         self.maximumDelay = maximumDelay

@@ -10,22 +10,22 @@ import FraudData
 /// 3. Stored payments without `true_value` are left out, unless `includeSourceLabels` is set: then those that
 ///    arrived with a label (`source_label`, e.g. the simulator's `is_fraud`) are appended with that label.
 /// `prediction` is never written as a label.
-public enum TrainingExport {
+package enum TrainingExport {
     /// What was written.
-    public struct Summary: Hashable, Sendable, Codable {
+    package struct Summary: Hashable, Sendable, Codable {
         /// Rows copied from the original files.
-        public var originalRows = 0
+        package var originalRows = 0
         /// Original rows whose label was replaced by a confirmed `true_value`.
-        public var correctedLabels = 0
+        package var correctedLabels = 0
         /// Stored payments appended with their `true_value`.
-        public var confirmedRows = 0
+        package var confirmedRows = 0
         /// Stored payments appended with their `source_label` (only with `includeSourceLabels`).
-        public var sourceLabelRows = 0
+        package var sourceLabelRows = 0
         /// Stored payments left out for having no usable label.
-        public var unlabelledSkipped = 0
+        package var unlabelledSkipped = 0
 
         /// Every row written.
-        public var rows: Int { originalRows + confirmedRows + sourceLabelRows }
+        package var rows: Int { originalRows + confirmedRows + sourceLabelRows }
 
         enum CodingKeys: String, CodingKey {
             case originalRows = "original_rows", correctedLabels = "corrected_labels", confirmedRows = "confirmed_rows"
@@ -34,7 +34,7 @@ public enum TrainingExport {
     }
 
     /// Writes `originals` (fraudTest-format files, plain or gzip) followed by the stored labelled payments to `path`.
-    public static func write(originals: [String], store: any TransactionQueries, includeSourceLabels: Bool = false, to path: String) async throws -> Summary {
+    package static func write(originals: [String], store: any TransactionQueries, includeSourceLabels: Bool = false, to path: String) async throws -> Summary {
         var summary = Summary()
         var stored: [String: (transaction: Transaction, confirmed: Bool)] = [:]
         var order: [String] = []

@@ -1,26 +1,26 @@
 import Foundation
 
 /// Runs a program to completion and keeps its exit status and output.
-public struct CommandRun: Sendable {
+package struct CommandRun: Sendable {
     /// Exit status.
-    public var status: Int32
+    package var status: Int32
     /// Standard output.
-    public var output: String
+    package var output: String
     /// Standard error.
-    public var errors: String
+    package var errors: String
 
     /// Runs `executable` (a path, or a name looked up on `PATH`) with `arguments`; `environment` is added to ours.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+    package static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
                     directory: String? = nil) throws -> CommandRun {
         try RunningCommand(executable, arguments, environment: environment, directory: directory).wait()
     }
 
     /// The `fraud` executable, built next to the test binary (this target depends on FraudCLI).
     /// (The test target must depend on FraudCLI.)
-    public static var fraud: String { HelperExecutable.path("fraud") }
+    package static var fraud: String { HelperExecutable.path("fraud") }
 
     /// Standard output parsed as one JSON object.
-    public var json: [String: Any] {
+    package var json: [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(output.utf8))) as? [String: Any] ?? [:]
     }
 }

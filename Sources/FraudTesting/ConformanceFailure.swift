@@ -1,11 +1,11 @@
 /// A conformance check that did not hold, thrown by the `Bus` and `Store` suites.
-public struct ConformanceFailure: Error, CustomStringConvertible {
+package struct ConformanceFailure: Error, CustomStringConvertible {
     /// What did not hold.
-    public var message: String
+    package var message: String
 
-    public init(message: String) {
+    package init(message: String) {
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

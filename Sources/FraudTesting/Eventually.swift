@@ -1,7 +1,7 @@
 /// Awaiting a condition in tests that exercise live servers and workers: checks it every 10 ms.
-public enum Eventually {
+package enum Eventually {
     /// Returns once `condition` holds; throws naming `what` after `patience`.
-    public static func wait(
+    package static func wait(
         _ what: String, patience: Duration = .seconds(120), _ condition: () async throws -> Bool
     ) async throws {
         let deadline = ContinuousClock.now + patience

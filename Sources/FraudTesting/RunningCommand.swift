@@ -2,12 +2,12 @@ import Foundation
 
 /// A program started in the background, its output going to files (a chatty program cannot block on a full pipe);
 /// `signal` it, then `wait` for its `CommandRun`.
-public final class RunningCommand: @unchecked Sendable {
+package final class RunningCommand: @unchecked Sendable {
     private let process: Process
     private let outputFile: String
 
     /// Starts `executable` (a path, or a name looked up on `PATH`) with `arguments`; `environment` is added to ours.
-    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws {
+    package init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.contains("/") ? executable : "/usr/bin/env")
         process.arguments = executable.contains("/") ? arguments : [executable] + arguments
@@ -24,15 +24,15 @@ public final class RunningCommand: @unchecked Sendable {
     }
 
     /// Whether it is still running.
-    public var isRunning: Bool { process.isRunning }
+    package var isRunning: Bool { process.isRunning }
 
     /// Sends it `number` (e.g. SIGTERM).
-    public func signal(_ number: Int32) {
+    package func signal(_ number: Int32) {
         kill(process.processIdentifier, number)
     }
 
     /// Waits until it exits; returns its status and output and removes the output files.
-    public func wait() -> CommandRun {
+    package func wait() -> CommandRun {
         process.waitUntilExit()
         defer {
             try? FileManager.default.removeItem(atPath: outputFile + ".out")

@@ -6,13 +6,13 @@ import Foundation
 /// The script writes its port to `<directory>/port` and records what it receives as JSON files in
 /// `directory`. It exits when its standard input closes: on `stop()`, on deinit, or when the test
 /// process dies, so no sink outlives the tests.
-public final class SinkProcess: @unchecked Sendable {
+package final class SinkProcess: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
     /// Where the sink writes its port and its records.
-    public let directory: URL
+    package let directory: URL
     /// The port it listens on, on 127.0.0.1.
-    public private(set) var port = 0
+    package private(set) var port = 0
 
     private init(script: String, arguments: [String]) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -29,7 +29,7 @@ public final class SinkProcess: @unchecked Sendable {
 
     /// Starts `script` with `arguments` plus `--dir <fresh directory>` and waits (without blocking a thread)
     /// for its port.
-    public static func start(_ script: String, _ arguments: [String] = []) async throws -> SinkProcess {
+    package static func start(_ script: String, _ arguments: [String] = []) async throws -> SinkProcess {
         let sink = try SinkProcess(script: script, arguments: arguments)
         let portFile = sink.directory.appendingPathComponent("port")
         for _ in 0..<1500 {
@@ -47,14 +47,14 @@ public final class SinkProcess: @unchecked Sendable {
     deinit { stop() }
 
     /// Closes the sink's standard input, which makes it exit, and removes its directory.
-    public func stop() {
+    package func stop() {
         try? input.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
         try? FileManager.default.removeItem(at: directory)
     }
 
     /// The JSON records the sink wrote with `prefix` (`request` or `message`), in arrival order.
-    public func records(_ prefix: String) throws -> [[String: Any]] {
+    package func records(_ prefix: String) throws -> [[String: Any]] {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasPrefix(prefix + "-") && $0.hasSuffix(".json") }.sorted()
         return try names.map { name in
@@ -64,13 +64,13 @@ public final class SinkProcess: @unchecked Sendable {
     }
 
     /// Path of a file the sink wrote, e.g. `ca.pem`.
-    public func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    package func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
 }
 
 /// A sink that could not be started.
-public struct SinkError: Error, CustomStringConvertible {
+package struct SinkError: Error, CustomStringConvertible {
     /// What went wrong.
-    public var message: String
+    package var message: String
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Fresh directories for tests, under the system temporary directory.
-public enum TemporaryDirectory {
+package enum TemporaryDirectory {
     /// Creates and returns a new empty directory whose name starts with `prefix`.
-    public static func make(_ prefix: String) -> String {
+    package static func make(_ prefix: String) -> String {
         let path = NSTemporaryDirectory() + "fraud-\(prefix)-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path

@@ -2,11 +2,11 @@ import CXGBoost
 import Foundation
 
 /// An XGBoost model (`BoosterHandle`), freed when released. Not thread-safe for training.
-public final class Booster {
+package final class Booster {
     let handle: BoosterHandle
 
     /// A new booster that caches `matrices` (the training and evaluation sets).
-    public init(cache matrices: [DMatrix] = []) throws {
+    package init(cache matrices: [DMatrix] = []) throws {
         var handle: BoosterHandle?
         var handles: [DMatrixHandle?] = matrices.map { $0.handle }
         try check(XGBoosterCreate(&handles, bst_ulong(handles.count), &handle), "XGBoosterCreate")
@@ -17,7 +17,7 @@ public final class Booster {
     private init(handle: BoosterHandle) { self.handle = handle }
 
     /// Loads a model from an XGBoost JSON (or UBJSON) buffer.
-    public convenience init(modelBuffer: [UInt8]) throws {
+    package convenience init(modelBuffer: [UInt8]) throws {
         try self.init()
         try modelBuffer.withUnsafeBytes { bytes in
             try check(XGBoosterLoadModelFromBuffer(handle, bytes.baseAddress, bst_ulong(bytes.count)), "XGBoosterLoadModelFromBuffer")
@@ -27,17 +27,17 @@ public final class Booster {
     deinit { XGBoosterFree(handle) }
 
     /// Sets one training parameter, e.g. `("max_depth", "6")`.
-    public func setParameter(_ name: String, _ value: String) throws {
+    package func setParameter(_ name: String, _ value: String) throws {
         try check(XGBoosterSetParam(handle, name, value), "XGBoosterSetParam(\(name)=\(value))")
     }
 
     /// Runs one boosting round on `train`.
-    public func updateOneIteration(_ iteration: Int, train: DMatrix) throws {
+    package func updateOneIteration(_ iteration: Int, train: DMatrix) throws {
         try check(XGBoosterUpdateOneIter(handle, Int32(iteration), train.handle), "XGBoosterUpdateOneIter")
     }
 
     /// Evaluates the configured metrics on named sets; returns XGBoost's line, e.g. `[3]\tvalid-aucpr:0.91`.
-    public func evaluate(_ iteration: Int, _ sets: [(name: String, matrix: DMatrix)]) throws -> String {
+    package func evaluate(_ iteration: Int, _ sets: [(name: String, matrix: DMatrix)]) throws -> String {
         var handles: [DMatrixHandle?] = sets.map { $0.matrix.handle }
         let names = sets.map { strdup($0.name) }
         defer { names.forEach { free($0) } }
@@ -50,7 +50,7 @@ public final class Booster {
     }
 
     /// Boosting rounds in the model.
-    public var boostedRounds: Int {
+    package var boostedRounds: Int {
         get throws {
             var rounds: Int32 = 0
             try check(XGBoosterBoostedRounds(handle, &rounds), "XGBoosterBoostedRounds")
@@ -59,14 +59,14 @@ public final class Booster {
     }
 
     /// A new booster holding rounds `0..<rounds` of this one (used to keep the best round after early stopping).
-    public func slice(rounds: Int) throws -> Booster {
+    package func slice(rounds: Int) throws -> Booster {
         var out: BoosterHandle?
         try check(XGBoosterSlice(handle, 0, Int32(rounds), 1, &out), "XGBoosterSlice")
         return Booster(handle: out!)
     }
 
     /// What `predict` returns.
-    public enum PredictionKind: Int, Sendable {
+    package enum PredictionKind: Int, Sendable {
         /// Probabilities (after the objective's transform).
         case value = 0
         /// Raw margins (log-odds for `binary:logistic`).
@@ -78,7 +78,7 @@ public final class Booster {
     }
 
     /// Predicts every row of `matrix`; the output is copied out of XGBoost's buffer at once.
-    public func predict(_ matrix: DMatrix, kind: PredictionKind = .value) throws -> [Float] {
+    package func predict(_ matrix: DMatrix, kind: PredictionKind = .value) throws -> [Float] {
         var shape: UnsafePointer<bst_ulong>?
         var dimensions: bst_ulong = 0
         var result: UnsafePointer<Float>?
@@ -90,7 +90,7 @@ public final class Booster {
     }
 
     /// The model in XGBoost's JSON format (what `model.json` holds).
-    public func jsonModel() throws -> [UInt8] {
+    package func jsonModel() throws -> [UInt8] {
         var length: bst_ulong = 0
         var bytes: UnsafePointer<CChar>?
         try check(XGBoosterSaveModelToBuffer(handle, "{\"format\": \"json\"}", &length, &bytes), "XGBoosterSaveModelToBuffer")

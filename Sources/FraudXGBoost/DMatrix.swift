@@ -1,12 +1,12 @@
 import CXGBoost
 
 /// An XGBoost data matrix (`DMatrixHandle`), freed when released.
-public final class DMatrix {
+package final class DMatrix {
     let handle: DMatrixHandle
     /// Rows in the matrix.
-    public let rows: Int
+    package let rows: Int
     /// Columns (features) in the matrix.
-    public let columns: Int
+    package let columns: Int
 
     /// Copies a dense row-major matrix into XGBoost; NaN means missing.
     /// - Parameters:
@@ -14,7 +14,7 @@ public final class DMatrix {
     ///   - weights: one weight per row, if any.
     ///   - threads: threads for the copy (0 = all cores).
     /// - Precondition: `values.count == rows * columns`.
-    public init(values: [Float], rows: Int, columns: Int, labels: [Float]? = nil, weights: [Float]? = nil, threads: Int = 0) throws {
+    package init(values: [Float], rows: Int, columns: Int, labels: [Float]? = nil, weights: [Float]? = nil, threads: Int = 0) throws {
         precondition(values.count == rows * columns, "values must hold rows × columns entries")
         var handle: DMatrixHandle?
         try values.withUnsafeBufferPointer { buffer in
@@ -31,7 +31,7 @@ public final class DMatrix {
     deinit { XGDMatrixFree(handle) }
 
     /// Sets a per-row float field (`label`, `weight`, `base_margin`).
-    public func setFloatInfo(_ field: String, _ values: [Float]) throws {
+    package func setFloatInfo(_ field: String, _ values: [Float]) throws {
         precondition(values.count == rows, "\(field) must have one value per row")
         try values.withUnsafeBufferPointer { buffer in
             try check(XGDMatrixSetFloatInfo(handle, field, buffer.baseAddress, bst_ulong(rows)), "XGDMatrixSetFloatInfo(\(field))")

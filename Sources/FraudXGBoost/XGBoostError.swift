@@ -1,13 +1,13 @@
 import CXGBoost
 
 /// An XGBoost C API call failed; carries the library's own message (`XGBGetLastError()`).
-public struct XGBoostError: Error, CustomStringConvertible, Sendable {
+package struct XGBoostError: Error, CustomStringConvertible, Sendable {
     /// The C function that failed, e.g. `XGBoosterUpdateOneIter`.
-    public var operation: String
+    package var operation: String
     /// XGBoost's last-error text (thread-local in the library, read at once).
-    public var message: String
+    package var message: String
 
-    public var description: String { "\(operation) failed: \(message)" }
+    package var description: String { "\(operation) failed: \(message)" }
 }
 
 /// Turns an XGBoost return code into a thrown `XGBoostError` carrying `XGBGetLastError()`.

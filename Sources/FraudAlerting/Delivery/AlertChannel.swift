@@ -1,7 +1,7 @@
 import FraudCore
 
 /// One way of telling people about an alert (webhook, e-mail); the dispatcher adds de-duplication and retries.
-public protocol AlertChannel: Sendable {
+package protocol AlertChannel: Sendable {
     /// Short name used in delivery outcomes, e.g. `webhook`.
     var name: String { get }
     /// Makes one delivery attempt; returns a short acceptance note (e.g. the server's reply) or throws
@@ -10,31 +10,31 @@ public protocol AlertChannel: Sendable {
 }
 
 /// Why one delivery attempt failed, and whether another attempt could succeed.
-public struct AlertChannelError: Error, Hashable, Sendable {
+package struct AlertChannelError: Error, Hashable, Sendable {
     /// `true` for transient failures (5xx, 408, 429, SMTP 4xx, connection errors, timeouts).
-    public var isRetryable: Bool
+    package var isRetryable: Bool
     /// What failed, naming the stage and the server's reply, e.g. "SMTP RCPT TO <x@y>: 550 5.1.1 no such user".
-    public var reason: String
+    package var reason: String
     /// The server's requested wait (HTTP `Retry-After`), if any.
-    public var retryAfter: Duration?
+    package var retryAfter: Duration?
 
-    public init(isRetryable: Bool, reason: String, retryAfter: Duration? = nil) {
+    package init(isRetryable: Bool, reason: String, retryAfter: Duration? = nil) {
         self.isRetryable = isRetryable
         self.reason = reason
         self.retryAfter = retryAfter
     }
 
     /// A failure that another attempt could fix.
-    public static func transient(_ reason: String, retryAfter: Duration? = nil) -> AlertChannelError {
+    package static func transient(_ reason: String, retryAfter: Duration? = nil) -> AlertChannelError {
         AlertChannelError(isRetryable: true, reason: reason, retryAfter: retryAfter)
     }
 
     /// A failure that retrying will not fix (bad request, rejected recipient, bad credentials).
-    public static func permanent(_ reason: String) -> AlertChannelError {
+    package static func permanent(_ reason: String) -> AlertChannelError {
         AlertChannelError(isRetryable: false, reason: reason)
     }
 }
 
 extension AlertChannelError: CustomStringConvertible {
-    public var description: String { (isRetryable ? "transient: " : "permanent: ") + reason }
+    package var description: String { (isRetryable ? "transient: " : "permanent: ") + reason }
 }

@@ -1,7 +1,7 @@
 import FraudCore
 
 /// Wall-clock time and waiting, injected so tests of retries run without sleeping.
-public protocol AlertClock: Sendable {
+package protocol AlertClock: Sendable {
     /// The current wall-clock time.
     var now: EventTime { get }
     /// Waits until `deadline` (returns at once when it has passed); throws on cancellation.
@@ -9,12 +9,12 @@ public protocol AlertClock: Sendable {
 }
 
 /// The system's real-time clock (`WallClock`), waiting with `Task.sleep`.
-public struct SystemAlertClock: AlertClock {
-    public init() {}
+package struct SystemAlertClock: AlertClock {
+    package init() {}
 
-    public var now: EventTime { WallClock.now }
+    package var now: EventTime { WallClock.now }
 
-    public func sleep(until deadline: EventTime) async throws {
+    package func sleep(until deadline: EventTime) async throws {
         let wait = deadline.millisecondsSinceEpoch - now.millisecondsSinceEpoch
         if wait > 0 { try await Task.sleep(for: .milliseconds(wait)) }
     }

@@ -3,17 +3,17 @@ import Logging
 
 extension AlertDispatcher {
     /// Which channels to use and how to retry; each part has documented defaults.
-    public struct Configuration: Hashable, Sendable {
+    package struct Configuration: Hashable, Sendable {
         /// The webhook, or `nil` for none.
-        public var webhook: WebhookChannel.Configuration?
+        package var webhook: WebhookChannel.Configuration?
         /// The e-mail channel, or `nil` for none.
-        public var email: SMTPChannel.Configuration?
+        package var email: SMTPChannel.Configuration?
         /// Retries of failed attempts. Default: 5 attempts, 1 s doubling to 60 s, half jitter.
-        public var retry: RetryPolicy
+        package var retry: RetryPolicy
         /// Delivered keys remembered per channel for de-duplication. Default 100,000 (about 10 MB).
-        public var deduplicationCapacity: Int
+        package var deduplicationCapacity: Int
 
-        public init(
+        package init(
             webhook: WebhookChannel.Configuration? = nil, email: SMTPChannel.Configuration? = nil,
             retry: RetryPolicy = .standard, deduplicationCapacity: Int = 100_000
         ) {
@@ -24,11 +24,11 @@ extension AlertDispatcher {
         }
 
         /// No channel configured: alerts are only returned as outcomes (nothing is sent).
-        public var isEmpty: Bool { webhook == nil && email == nil }
+        package var isEmpty: Bool { webhook == nil && email == nil }
     }
 
     /// A dispatcher over the configured channels (webhook first, then e-mail).
-    public init(
+    package init(
         configuration: Configuration, clock: any AlertClock = SystemAlertClock(), seed: UInt64? = nil,
         logger: Logger = Logger(label: "fraud.alerting")
     ) throws(ConfigurationError) {

@@ -6,7 +6,7 @@ import Logging
 /// One `AlertDeliveryStateMachine` per channel decides; this actor does the I/O and waits on the
 /// injected clock. Channels are tried concurrently and independently: a webhook that is down does not
 /// delay the e-mail, and a redelivered alert retries only the channels that have not delivered it.
-public actor AlertDispatcher: Alerter {
+package actor AlertDispatcher: Alerter {
     private let channels: [any AlertChannel]
     private var machines: [AlertDeliveryStateMachine]
     private let clock: any AlertClock
@@ -17,7 +17,7 @@ public actor AlertDispatcher: Alerter {
     ///   - retry: when to retry failed attempts.
     ///   - deduplicationCapacity: how many delivered keys each channel remembers (bounded memory).
     ///   - seed: seed of the jitter generator; `nil` draws one from the system.
-    public init(
+    package init(
         channels: [any AlertChannel], retry: RetryPolicy = .standard, deduplicationCapacity: Int = 100_000,
         clock: any AlertClock = SystemAlertClock(), seed: UInt64? = nil,
         logger: Logger = Logger(label: "fraud.alerting")
@@ -38,10 +38,10 @@ public actor AlertDispatcher: Alerter {
     }
 
     /// The channels' names, in the order outcomes are returned.
-    public nonisolated var channelNames: [String] { channels.map(\.name) }
+    package nonisolated var channelNames: [String] { channels.map(\.name) }
 
     /// Delivers one alert on every channel; returns one outcome per channel, in channel order.
-    public func send(_ message: AlertMessage) async -> [AlertDeliveryOutcome] {
+    package func send(_ message: AlertMessage) async -> [AlertDeliveryOutcome] {
         await withTaskGroup(of: (Int, AlertDeliveryOutcome).self) { group in
             for index in channels.indices {
                 group.addTask { (index, await self.deliver(message, on: index)) }

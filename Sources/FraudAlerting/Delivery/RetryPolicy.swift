@@ -1,20 +1,20 @@
 import FraudCore
 
 /// When to try a failed delivery again: exponential backoff with jitter, up to a number of attempts.
-public struct RetryPolicy: Hashable, Sendable {
+package struct RetryPolicy: Hashable, Sendable {
     /// Attempts in all, the first included. Default 5.
-    public let maxAttempts: Int
+    package let maxAttempts: Int
     /// Wait before the second attempt. Default 1 s.
-    public let initialBackoff: Duration
+    package let initialBackoff: Duration
     /// Each further wait is the previous one times this. Default 2.
-    public let multiplier: Double
+    package let multiplier: Double
     /// No wait is longer than this (a server's `Retry-After` included). Default 60 s.
-    public let maxBackoff: Duration
+    package let maxBackoff: Duration
     /// Share of each wait drawn at random, 0...1: the wait is uniform in `[(1 - jitter) × w, w]`. Default 0.5.
-    public let jitter: Double
+    package let jitter: Double
 
     /// A policy; throws naming the parameter when a value is out of range.
-    public init(
+    package init(
         maxAttempts: Int = 5, initialBackoff: Duration = .seconds(1), multiplier: Double = 2,
         maxBackoff: Duration = .seconds(60), jitter: Double = 0.5
     ) throws(ConfigurationError) {
@@ -41,7 +41,7 @@ public struct RetryPolicy: Hashable, Sendable {
     }
 
     /// The defaults: 5 attempts, 1 s doubling up to 60 s, half of each wait random.
-    public static let standard = try! RetryPolicy()
+    package static let standard = try! RetryPolicy()
 
     /// The wait before attempt `attempt + 1` after `attempt` failed, before jitter, in milliseconds.
     package func backoffMilliseconds(afterAttempt attempt: Int) -> Int64 {

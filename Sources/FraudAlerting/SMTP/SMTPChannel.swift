@@ -4,9 +4,9 @@ import FraudCore
 ///
 /// Server replies 4xx, timeouts and connection failures are transient (retried by the dispatcher);
 /// 5xx replies, TLS failures and refused credentials are permanent.
-public struct SMTPChannel: AlertChannel {
+package struct SMTPChannel: AlertChannel {
     /// How the connection is protected.
-    public enum Security: String, Hashable, Sendable {
+    package enum Security: String, Hashable, Sendable {
         /// `smtp://`: STARTTLS when the server offers it, plain text otherwise.
         case startTLSIfOffered
         /// `smtp+starttls://`: STARTTLS or fail.
@@ -18,39 +18,39 @@ public struct SMTPChannel: AlertChannel {
     }
 
     /// A user name and password for AUTH; never logged (its description is redacted).
-    public struct Credentials: Hashable, Sendable, CustomStringConvertible {
-        public var username: String
-        public var password: String
-        public init(username: String, password: String) {
+    package struct Credentials: Hashable, Sendable, CustomStringConvertible {
+        package var username: String
+        package var password: String
+        package init(username: String, password: String) {
             self.username = username
             self.password = password
         }
-        public var description: String { "Credentials(username: <redacted>, password: <redacted>)" }
+        package var description: String { "Credentials(username: <redacted>, password: <redacted>)" }
     }
 
     /// Where to send, as whom, to whom.
-    public struct Configuration: Hashable, Sendable {
-        public var host: String
+    package struct Configuration: Hashable, Sendable {
+        package var host: String
         /// Default by security: 25 (`smtp`), 587 (`smtp+starttls`), 465 (`smtps`).
-        public var port: Int
-        public var security: Security
-        public var credentials: Credentials?
+        package var port: Int
+        package var security: Security
+        package var credentials: Credentials?
         /// Envelope and header sender, e.g. `fraud-alerts@example.com`.
-        public var from: String
+        package var from: String
         /// Recipients; at least one.
-        public var to: [String]
+        package var to: [String]
         /// Name announced in EHLO. Default `localhost`.
-        public var heloName: String
+        package var heloName: String
         /// Deadline of one whole SMTP session. Default 30 s.
-        public var timeout: Duration
+        package var timeout: Duration
         /// Deadline of the TCP connection. Default 10 s.
-        public var connectTimeout: Duration
+        package var connectTimeout: Duration
         /// Trust and verification for STARTTLS or implicit TLS.
-        public var tls: SMTPTLSSettings
+        package var tls: SMTPTLSSettings
         /// Send AUTH over an unencrypted connection. Default `false`: credentials need TLS.
-        public var allowPlaintextAuthentication: Bool
+        package var allowPlaintextAuthentication: Bool
 
-        public init(
+        package init(
             host: String, port: Int? = nil, security: Security = .startTLSIfOffered, credentials: Credentials? = nil,
             from: String, to: [String], heloName: String = "localhost", timeout: Duration = .seconds(30),
             connectTimeout: Duration = .seconds(10), tls: SMTPTLSSettings = SMTPTLSSettings(),
@@ -70,7 +70,7 @@ public struct SMTPChannel: AlertChannel {
         }
 
         /// The usual port of each security mode.
-        public static func defaultPort(_ security: Security) -> Int {
+        package static func defaultPort(_ security: Security) -> Int {
             switch security {
             case .startTLSIfOffered, .none: 25
             case .startTLSRequired: 587
@@ -79,12 +79,12 @@ public struct SMTPChannel: AlertChannel {
         }
     }
 
-    public let name = "email"
-    public let configuration: Configuration
+    package let name = "email"
+    package let configuration: Configuration
     private let client: SMTPClient
 
     /// A channel; throws naming the parameter when an address is malformed or the CA file cannot be read.
-    public init(configuration: Configuration) throws(ConfigurationError) {
+    package init(configuration: Configuration) throws(ConfigurationError) {
         for (parameter, address) in [("from", configuration.from)] + configuration.to.map({ ("to", $0) }) {
             guard Self.isPlausibleAddress(address) else {
                 throw ConfigurationError(parameter: parameter, value: address, reason: "not an e-mail address like name@example.com")
@@ -100,7 +100,7 @@ public struct SMTPChannel: AlertChannel {
         self.client = try SMTPClient(configuration: configuration)
     }
 
-    public func deliver(_ message: AlertMessage) async throws(AlertChannelError) -> String? {
+    package func deliver(_ message: AlertMessage) async throws(AlertChannelError) -> String? {
         var random = SystemRandomNumberGenerator()
         let email = EmailMessage(
             from: configuration.from, to: configuration.to, subject: AlertText.subject(message),

@@ -2,14 +2,14 @@ import FraudCore
 import NIOSSL
 
 /// Which certificates an SMTP connection trusts.
-public struct SMTPTLSSettings: Hashable, Sendable {
+package struct SMTPTLSSettings: Hashable, Sendable {
     /// A PEM file of CA certificates to trust instead of the system's (`FRAUD_SMTP_CA_FILE`).
-    public var trustRootsFile: String?
+    package var trustRootsFile: String?
     /// Skip certificate and host-name verification: ONLY for local test servers with self-signed certificates
     /// (`FRAUD_SMTP_INSECURE_SKIP_VERIFY=1`). The connection is then encrypted but not authenticated.
-    public var insecureSkipVerificationForTestServers: Bool
+    package var insecureSkipVerificationForTestServers: Bool
 
-    public init(trustRootsFile: String? = nil, insecureSkipVerificationForTestServers: Bool = false) {
+    package init(trustRootsFile: String? = nil, insecureSkipVerificationForTestServers: Bool = false) {
         self.trustRootsFile = trustRootsFile
         self.insecureSkipVerificationForTestServers = insecureSkipVerificationForTestServers
     }

@@ -5,7 +5,7 @@ extension SMTPChannel.Configuration {
     /// A configuration for the server `url` names: `smtp://host[:port]` (STARTTLS when offered, port 25),
     /// `smtp+starttls://` (STARTTLS required, 587), `smtps://` (implicit TLS, 465) or `smtp+plain://` (never TLS, 25).
     /// Throws naming `url` when it is malformed or carries credentials (those go in `credentials`).
-    public init(
+    package init(
         url: String, from: String, to: [String], credentials: SMTPChannel.Credentials? = nil,
         tls: SMTPTLSSettings = SMTPTLSSettings()
     ) throws(ConfigurationError) {

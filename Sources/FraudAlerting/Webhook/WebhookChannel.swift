@@ -8,19 +8,19 @@ import NIOHTTP1
 ///
 /// 2xx is delivered; 408, 429, 5xx, timeouts and connection errors are transient (retried by the
 /// dispatcher); any other status is permanent. Redirects are not followed.
-public struct WebhookChannel: AlertChannel {
+package struct WebhookChannel: AlertChannel {
     /// Where and how to POST.
-    public struct Configuration: Hashable, Sendable {
+    package struct Configuration: Hashable, Sendable {
         /// The endpoint, `http://` or `https://`.
-        public var url: String
+        package var url: String
         /// Deadline of one attempt, connection included. Default 10 s.
-        public var timeout: Duration
+        package var timeout: Duration
         /// Sent as `Authorization: Bearer <token>` when set (from `FRAUD_ALERT_WEBHOOK_TOKEN`; never logged).
-        public var bearerToken: String?
+        package var bearerToken: String?
         /// Extra headers, e.g. a shared-secret header the receiver checks.
-        public var headers: [String: String]
+        package var headers: [String: String]
 
-        public init(url: String, timeout: Duration = .seconds(10), bearerToken: String? = nil, headers: [String: String] = [:]) {
+        package init(url: String, timeout: Duration = .seconds(10), bearerToken: String? = nil, headers: [String: String] = [:]) {
             self.url = url
             self.timeout = timeout
             self.bearerToken = bearerToken
@@ -28,12 +28,12 @@ public struct WebhookChannel: AlertChannel {
         }
     }
 
-    public let name = "webhook"
-    public let configuration: Configuration
+    package let name = "webhook"
+    package let configuration: Configuration
     private let client: HTTPClient
 
     /// A channel posting through `client` (the process-wide shared client by default).
-    public init(configuration: Configuration, client: HTTPClient = .shared) throws(ConfigurationError) {
+    package init(configuration: Configuration, client: HTTPClient = .shared) throws(ConfigurationError) {
         guard let url = URL(string: configuration.url), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", url.host != nil
         else {
@@ -43,7 +43,7 @@ public struct WebhookChannel: AlertChannel {
         self.client = client
     }
 
-    public func deliver(_ message: AlertMessage) async throws(AlertChannelError) -> String? {
+    package func deliver(_ message: AlertMessage) async throws(AlertChannelError) -> String? {
         var request = HTTPClientRequest(url: configuration.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")

@@ -1,25 +1,25 @@
 /// An alert for one payment the model predicted fraud: what analysts are told and the store keeps.
-public struct Alert: Hashable, Sendable {
+package struct Alert: Hashable, Sendable {
     /// The payment's identifier; alerts are de-duplicated on it.
-    public var transNum: String
-    public var ccNum: Int64
-    public var amount: Double
-    public var merchant: String
-    public var category: String
+    package var transNum: String
+    package var ccNum: Int64
+    package var amount: Double
+    package var merchant: String
+    package var category: String
     /// When the payment happened.
-    public var eventTime: EventTime
+    package var eventTime: EventTime
     /// Fraud probability, 0...1.
-    public var score: Double
+    package var score: Double
     /// The decision threshold of the model that scored it.
-    public var threshold: Double
+    package var threshold: Double
     /// Registry version of the model that scored it.
-    public var modelVersion: String
+    package var modelVersion: String
     /// Top feature contributions, strongest first.
-    public var reasons: [FeatureContribution]
+    package var reasons: [FeatureContribution]
     /// When the alert was raised (wall clock).
-    public var createdAt: EventTime
+    package var createdAt: EventTime
 
-    public init(
+    package init(
         transNum: String, ccNum: Int64, amount: Double, merchant: String, category: String, eventTime: EventTime,
         score: Double, threshold: Double, modelVersion: String, reasons: [FeatureContribution], createdAt: EventTime
     ) {
@@ -37,7 +37,7 @@ public struct Alert: Hashable, Sendable {
     }
 
     /// The alert for a scored payment; `nil` when the model did not predict fraud.
-    public init?(_ scored: ScoredTransaction, createdAt: EventTime) {
+    package init?(_ scored: ScoredTransaction, createdAt: EventTime) {
         guard scored.prediction else { return nil }
         let payment = scored.transaction
         self.init(

@@ -1,7 +1,7 @@
 /// How the delivery of one alert on one channel ended; returned to the caller to store, never dropped.
-public struct AlertDeliveryOutcome: Hashable, Sendable {
+package struct AlertDeliveryOutcome: Hashable, Sendable {
     /// How a delivery ended.
-    public enum Status: String, Hashable, Sendable {
+    package enum Status: String, Hashable, Sendable {
         /// The channel accepted the alert (HTTP 2xx, SMTP 250 after DATA).
         case delivered
         /// Every attempt failed, or the failure was permanent; `detail` says why.
@@ -11,18 +11,18 @@ public struct AlertDeliveryOutcome: Hashable, Sendable {
     }
 
     /// The alert's de-duplication key (`trans_num` for fraud alerts).
-    public var key: String
+    package var key: String
     /// The channel's name, e.g. `webhook` or `email`.
-    public var channel: String
-    public var status: Status
+    package var channel: String
+    package var status: Status
     /// Attempts made (0 for a duplicate).
-    public var attempts: Int
+    package var attempts: Int
     /// The last error for a failure, the server's acceptance for a delivery, or `nil`.
-    public var detail: String?
+    package var detail: String?
     /// When the delivery ended (wall clock).
-    public var finishedAt: EventTime
+    package var finishedAt: EventTime
 
-    public init(key: String, channel: String, status: Status, attempts: Int, detail: String?, finishedAt: EventTime) {
+    package init(key: String, channel: String, status: Status, attempts: Int, detail: String?, finishedAt: EventTime) {
         self.key = key
         self.channel = channel
         self.status = status

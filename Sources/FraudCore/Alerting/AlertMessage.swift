@@ -1,10 +1,10 @@
 /// What an alerter delivers: a fraud alert for one payment, or an operational alert from the monitor.
-public enum AlertMessage: Hashable, Sendable {
+package enum AlertMessage: Hashable, Sendable {
     case fraud(Alert)
     case operational(OperationalAlert)
 
     /// The key deliveries are de-duplicated on: the payment's `trans_num`, or the operational alert's id.
-    public var deduplicationKey: String {
+    package var deduplicationKey: String {
         switch self {
         case .fraud(let alert): alert.transNum
         case .operational(let alert): "operational:" + alert.id
@@ -12,7 +12,7 @@ public enum AlertMessage: Hashable, Sendable {
     }
 
     /// When the alert was raised.
-    public var createdAt: EventTime {
+    package var createdAt: EventTime {
         switch self {
         case .fraud(let alert): alert.createdAt
         case .operational(let alert): alert.createdAt

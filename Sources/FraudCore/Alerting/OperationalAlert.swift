@@ -1,24 +1,24 @@
 /// An alert about the system rather than one payment: drift detected, labelled performance below its floor.
-public struct OperationalAlert: Hashable, Sendable {
+package struct OperationalAlert: Hashable, Sendable {
     /// What kind of event, e.g. `drift_detected`; open so monitors can add kinds without breaking clients.
-    public struct Kind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-        public var rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
+    package struct Kind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        package var rawValue: String
+        package init(rawValue: String) { self.rawValue = rawValue }
+        package var description: String { rawValue }
 
         /// Feature or score distributions drifted away from the reference.
-        public static let driftDetected = Kind(rawValue: "drift_detected")
+        package static let driftDetected = Kind(rawValue: "drift_detected")
         /// Labelled precision, recall or F1 fell below the configured floor.
-        public static let performanceBelowFloor = Kind(rawValue: "performance_below_floor")
+        package static let performanceBelowFloor = Kind(rawValue: "performance_below_floor")
         /// A retraining was triggered or a model was promoted or rolled back.
-        public static let modelLifecycle = Kind(rawValue: "model_lifecycle")
+        package static let modelLifecycle = Kind(rawValue: "model_lifecycle")
     }
 
     /// How urgent the alert is.
-    public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
+    package enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
         case info, warning, critical
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 
         private var rank: Int {
             switch self {
@@ -31,17 +31,17 @@ public struct OperationalAlert: Hashable, Sendable {
 
     /// Identifier the alert is de-duplicated on: reuse it for the same episode (e.g. `drift:<report id>`)
     /// so that a monitor re-checking the same window does not notify twice.
-    public var id: String
-    public var kind: Kind
-    public var severity: Severity
+    package var id: String
+    package var kind: Kind
+    package var severity: Severity
     /// One line, e.g. "Drift detected in 7 of 12 features".
-    public var title: String
+    package var title: String
     /// Free text with the figures behind the alert, one item a line.
-    public var details: String
+    package var details: String
     /// When the alert was raised (wall clock).
-    public var createdAt: EventTime
+    package var createdAt: EventTime
 
-    public init(id: String, kind: Kind, severity: Severity, title: String, details: String, createdAt: EventTime) {
+    package init(id: String, kind: Kind, severity: Severity, title: String, details: String, createdAt: EventTime) {
         self.id = id
         self.kind = kind
         self.severity = severity

@@ -3,7 +3,7 @@
 ///
 /// Two implementations pass one conformance suite (`FraudTesting.BusConformance`): the embedded
 /// durable log (`FraudBus.EmbeddedBus`) and Kafka (`FraudKafka.KafkaBus`).
-public protocol Bus: Sendable {
+package protocol Bus: Sendable {
     /// Creates `topic` with `partitions` partitions; does nothing when it already exists.
     func createTopic(_ topic: String, partitions: Int) async throws
     /// A producer whose `send` returns once the records are durably written.
@@ -20,13 +20,13 @@ public protocol Bus: Sendable {
 
 extension Bus {
     /// A consumer in `group` reading `topics`, positioned at the group's committed offsets.
-    public func makeConsumer(group: String, topics: [String]) async throws -> any BusConsumer {
+    package func makeConsumer(group: String, topics: [String]) async throws -> any BusConsumer {
         try await makeConsumer(group: group, topics: topics, listener: nil)
     }
 }
 
 /// Writes records to topics.
-public protocol BusProducer: Sendable {
+package protocol BusProducer: Sendable {
     /// Sends a batch and returns once every record is acknowledged (durably written).
     /// Records of one partition keep their batch order.
     /// - Throws: `BusError`; then some records may have been written (a retry can duplicate them).
@@ -36,7 +36,7 @@ public protocol BusProducer: Sendable {
 }
 
 /// Reads records of the partitions assigned to it within its consumer group.
-public protocol BusConsumer: Sendable {
+package protocol BusConsumer: Sendable {
     /// Returns up to `maxRecords` records as soon as any are available, or an empty array after
     /// `timeout`. Records of one partition come in offset order.
     func poll(maxRecords: Int, timeout: Duration) async throws -> [BusRecord]
@@ -51,13 +51,13 @@ public protocol BusConsumer: Sendable {
 
 extension BusConsumer {
     /// Commits every partition in `records` up to and including its last record.
-    public func commit(through records: [BusRecord]) async throws {
+    package func commit(through records: [BusRecord]) async throws {
         guard !records.isEmpty else { return }
         try await commit(Self.nextOffsets(after: records))
     }
 
     /// For each partition in `records`, the offset after its highest record.
-    public static func nextOffsets(after records: [BusRecord]) -> [TopicPartition: Int64] {
+    package static func nextOffsets(after records: [BusRecord]) -> [TopicPartition: Int64] {
         var offsets: [TopicPartition: Int64] = [:]
         for record in records {
             let key = record.topicPartition

@@ -1,17 +1,17 @@
 /// Where the bus lives, parsed from `--bus` / `FRAUD_BUS`: `embedded:PATH` (the default) or
 /// `kafka://host:port[,host2:port]`.
-public enum BusAddress: Hashable, Sendable {
+package enum BusAddress: Hashable, Sendable {
     /// The embedded durable log in a directory.
     case embedded(path: String)
     /// A Kafka cluster, by its bootstrap servers (`host:port,...`).
     case kafka(bootstrapServers: String)
 
     /// The default: `embedded:./fraud-bus`.
-    public static let `default` = BusAddress.embedded(path: "./fraud-bus")
+    package static let `default` = BusAddress.embedded(path: "./fraud-bus")
 
     /// Parses a bus URL.
     /// - Throws: `BusError.invalidArgument` naming the URL and the accepted forms.
-    public init(url: String) throws {
+    package init(url: String) throws {
         if url.hasPrefix("embedded:") {
             var path = String(url.dropFirst("embedded:".count))
             if path.hasPrefix("//") { path = String(path.dropFirst(2)) }

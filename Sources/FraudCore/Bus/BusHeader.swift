@@ -1,28 +1,28 @@
 /// One record header: a name and opaque bytes (Kafka record headers), e.g. `schema-version: 1`.
-public struct BusHeader: Hashable, Sendable {
+package struct BusHeader: Hashable, Sendable {
     /// Header name.
-    public var name: String
+    package var name: String
     /// Header value bytes.
-    public var value: [UInt8]
+    package var value: [UInt8]
 
     /// A header with raw bytes.
-    public init(name: String, value: [UInt8]) {
+    package init(name: String, value: [UInt8]) {
         self.name = name
         self.value = value
     }
 
     /// A header holding UTF-8 text.
-    public init(name: String, text: String) {
+    package init(name: String, text: String) {
         self.init(name: name, value: Array(text.utf8))
     }
 
     /// The value read as UTF-8 text.
-    public var text: String { String(decoding: value, as: UTF8.self) }
+    package var text: String { String(decoding: value, as: UTF8.self) }
 }
 
 extension [BusHeader] {
     /// The value of the first header named `name`, as text.
-    public func text(_ name: String) -> String? {
+    package func text(_ name: String) -> String? {
         first { $0.name == name }?.text
     }
 }

@@ -1,21 +1,21 @@
 /// A record to produce: topic, key, value and headers. The bus assigns partition (from the key
 /// unless given) and offset.
-public struct BusMessage: Hashable, Sendable {
+package struct BusMessage: Hashable, Sendable {
     /// Destination topic.
-    public var topic: String
+    package var topic: String
     /// Partitioning key (for payments: `cc_num` in decimal); records with equal keys stay in order.
-    public var key: [UInt8]
+    package var key: [UInt8]
     /// Payload bytes.
-    public var value: [UInt8]
+    package var value: [UInt8]
     /// Headers, such as `schema-version`.
-    public var headers: [BusHeader]
+    package var headers: [BusHeader]
     /// An explicit partition; `nil` partitions by key (`Murmur2Partitioner`).
-    public var partition: Int?
+    package var partition: Int?
     /// Milliseconds since the epoch; `nil` stamps the produce time.
-    public var timestamp: Int64?
+    package var timestamp: Int64?
 
     /// A message to `topic`.
-    public init(
+    package init(
         topic: String, key: [UInt8], value: [UInt8], headers: [BusHeader] = [], partition: Int? = nil, timestamp: Int64? = nil
     ) {
         self.topic = topic

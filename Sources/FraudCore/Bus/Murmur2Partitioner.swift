@@ -1,15 +1,15 @@
 /// Kafka's default key partitioner: `toPositive(murmur2(key)) % partitions`, as in the Java
 /// client's `DefaultPartitioner` and librdkafka's `murmur2_random`, so a key lands on the same
 /// partition in the embedded log and in Kafka.
-public enum Murmur2Partitioner {
+package enum Murmur2Partitioner {
     /// The partition for `key` among `partitions` (> 0).
-    public static func partition(key: [UInt8], partitions: Int) -> Int {
+    package static func partition(key: [UInt8], partitions: Int) -> Int {
         precondition(partitions > 0, "partitions must be > 0")
         return Int(murmur2(key) & 0x7fff_ffff) % partitions
     }
 
     /// MurmurHash2, 32-bit, seed 0x9747b28c (Kafka's `Utils.murmur2`).
-    public static func murmur2(_ data: [UInt8]) -> UInt32 {
+    package static func murmur2(_ data: [UInt8]) -> UInt32 {
         let m: UInt32 = 0x5bd1_e995
         let r: UInt32 = 24
         let length = data.count

@@ -1,7 +1,7 @@
 /// Told when a consumer's partitions change, before any record of a newly assigned partition is read:
 /// how a consumer that keeps its own offsets (state checkpointed together with the offsets it reflects)
 /// positions itself, as Kafka's "storing offsets outside Kafka" does.
-public protocol PartitionAssignmentListener: Sendable {
+package protocol PartitionAssignmentListener: Sendable {
     /// `partitions` were assigned to the consumer. Returns where to start reading each of them; a partition
     /// missing from the answer starts at the group's committed offset (the log start when there is none).
     /// A thrown error is surfaced by the consumer's next `poll`, and the partitions are not read.

@@ -1,50 +1,50 @@
 /// The payment topics and their message format: JSON, one payment per message, keyed by
 /// `cc_num` (decimal), header `schema-version`.
-public enum PaymentMessages {
+package enum PaymentMessages {
     /// Topic of incoming payments (`Transaction`).
-    public static let rawTopic = "payments.raw"
+    package static let rawTopic = "payments.raw"
     /// Topic of scored payments (`ScoredTransaction`).
-    public static let scoredTopic = "payments.scored"
+    package static let scoredTopic = "payments.scored"
     /// The scorers' consumer group on `payments.raw` (default), whose feature state the API reads.
-    public static let scorerGroup = "scorer"
+    package static let scorerGroup = "scorer"
     /// The writers' consumer group on `payments.scored` (default).
-    public static let writerGroup = "writer"
+    package static let writerGroup = "writer"
     /// Header carrying the message schema version.
-    public static let schemaVersionHeader = "schema-version"
+    package static let schemaVersionHeader = "schema-version"
     /// The schema version this code writes and reads.
-    public static let schemaVersion = "1"
+    package static let schemaVersion = "1"
 
     private static let headers = [BusHeader(name: schemaVersionHeader, text: schemaVersion)]
 
     /// The partitioning key of a card: its number in decimal.
-    public static func key(ccNum: Int64) -> [UInt8] { Array(String(ccNum).utf8) }
+    package static func key(ccNum: Int64) -> [UInt8] { Array(String(ccNum).utf8) }
 
     /// A `payments.raw` message for `transaction`.
-    public static func message(for transaction: Transaction, topic: String = rawTopic) -> BusMessage {
+    package static func message(for transaction: Transaction, topic: String = rawTopic) -> BusMessage {
         BusMessage(topic: topic, key: key(ccNum: transaction.ccNum), value: transaction.jsonBytes, headers: headers)
     }
 
     /// A `payments.scored` message for `scored`.
-    public static func message(for scored: ScoredTransaction, topic: String = scoredTopic) -> BusMessage {
+    package static func message(for scored: ScoredTransaction, topic: String = scoredTopic) -> BusMessage {
         BusMessage(topic: topic, key: key(ccNum: scored.transaction.ccNum), value: scored.jsonBytes, headers: headers)
     }
 
     /// Decodes a `payments.raw` record.
     /// - Throws: `FieldError` naming the field (or `schema-version`) at fault; quarantine the record.
-    public static func transaction(from record: BusRecord) throws(FieldError) -> Transaction {
+    package static func transaction(from record: BusRecord) throws(FieldError) -> Transaction {
         try checkSchema(record)
         return try Transaction(jsonBytes: record.value)
     }
 
     /// Decodes a `payments.scored` record.
     /// - Throws: `FieldError` naming the field (or `schema-version`) at fault; quarantine the record.
-    public static func scoredTransaction(from record: BusRecord) throws(FieldError) -> ScoredTransaction {
+    package static func scoredTransaction(from record: BusRecord) throws(FieldError) -> ScoredTransaction {
         try checkSchema(record)
         return try ScoredTransaction(jsonBytes: record.value)
     }
 
     /// A quarantine entry for a record that failed to decode.
-    public static func quarantined(_ record: BusRecord, error: FieldError) -> QuarantinedRecord {
+    package static func quarantined(_ record: BusRecord, error: FieldError) -> QuarantinedRecord {
         QuarantinedRecord(
             source: "\(record.topic)[\(record.partition)]", position: record.offset, error: error,
             raw: String(decoding: record.value, as: UTF8.self))

@@ -1,19 +1,19 @@
 /// Where one field of a CSV record lies in a byte buffer.
-public struct CSVFieldRange: Sendable {
+package struct CSVFieldRange: Sendable {
     /// Offset of the first content byte (inside the quotes, for a quoted field).
-    public var start: Int
+    package var start: Int
     /// Offset just past the last content byte.
-    public var end: Int
+    package var end: Int
     /// The field was quoted and holds doubled quotes (`""`) that need unescaping.
-    public var hasEscapedQuotes: Bool
+    package var hasEscapedQuotes: Bool
 }
 
 /// Splits RFC 4180 CSV records out of a byte buffer without copying.
 ///
 /// Quoted fields may hold commas, doubled quotes and line breaks; `\r\n` and `\n` both end a record.
-public enum CSVScanner {
+package enum CSVScanner {
     /// What scanning from an offset found.
-    public enum Outcome: Equatable, Sendable {
+    package enum Outcome: Equatable, Sendable {
         /// A whole record; the next record starts at `next`. `lineBreaks` counts the line breaks consumed.
         case record(next: Int, lineBreaks: Int)
         /// The buffer ends inside the record: supply more bytes (or say `atEndOfInput`).
@@ -28,7 +28,7 @@ public enum CSVScanner {
     private static let carriageReturn = UInt8(ascii: "\r")
 
     /// Scans one record starting at `offset`, writing its fields into `fields` (cleared first).
-    public static func scanRecord(
+    package static func scanRecord(
         in bytes: UnsafeRawBufferPointer, from offset: Int, atEndOfInput: Bool, fields: inout [CSVFieldRange]
     ) -> Outcome {
         fields.removeAll(keepingCapacity: true)
@@ -86,7 +86,7 @@ public enum CSVScanner {
     }
 
     /// The text of a field, with doubled quotes unescaped.
-    public static func string(_ field: CSVFieldRange, in bytes: UnsafeRawBufferPointer) -> String {
+    package static func string(_ field: CSVFieldRange, in bytes: UnsafeRawBufferPointer) -> String {
         let raw = UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])
         let text = String(decoding: raw, as: UTF8.self)
         return field.hasEscapedQuotes ? text.replacingOccurrences(of: "\"\"", with: "\"") : text

@@ -1,7 +1,7 @@
 extension Transaction {
     /// Decodes one CSV record laid out as `layout`.
     /// - Throws: `FieldError` naming the first field that is missing or malformed.
-    public init(csvFields fields: [CSVFieldRange], in bytes: UnsafeRawBufferPointer, layout: TransactionCSVLayout) throws {
+    package init(csvFields fields: [CSVFieldRange], in bytes: UnsafeRawBufferPointer, layout: TransactionCSVLayout) throws {
         guard fields.count == layout.columnCount else {
             throw FieldError(field: "row", value: "\(fields.count) fields", reason: "expected \(layout.columnCount) fields")
         }

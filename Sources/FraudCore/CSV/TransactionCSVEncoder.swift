@@ -2,18 +2,18 @@
 ///
 /// Output always has the standard layout: the unnamed index column first, `is_fraud` last.
 /// A missing row index is written as the running row number; a missing label as an empty field.
-public struct TransactionCSVEncoder: Sendable {
+package struct TransactionCSVEncoder: Sendable {
     private var nextRowIndex: Int64
 
-    public init(firstRowIndex: Int64 = 0) {
+    package init(firstRowIndex: Int64 = 0) {
         self.nextRowIndex = firstRowIndex
     }
 
     /// The header line, with its line break.
-    public static var header: [UInt8] { Array((TransactionField.headerLine + "\n").utf8) }
+    package static var header: [UInt8] { Array((TransactionField.headerLine + "\n").utf8) }
 
     /// Appends one line for `transaction` to `output`.
-    public mutating func append(_ transaction: Transaction, to output: inout [UInt8]) {
+    package mutating func append(_ transaction: Transaction, to output: inout [UInt8]) {
         let rowIndex = transaction.rowIndex ?? nextRowIndex
         nextRowIndex = rowIndex + 1
         output.appendNumber(rowIndex)

@@ -2,18 +2,18 @@
 ///
 /// Columns are found by name, so their order does not matter; the row index and
 /// `is_fraud` may be absent. A missing or renamed column is an error naming it.
-public struct TransactionCSVLayout: Sendable {
+package struct TransactionCSVLayout: Sendable {
     /// Column position of each field present in the file.
-    public let positions: [TransactionField: Int]
+    package let positions: [TransactionField: Int]
     /// Number of columns in every row.
-    public let columnCount: Int
+    package let columnCount: Int
 
     /// The standard layout: every column, in file order.
-    public static let standard = try! TransactionCSVLayout(header: TransactionField.allCases.map(\.columnName))
+    package static let standard = try! TransactionCSVLayout(header: TransactionField.allCases.map(\.columnName))
 
     /// A layout from header names.
     /// - Throws: `CSVHeaderError` naming the missing, unexpected or repeated column.
-    public init(header: [String]) throws {
+    package init(header: [String]) throws {
         var positions: [TransactionField: Int] = [:]
         var unexpected: [String] = []
         for (position, name) in header.enumerated() {
@@ -35,17 +35,17 @@ public struct TransactionCSVLayout: Sendable {
     }
 
     /// Whether the file carries labels (`is_fraud`).
-    public var hasLabel: Bool { positions[.isFraud] != nil }
+    package var hasLabel: Bool { positions[.isFraud] != nil }
 }
 
 /// A header line that is not the fraudTest format.
-public enum CSVHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum CSVHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
     case empty
     case missingColumns([String], unexpected: [String])
     case unexpectedColumns([String])
     case duplicateColumn(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .empty:
             return "the file is empty: expected a header line starting with '\(TransactionField.headerLine.prefix(40))...'"

@@ -1,8 +1,8 @@
 /// A "current transactions" response that cannot be read at all (as opposed to one bad row,
 /// which is quarantined).
-public struct CurrentTransactionsError: Error, Hashable, Sendable {
+package struct CurrentTransactionsError: Error, Hashable, Sendable {
     /// What was wrong with the envelope.
-    public var reason: String
+    package var reason: String
 
     private init(_ reason: String) {
         self.reason = reason
@@ -38,5 +38,5 @@ public struct CurrentTransactionsError: Error, Hashable, Sendable {
 }
 
 extension CurrentTransactionsError: CustomStringConvertible {
-    public var description: String { "current-transactions payload: \(reason)" }
+    package var description: String { "current-transactions payload: \(reason)" }
 }

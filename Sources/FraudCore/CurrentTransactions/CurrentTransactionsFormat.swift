@@ -3,13 +3,13 @@
 ///
 /// `current_time` (epoch milliseconds) becomes `Transaction.eventTime`; `unixTime` stays `nil`.
 /// `is_fraud` becomes `Transaction.label`, `index` becomes `rowIndex`.
-public enum CurrentTransactionsFormat {
+package enum CurrentTransactionsFormat {
     /// The rows of one response: those that decoded, and those that did not.
-    public struct Batch: Hashable, Sendable {
+    package struct Batch: Hashable, Sendable {
         /// Well-formed payments, in payload order.
-        public var transactions: [Transaction]
+        package var transactions: [Transaction]
         /// Rows that could not be read; `position` is the row's 0-based position in `data`.
-        public var quarantined: [QuarantinedRecord]
+        package var quarantined: [QuarantinedRecord]
     }
 
     /// Decodes a response body.
@@ -19,7 +19,7 @@ public enum CurrentTransactionsFormat {
     /// (naming its field) and never stops the others.
     /// - Parameter source: the `source` written into quarantine records, e.g. the URL polled.
     /// - Throws: `CurrentTransactionsError` when the envelope itself is unreadable.
-    public static func decode(_ body: some Collection<UInt8>, source: String = "api") throws -> Batch {
+    package static func decode(_ body: some Collection<UInt8>, source: String = "api") throws -> Batch {
         let payload = try splitObject(APIJSONValue.parse(body))
         guard case .array(let columnValues)? = payload["columns"] else {
             throw CurrentTransactionsError.badMember("columns", expected: "an array of column names", found: payload["columns"]?.typeName ?? "nothing")
@@ -51,13 +51,13 @@ public enum CurrentTransactionsFormat {
     }
 
     /// Decodes a response body given as text.
-    public static func decode(_ body: String, source: String = "api") throws -> Batch {
+    package static func decode(_ body: String, source: String = "api") throws -> Batch {
         try decode(Array(body.utf8), source: source)
     }
 
     /// Encodes payments as the API does: the split-form object, serialised, then serialised again
     /// as a JSON string. A missing `rowIndex` is written as the row's position in `transactions`.
-    public static func encode(_ transactions: some Collection<Transaction>) -> String {
+    package static func encode(_ transactions: some Collection<Transaction>) -> String {
         let inner = objectBytes(transactions)
         var body: [UInt8] = []
         body.reserveCapacity(inner.count + inner.count / 4)
@@ -66,7 +66,7 @@ public enum CurrentTransactionsFormat {
     }
 
     /// The inner split-form object alone (what `json.loads(body)` yields in Python).
-    public static func encodeObject(_ transactions: some Collection<Transaction>) -> String {
+    package static func encodeObject(_ transactions: some Collection<Transaction>) -> String {
         String(decoding: objectBytes(transactions), as: UTF8.self)
     }
 

@@ -1,6 +1,6 @@
 /// A failure of the feature state: where it is, and what is wrong, in words a user can act on.
-public struct FeatureStateError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Kind: Hashable, Sendable {
+package struct FeatureStateError: Error, Hashable, Sendable, CustomStringConvertible {
+    package enum Kind: Hashable, Sendable {
         /// The store cannot be opened or read (missing server, not a database, permissions).
         case unavailable
         /// A checkpoint exists but cannot be decoded: restoring it would give a wrong state.
@@ -9,13 +9,13 @@ public struct FeatureStateError: Error, Hashable, Sendable, CustomStringConverti
         case invalidArgument
     }
 
-    public var kind: Kind
-    public var message: String
+    package var kind: Kind
+    package var message: String
 
-    public init(_ kind: Kind, _ message: String) {
+    package init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

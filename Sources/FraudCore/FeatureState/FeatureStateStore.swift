@@ -4,7 +4,7 @@
 ///
 /// Two implementations pass one conformance suite (`FraudTesting.FeatureStateConformance`): SQLite (the embedded
 /// bus keeps it in its directory) and PostgreSQL (shared by every scorer and API process).
-public protocol FeatureStateStore: Sendable {
+package protocol FeatureStateStore: Sendable {
     /// Claims `partition` for a new owner and reads its checkpoint, in one transaction: the partition's epoch is
     /// raised, so deltas written under an earlier claim are refused from now on.
     /// - Throws: `FeatureStateError` when the store cannot be read.

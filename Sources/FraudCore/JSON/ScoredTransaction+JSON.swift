@@ -1,7 +1,7 @@
 extension ScoredTransaction {
     /// This decision as one JSON object: the payment's fraudTest fields, then `score`, `prediction`,
     /// `threshold`, `model_version`, `reasons`, `scored_at` and `latency_ms` (`payments.scored` messages).
-    public var jsonBytes: [UInt8] {
+    package var jsonBytes: [UInt8] {
         var writer = JSONWriter(capacity: 1024)
         writer.beginObject()
         transaction.appendJSONFields(to: &writer)
@@ -25,12 +25,12 @@ extension ScoredTransaction {
 
     /// Decodes a decision from its JSON object; unknown fields are ignored.
     /// - Throws: `FieldError` naming the first missing or malformed field.
-    public init(jsonBytes bytes: UnsafeRawBufferPointer) throws(FieldError) {
+    package init(jsonBytes bytes: UnsafeRawBufferPointer) throws(FieldError) {
         self = try PaymentJSONFields.decode(bytes) { (fields) throws(FieldError) in try fields.scoredTransaction() }
     }
 
     /// Decodes a decision from JSON bytes.
-    public init(jsonBytes bytes: [UInt8]) throws(FieldError) {
+    package init(jsonBytes bytes: [UInt8]) throws(FieldError) {
         self = try PaymentJSONFields.decode(bytes) { (fields) throws(FieldError) in try fields.scoredTransaction() }
     }
 }

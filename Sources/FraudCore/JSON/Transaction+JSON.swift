@@ -1,6 +1,6 @@
 extension Transaction {
     /// This payment as one JSON object with the fraudTest field names (`payments.raw` messages).
-    public var jsonBytes: [UInt8] {
+    package var jsonBytes: [UInt8] {
         var writer = JSONWriter()
         writer.beginObject()
         appendJSONFields(to: &writer)
@@ -10,12 +10,12 @@ extension Transaction {
 
     /// Decodes a payment from a JSON object with the fraudTest field names; unknown fields are ignored.
     /// - Throws: `FieldError` naming the first missing or malformed field.
-    public init(jsonBytes bytes: UnsafeRawBufferPointer) throws(FieldError) {
+    package init(jsonBytes bytes: UnsafeRawBufferPointer) throws(FieldError) {
         self = try PaymentJSONFields.decode(bytes) { (fields) throws(FieldError) in try fields.transaction() }
     }
 
     /// Decodes a payment from JSON bytes.
-    public init(jsonBytes bytes: [UInt8]) throws(FieldError) {
+    package init(jsonBytes bytes: [UInt8]) throws(FieldError) {
         self = try PaymentJSONFields.decode(bytes) { (fields) throws(FieldError) in try fields.transaction() }
     }
 

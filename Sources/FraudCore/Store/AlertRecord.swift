@@ -1,21 +1,21 @@
 /// An alert raised on a payment, as stored; one per `trans_num`.
-public struct AlertRecord: Hashable, Sendable {
-    public var transNum: String
-    public var ccNum: Int64
+package struct AlertRecord: Hashable, Sendable {
+    package var transNum: String
+    package var ccNum: Int64
     /// The payment's event time.
-    public var eventTime: EventTime
-    public var amount: Double
-    public var score: Double
-    public var threshold: Double
-    public var modelVersion: String
+    package var eventTime: EventTime
+    package var amount: Double
+    package var score: Double
+    package var threshold: Double
+    package var modelVersion: String
     /// Top feature contributions, strongest first.
-    public var reasons: [FeatureContribution]
+    package var reasons: [FeatureContribution]
     /// When the alert was raised.
-    public var raisedAt: EventTime
+    package var raisedAt: EventTime
     /// How its delivery ended on each channel when it was first recorded (empty when none was attempted).
-    public var deliveries: [AlertDeliveryOutcome]
+    package var deliveries: [AlertDeliveryOutcome]
 
-    public init(
+    package init(
         transNum: String, ccNum: Int64, eventTime: EventTime, amount: Double, score: Double, threshold: Double,
         modelVersion: String, reasons: [FeatureContribution], raisedAt: EventTime, deliveries: [AlertDeliveryOutcome] = []
     ) {
@@ -32,7 +32,7 @@ public struct AlertRecord: Hashable, Sendable {
     }
 
     /// The alert for a scored payment.
-    public init(_ scored: ScoredTransaction, raisedAt: EventTime) {
+    package init(_ scored: ScoredTransaction, raisedAt: EventTime) {
         self.init(
             transNum: scored.transaction.transNum, ccNum: scored.transaction.ccNum, eventTime: scored.transaction.eventTime,
             amount: scored.transaction.amount, score: scored.score, threshold: scored.threshold,
@@ -41,17 +41,17 @@ public struct AlertRecord: Hashable, Sendable {
 }
 
 /// Which alerts to list.
-public struct AlertQuery: Hashable, Sendable {
+package struct AlertQuery: Hashable, Sendable {
     /// Raised at or after this.
-    public var from: EventTime?
+    package var from: EventTime?
     /// Raised before this.
-    public var to: EventTime?
+    package var to: EventTime?
     /// Only alerts whose payment has no confirmed label yet (the analysts' queue).
-    public var unlabelledOnly: Bool
+    package var unlabelledOnly: Bool
     /// At most this many, 1...10,000.
-    public var limit: Int
+    package var limit: Int
 
-    public init(from: EventTime? = nil, to: EventTime? = nil, unlabelledOnly: Bool = false, limit: Int = 100) {
+    package init(from: EventTime? = nil, to: EventTime? = nil, unlabelledOnly: Bool = false, limit: Int = 100) {
         self.from = from
         self.to = to
         self.unlabelledOnly = unlabelledOnly

@@ -1,13 +1,13 @@
 /// A named pointer at a model version (`champion`, `challenger`).
-public struct AliasRecord: Hashable, Sendable {
-    public var name: String
-    public var version: String
+package struct AliasRecord: Hashable, Sendable {
+    package var name: String
+    package var version: String
     /// The store's alias generation when this alias last moved.
-    public var generation: Int64
-    public var updatedAt: EventTime
-    public var updatedBy: String
+    package var generation: Int64
+    package var updatedAt: EventTime
+    package var updatedBy: String
 
-    public init(name: String, version: String, generation: Int64, updatedAt: EventTime, updatedBy: String) {
+    package init(name: String, version: String, generation: Int64, updatedAt: EventTime, updatedBy: String) {
         self.name = name
         self.version = version
         self.generation = generation
@@ -16,13 +16,13 @@ public struct AliasRecord: Hashable, Sendable {
     }
 
     /// The alias scorers serve.
-    public static let champion = "champion"
+    package static let champion = "champion"
     /// The alias of the candidate under evaluation.
-    public static let challenger = "challenger"
+    package static let challenger = "challenger"
 }
 
 /// Why an alias moved.
-public enum AliasAction: String, Hashable, Sendable, CaseIterable {
+package enum AliasAction: String, Hashable, Sendable, CaseIterable {
     /// Moved after passing the validation gate.
     case promote
     /// Moved with `--force`, bypassing the gate.
@@ -34,17 +34,17 @@ public enum AliasAction: String, Hashable, Sendable, CaseIterable {
 }
 
 /// A requested alias move, applied only if the alias still points at `expectedVersion`.
-public struct AliasChange: Hashable, Sendable {
-    public var alias: String
+package struct AliasChange: Hashable, Sendable {
+    package var alias: String
     /// The version the alias must point at now (nil: the alias must not exist yet).
-    public var expectedVersion: String?
-    public var toVersion: String
-    public var action: AliasAction
-    public var by: String
-    public var reason: String
-    public var at: EventTime
+    package var expectedVersion: String?
+    package var toVersion: String
+    package var action: AliasAction
+    package var by: String
+    package var reason: String
+    package var at: EventTime
 
-    public init(alias: String, expectedVersion: String?, toVersion: String, action: AliasAction, by: String, reason: String, at: EventTime) {
+    package init(alias: String, expectedVersion: String?, toVersion: String, action: AliasAction, by: String, reason: String, at: EventTime) {
         self.alias = alias
         self.expectedVersion = expectedVersion
         self.toVersion = toVersion
@@ -56,17 +56,17 @@ public struct AliasChange: Hashable, Sendable {
 }
 
 /// One recorded alias move: who, when, why, from which version to which.
-public struct AliasHistoryEntry: Hashable, Sendable {
-    public var id: Int64
-    public var alias: String
-    public var fromVersion: String?
-    public var toVersion: String
-    public var action: AliasAction
-    public var by: String
-    public var reason: String
-    public var at: EventTime
+package struct AliasHistoryEntry: Hashable, Sendable {
+    package var id: Int64
+    package var alias: String
+    package var fromVersion: String?
+    package var toVersion: String
+    package var action: AliasAction
+    package var by: String
+    package var reason: String
+    package var at: EventTime
 
-    public init(id: Int64, alias: String, fromVersion: String?, toVersion: String, action: AliasAction, by: String, reason: String, at: EventTime) {
+    package init(id: Int64, alias: String, fromVersion: String?, toVersion: String, action: AliasAction, by: String, reason: String, at: EventTime) {
         self.id = id
         self.alias = alias
         self.fromVersion = fromVersion

@@ -1,19 +1,19 @@
 /// A stored drift report: its summary columns and the full report as JSON.
-public struct DriftReportRecord: Hashable, Sendable {
+package struct DriftReportRecord: Hashable, Sendable {
     /// Assigned by the store; nil before saving.
-    public var id: Int64?
-    public var createdAt: EventTime
+    package var id: Int64?
+    package var createdAt: EventTime
     /// Event-time window of the current data.
-    public var windowStart: EventTime?
-    public var windowEnd: EventTime?
+    package var windowStart: EventTime?
+    package var windowEnd: EventTime?
     /// Whether the dataset as a whole drifted.
-    public var datasetDrift: Bool
+    package var datasetDrift: Bool
     /// Share of features that drifted, 0...1.
-    public var driftedShare: Double
+    package var driftedShare: Double
     /// The whole report, as JSON text.
-    public var json: String
+    package var json: String
 
-    public init(
+    package init(
         id: Int64? = nil, createdAt: EventTime, windowStart: EventTime? = nil, windowEnd: EventTime? = nil,
         datasetDrift: Bool, driftedShare: Double, json: String
     ) {

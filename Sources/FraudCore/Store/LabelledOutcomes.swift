@@ -1,15 +1,15 @@
 /// Predictions against confirmed labels (`true_value`): the four confusion counts of labelled payments.
-public struct LabelledOutcomes: Hashable, Sendable {
+package struct LabelledOutcomes: Hashable, Sendable {
     /// Predicted fraud, confirmed fraud.
-    public var truePositives: Int
+    package var truePositives: Int
     /// Predicted fraud, confirmed not fraud.
-    public var falsePositives: Int
+    package var falsePositives: Int
     /// Predicted not fraud, confirmed not fraud.
-    public var trueNegatives: Int
+    package var trueNegatives: Int
     /// Predicted not fraud, confirmed fraud.
-    public var falseNegatives: Int
+    package var falseNegatives: Int
 
-    public init(truePositives: Int, falsePositives: Int, trueNegatives: Int, falseNegatives: Int) {
+    package init(truePositives: Int, falsePositives: Int, trueNegatives: Int, falseNegatives: Int) {
         self.truePositives = truePositives
         self.falsePositives = falsePositives
         self.trueNegatives = trueNegatives
@@ -17,5 +17,5 @@ public struct LabelledOutcomes: Hashable, Sendable {
     }
 
     /// Labelled payments counted.
-    public var total: Int { truePositives + falsePositives + trueNegatives + falseNegatives }
+    package var total: Int { truePositives + falsePositives + trueNegatives + falseNegatives }
 }

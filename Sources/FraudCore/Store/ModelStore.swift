@@ -1,7 +1,7 @@
 /// Where training runs, model versions and aliases (`champion`, `challenger`) are recorded.
 ///
 /// Implemented by the same backends as `Store`; artifacts themselves live on disk.
-public protocol ModelStore: Sendable {
+package protocol ModelStore: Sendable {
     /// Records a training run, replacing an earlier record with the same id.
     func record(_ run: RunRecord) async throws
 
@@ -33,19 +33,19 @@ public protocol ModelStore: Sendable {
 
 extension ModelStore {
     /// The model version named `version`, if registered.
-    public func model(version: String) async throws -> ModelVersionRecord? {
+    package func model(version: String) async throws -> ModelVersionRecord? {
         try await models().first { $0.version == version }
     }
 
     /// The alias named `name`, if set.
-    public func alias(_ name: String) async throws -> AliasRecord? {
+    package func alias(_ name: String) async throws -> AliasRecord? {
         try await aliases().first { $0.name == name }
     }
 
     /// The champion if any alias moved since `generation` (a value from a previous call or `aliasGeneration()`), else nil.
     ///
     /// One indexed `MAX` query: cheap enough for every scorer to poll every second.
-    public func championChanged(since generation: Int64) async throws -> (champion: AliasRecord?, generation: Int64)? {
+    package func championChanged(since generation: Int64) async throws -> (champion: AliasRecord?, generation: Int64)? {
         let current = try await aliasGeneration()
         guard current > generation else { return nil }
         return (try await alias(AliasRecord.champion), current)

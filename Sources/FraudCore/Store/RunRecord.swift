@@ -1,21 +1,21 @@
 /// One training run: what it was given, what it measured, how long it took, and where its artifact is.
-public struct RunRecord: Hashable, Sendable {
-    public var id: String
-    public var startedAt: EventTime
-    public var finishedAt: EventTime?
+package struct RunRecord: Hashable, Sendable {
+    package var id: String
+    package var startedAt: EventTime
+    package var finishedAt: EventTime?
     /// `running`, `finished`, `failed`, or `imported`.
-    public var status: String
+    package var status: String
     /// Hyperparameters and settings, as text.
-    public var params: [String: String]
+    package var params: [String: String]
     /// Evaluation metrics (`pr_auc`, `f1`, ...).
-    public var metrics: [String: Double]
+    package var metrics: [String: Double]
     /// Seconds per phase (`load`, `features`, `train`, ...).
-    public var timings: [String: Double]
-    public var dataFingerprint: DataFingerprint?
+    package var timings: [String: Double]
+    package var dataFingerprint: DataFingerprint?
     /// Where the artifact was written.
-    public var artifactLocation: String?
+    package var artifactLocation: String?
 
-    public init(
+    package init(
         id: String, startedAt: EventTime, finishedAt: EventTime? = nil, status: String, params: [String: String] = [:],
         metrics: [String: Double] = [:], timings: [String: Double] = [:], dataFingerprint: DataFingerprint? = nil,
         artifactLocation: String? = nil
@@ -33,16 +33,16 @@ public struct RunRecord: Hashable, Sendable {
 }
 
 /// What a model was trained on: row count, event-time range and content hash.
-public struct DataFingerprint: Hashable, Sendable, Codable {
-    public var rows: Int
-    public var frauds: Int?
+package struct DataFingerprint: Hashable, Sendable, Codable {
+    package var rows: Int
+    package var frauds: Int?
     /// First and last event time, `YYYY-MM-DD HH:MM:SS`.
-    public var firstEventTime: String?
-    public var lastEventTime: String?
+    package var firstEventTime: String?
+    package var lastEventTime: String?
     /// SHA-256 of the training data, hex.
-    public var sha256: String?
+    package var sha256: String?
 
-    public init(rows: Int, frauds: Int? = nil, firstEventTime: String? = nil, lastEventTime: String? = nil, sha256: String? = nil) {
+    package init(rows: Int, frauds: Int? = nil, firstEventTime: String? = nil, lastEventTime: String? = nil, sha256: String? = nil) {
         self.rows = rows
         self.frauds = frauds
         self.firstEventTime = firstEventTime

@@ -6,14 +6,14 @@
 ///
 /// Callers take the narrowest role they use: the pipeline's workers and sources a `TransactionWriter`, the training
 /// export a `TransactionQueries`; the API, the monitor and the retrainer, which use several, the whole store.
-public protocol Store: TransactionWriter, TransactionQueries, LabelStore, ReportStore {
+package protocol Store: TransactionWriter, TransactionQueries, LabelStore, ReportStore {
     /// Releases connections; the store is unusable afterwards.
     func close() async throws
 }
 
 /// The pipeline's writes: scored payments (the writer), alerts (the alerter) and records that could not be accepted
 /// (every worker and source).
-public protocol TransactionWriter: Sendable {
+package protocol TransactionWriter: Sendable {
     /// Inserts scored payments in one statement; rows whose `trans_num` is already stored are left unchanged.
     /// - Returns: how many rows were new.
     @discardableResult
@@ -31,7 +31,7 @@ public protocol TransactionWriter: Sendable {
 }
 
 /// Reading what was stored: payments, alerts, quarantined records and row counts.
-public protocol TransactionQueries: Sendable {
+package protocol TransactionQueries: Sendable {
     /// Stored payments matching `query`, newest event time first, one page at a time.
     func transactions(_ query: TransactionQuery) async throws -> TransactionPage
 
@@ -46,7 +46,7 @@ public protocol TransactionQueries: Sendable {
 }
 
 /// Confirmed labels (`true_value`): set by analysts and the label feed, read in label order by the monitor.
-public protocol LabelStore: Sendable {
+package protocol LabelStore: Sendable {
     /// Sets `true_value` (with who and when) on stored payments, all or nothing.
     /// - Throws: `StoreError.unknownTransactions` naming the `trans_num`s that are not stored (nothing is changed).
     func label(_ updates: [LabelUpdate]) async throws
@@ -58,14 +58,14 @@ public protocol LabelStore: Sendable {
 
 extension LabelStore {
     /// Labels one payment.
-    public func label(transNum: String, isFraud: Bool, by: String, at: EventTime) async throws {
+    package func label(transNum: String, isFraud: Bool, by: String, at: EventTime) async throws {
         try await label([LabelUpdate(transNum: transNum, isFraud: isFraud, labeledBy: by, labeledAt: at)])
     }
 }
 
 /// The model-health reports: drift reports saved by the monitor, and the activity and performance figures computed
 /// from scored and labelled payments (`/v1/reports/*`).
-public protocol ReportStore: Sendable {
+package protocol ReportStore: Sendable {
     /// Saves a drift report.
     func save(_ report: DriftReportRecord) async throws
 

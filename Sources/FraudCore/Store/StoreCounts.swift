@@ -1,12 +1,12 @@
 /// Row counts of the store's main tables.
-public struct StoreCounts: Hashable, Sendable, Codable {
-    public var transactions: Int
+package struct StoreCounts: Hashable, Sendable, Codable {
+    package var transactions: Int
     /// Payments with a confirmed label.
-    public var labelled: Int
-    public var alerts: Int
-    public var quarantined: Int
+    package var labelled: Int
+    package var alerts: Int
+    package var quarantined: Int
 
-    public init(transactions: Int, labelled: Int, alerts: Int, quarantined: Int) {
+    package init(transactions: Int, labelled: Int, alerts: Int, quarantined: Int) {
         self.transactions = transactions
         self.labelled = labelled
         self.alerts = alerts

@@ -1,7 +1,7 @@
 /// A store operation that could not be done; the description names the item at fault.
-public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong.
-    public enum Kind: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         /// Labels for payments that are not stored (all of them listed, up to 20).
         case unknownTransactions([String])
         /// A model version that is not registered.
@@ -22,13 +22,13 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidParameter(name: String, reason: String)
     }
 
-    public var kind: Kind
+    package var kind: Kind
 
-    public init(_ kind: Kind) {
+    package init(_ kind: Kind) {
         self.kind = kind
     }
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .unknownTransactions(let transNums):
             let shown = transNums.prefix(20).map { "'\($0)'" }.joined(separator: ", ")

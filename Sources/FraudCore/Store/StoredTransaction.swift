@@ -1,15 +1,15 @@
 /// A scored payment as stored, with its confirmed label if an analyst gave one.
-public struct StoredTransaction: Hashable, Sendable {
+package struct StoredTransaction: Hashable, Sendable {
     /// The payment and the model's decision; `scored.transaction.label` is the `source_label`.
-    public var scored: ScoredTransaction
+    package var scored: ScoredTransaction
     /// The confirmed label (`true_value`), nil until confirmed. The only label used for retraining besides the original data.
-    public var trueValue: Bool?
+    package var trueValue: Bool?
     /// When the label was set.
-    public var labeledAt: EventTime?
+    package var labeledAt: EventTime?
     /// Who set the label.
-    public var labeledBy: String?
+    package var labeledBy: String?
 
-    public init(scored: ScoredTransaction, trueValue: Bool? = nil, labeledAt: EventTime? = nil, labeledBy: String? = nil) {
+    package init(scored: ScoredTransaction, trueValue: Bool? = nil, labeledAt: EventTime? = nil, labeledBy: String? = nil) {
         self.scored = scored
         self.trueValue = trueValue
         self.labeledAt = labeledAt
@@ -17,24 +17,24 @@ public struct StoredTransaction: Hashable, Sendable {
     }
 
     /// The payment's `trans_num`.
-    public var transNum: String { scored.transaction.transNum }
+    package var transNum: String { scored.transaction.transNum }
 
     /// The `is_fraud` that came with the payment, if any.
-    public var sourceLabel: Bool? { scored.transaction.label }
+    package var sourceLabel: Bool? { scored.transaction.label }
 
     /// The position of this row in the labelled stream, for `Store.labelled(after:limit:)`; nil when unlabelled.
-    public var labelWatermark: LabelWatermark? {
+    package var labelWatermark: LabelWatermark? {
         guard trueValue != nil, let labeledAt else { return nil }
         return LabelWatermark(labeledAt: labeledAt, transNum: transNum)
     }
 }
 
 /// A position in the stream of labelled payments: ordered by label time, then `trans_num`.
-public struct LabelWatermark: Hashable, Sendable {
-    public var labeledAt: EventTime
-    public var transNum: String
+package struct LabelWatermark: Hashable, Sendable {
+    package var labeledAt: EventTime
+    package var transNum: String
 
-    public init(labeledAt: EventTime, transNum: String) {
+    package init(labeledAt: EventTime, transNum: String) {
         self.labeledAt = labeledAt
         self.transNum = transNum
     }

@@ -14,29 +14,29 @@ import Darwin
 /// while the means differ by more than the Hoeffding–Bernstein bound ε_cut the oldest summary is
 /// dropped. Variance updates follow Babcock et al. (PODS 2003), in river's arithmetic order so
 /// detection points match river's exactly.
-public struct ADWIN: StreamingDriftDetector {
+package struct ADWIN: StreamingDriftDetector {
     /// Confidence parameter δ of the cut test (river: 0.002).
-    public let delta: Double
+    package let delta: Double
     /// Test for a change every `clock` values (river: 32).
-    public let clock: Int
+    package let clock: Int
     /// Summaries per row before two are merged into the next row (river: 5).
-    public let maxBuckets: Int
+    package let maxBuckets: Int
     /// Smallest sub-window considered on either side of a cut (river: 5).
-    public let minWindowLength: Int
+    package let minWindowLength: Int
     /// No test before the window holds more than this many values (river: 10).
-    public let gracePeriod: Int
+    package let gracePeriod: Int
 
-    public private(set) var driftDetected = false
+    package private(set) var driftDetected = false
     /// Changes detected since creation.
-    public private(set) var detections = 0
+    package private(set) var detections = 0
     /// Values in the current window.
-    public var width: Int { Int(windowWidth) }
+    package var width: Int { Int(windowWidth) }
     /// Sum of the values in the window.
-    public private(set) var total = 0.0
+    package private(set) var total = 0.0
     /// Sum of squared deviations from the window mean (river's `variance`).
-    public private(set) var variance = 0.0
+    package private(set) var variance = 0.0
     /// Mean of the window (0 when empty).
-    public var estimation: Double { windowWidth == 0 ? 0 : total / windowWidth }
+    package var estimation: Double { windowWidth == 0 ? 0 : total / windowWidth }
 
     private var windowWidth = 0.0
     private var tick = 0
@@ -50,7 +50,7 @@ public struct ADWIN: StreamingDriftDetector {
 
     /// A detector with river's defaults.
     /// - Throws: `ConfigurationError` naming the parameter when one is out of range.
-    public init(delta: Double = 0.002, clock: Int = 32, maxBuckets: Int = 5, minWindowLength: Int = 5, gracePeriod: Int = 10) throws {
+    package init(delta: Double = 0.002, clock: Int = 32, maxBuckets: Int = 5, minWindowLength: Int = 5, gracePeriod: Int = 10) throws {
         guard delta > 0, delta < 1 else { throw ConfigurationError(parameter: "delta", value: "\(delta)", expected: "0 < delta < 1") }
         guard clock >= 1 else { throw ConfigurationError(parameter: "clock", value: "\(clock)", expected: "≥ 1") }
         guard maxBuckets >= 1 else { throw ConfigurationError(parameter: "maxBuckets", value: "\(maxBuckets)", expected: "≥ 1") }
@@ -63,7 +63,7 @@ public struct ADWIN: StreamingDriftDetector {
         self.gracePeriod = gracePeriod
     }
 
-    public mutating func update(_ value: Double) {
+    package mutating func update(_ value: Double) {
         if driftDetected { reset() }
         insert(value)
         driftDetected = detectChange()

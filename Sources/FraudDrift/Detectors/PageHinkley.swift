@@ -6,24 +6,24 @@ import FraudCore
 /// E. S. Page, "Continuous Inspection Schemes", Biometrika 41(1/2), 1954; river's variant tracks
 /// a faded cumulative deviation from the running mean in both directions and signals when either
 /// departs from its extreme by more than `threshold`.
-public struct PageHinkley: StreamingDriftDetector {
+package struct PageHinkley: StreamingDriftDetector {
     /// Which direction of change is watched.
-    public enum Mode: String, Sendable, Hashable, Codable {
+    package enum Mode: String, Sendable, Hashable, Codable {
         case up, down, both
     }
 
     /// Observations needed before any detection (river: 30).
-    public let minInstances: Int
+    package let minInstances: Int
     /// Tolerated deviation per step (river: 0.005).
-    public let delta: Double
+    package let delta: Double
     /// The detection threshold λ (river: 50).
-    public let threshold: Double
+    package let threshold: Double
     /// Forgetting factor applied to the cumulative sums (river: 1 − 0.0001).
-    public let alpha: Double
+    package let alpha: Double
     /// Direction watched (river: both).
-    public let mode: Mode
+    package let mode: Mode
 
-    public private(set) var driftDetected = false
+    package private(set) var driftDetected = false
     private var count = 0.0
     private var mean = 0.0
     private var sumIncrease = 0.0
@@ -34,7 +34,7 @@ public struct PageHinkley: StreamingDriftDetector {
 
     /// A detector with river's defaults.
     /// - Throws: `ConfigurationError` naming the parameter when one is out of range.
-    public init(minInstances: Int = 30, delta: Double = 0.005, threshold: Double = 50, alpha: Double = 1 - 0.0001, mode: Mode = .both) throws {
+    package init(minInstances: Int = 30, delta: Double = 0.005, threshold: Double = 50, alpha: Double = 1 - 0.0001, mode: Mode = .both) throws {
         guard minInstances >= 1 else { throw ConfigurationError(parameter: "minInstances", value: "\(minInstances)", expected: "≥ 1") }
         guard delta >= 0, delta.isFinite else { throw ConfigurationError(parameter: "delta", value: "\(delta)", expected: "a finite value ≥ 0") }
         guard threshold > 0, threshold.isFinite else { throw ConfigurationError(parameter: "threshold", value: "\(threshold)", expected: "a finite value > 0") }
@@ -47,9 +47,9 @@ public struct PageHinkley: StreamingDriftDetector {
     }
 
     /// Values seen since the last reset.
-    public var observations: Int { Int(count) }
+    package var observations: Int { Int(count) }
 
-    public mutating func update(_ value: Double) {
+    package mutating func update(_ value: Double) {
         if driftDetected { reset() }
         count += 1
         mean += (1 / count) * (value - mean)

@@ -1,11 +1,11 @@
 /// How Evidently treats a column for drift.
-public enum DriftColumnType: String, Sendable, Hashable, Codable {
+package enum DriftColumnType: String, Sendable, Hashable, Codable {
     case numerical, categorical
 
     /// Evidently's `_get_column_type`: labels are categorical; integer columns with at most 5
     /// distinct reference values (current values when the reference is empty) are categorical;
     /// other numbers are numerical.
-    public static func of(reference: FeatureValues, current: FeatureValues) -> DriftColumnType {
+    package static func of(reference: FeatureValues, current: FeatureValues) -> DriftColumnType {
         switch reference {
         case .categories: return .categorical
         case .numbers(let values, let isInteger):
@@ -33,7 +33,7 @@ extension StatTestName {
     /// current together), Z-test for 2 or fewer; numerical columns with ≤ 5 distinct values are
     /// tested like categorical ones. Larger references: normalised Wasserstein for numerical
     /// columns with more than 5 distinct values, Jensen–Shannon otherwise.
-    public static func evidentlyDefault(type: DriftColumnType, referenceCount: Int, distinctValues: Int) -> StatTestName {
+    package static func evidentlyDefault(type: DriftColumnType, referenceCount: Int, distinctValues: Int) -> StatTestName {
         if referenceCount <= 1000 {
             if type == .numerical && distinctValues > 5 { return .ks }
             return distinctValues > 2 ? .chisquare : .z
@@ -43,7 +43,7 @@ extension StatTestName {
     }
 
     /// Whether this test applies to a column of `type`.
-    public func applies(to type: DriftColumnType) -> Bool {
+    package func applies(to type: DriftColumnType) -> Bool {
         switch self {
         case .ks, .wasserstein: type == .numerical
         case .chisquare, .z: type == .categorical

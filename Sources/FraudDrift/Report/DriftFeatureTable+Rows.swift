@@ -1,12 +1,12 @@
 extension DriftFeatureTable {
     /// Whether every column holds one value per row (non-finite numbers kept as NaN), so rows can be selected.
-    public var isRowAligned: Bool {
+    package var isRowAligned: Bool {
         Set(columns.map(\.values.count)).count <= 1
     }
 
     /// The table of the given rows, in the given order (a row may repeat: a resample).
     /// - Precondition: `isRowAligned` and every index is a row.
-    public func rows(_ indices: [Int]) -> DriftFeatureTable {
+    package func rows(_ indices: [Int]) -> DriftFeatureTable {
         precondition(isRowAligned, "rows can only be selected from a row-aligned table")
         return DriftFeatureTable(columns.map { name, values in
             switch values {

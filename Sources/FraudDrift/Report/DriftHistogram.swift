@@ -1,11 +1,11 @@
 /// Reference and current shares over common bins, for plotting one feature.
-public struct DriftHistogram: Sendable, Hashable, Codable {
+package struct DriftHistogram: Sendable, Hashable, Codable {
     /// Bin labels: "[low, high)" ranges for numbers, category names for labels (most frequent first).
-    public var labels: [String]
+    package var labels: [String]
     /// Share of the reference in each bin.
-    public var reference: [Double]
+    package var reference: [Double]
     /// Share of the current sample in each bin.
-    public var current: [Double]
+    package var current: [Double]
 
     /// Equal-width bins over the central 99 % of the combined values (so one extreme value does not
     /// squash every bar into the first bin), plus "below"/"above" bins when values fall outside.

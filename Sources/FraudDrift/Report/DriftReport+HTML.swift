@@ -2,7 +2,7 @@
 /// reference vs current shares as inline SVG. No scripts, fonts or images are loaded from anywhere.
 extension DriftReport {
     /// The page, with every piece of text escaped.
-    public func html(title: String = "Data drift report") -> String {
+    package func html(title: String = "Data drift report") -> String {
         var page = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>\(htmlEscaped(title))</title>

@@ -5,7 +5,7 @@ import FraudCore
 /// "score", "threshold", "drifted", …extra}], …extra}`. Non-finite numbers are written as null.
 extension DriftReport {
     /// One JSON object on one line.
-    public var jsonText: String {
+    package var jsonText: String {
         var out = "{\"dataset_drift\":\(datasetDrift),\"drift_share\":\(JSONText.number(driftShare)),\"features\":["
         for (index, feature) in features.enumerated() {
             if index > 0 { out += "," }
@@ -19,7 +19,7 @@ extension DriftReport {
 
 extension FeatureDrift {
     /// One feature as a JSON object, contracted keys first.
-    public var jsonText: String {
+    package var jsonText: String {
         var out = "{\"name\":\(JSONWriter.quoted(name)),\"test\":\(JSONWriter.quoted(test.rawValue))"
         out += ",\"score\":\(JSONText.number(score)),\"threshold\":\(JSONText.number(threshold)),\"drifted\":\(drifted)"
         out += ",\"column_type\":\(JSONWriter.quoted(columnType.rawValue)),\"statistic\":\(statistic.map(JSONText.number) ?? "null")"

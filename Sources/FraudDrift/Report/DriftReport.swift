@@ -2,23 +2,23 @@ import FraudCore
 
 /// Per-feature drift between a reference and a current sample, and the dataset-level verdict,
 /// following Evidently's `DataDriftTable` / `DatasetDriftMetric` defaults.
-public struct DriftReport: Sendable, Hashable, Codable {
+package struct DriftReport: Sendable, Hashable, Codable {
     /// How features are tested and when the dataset counts as drifted.
-    public struct Configuration: Sendable, Hashable {
+    package struct Configuration: Sendable, Hashable {
         /// Dataset drift when at least this share of features drifts (Evidently: 0.5).
-        public var driftShare: Double
+        package var driftShare: Double
         /// One test for every feature (e.g. `.psi` on request); `nil` picks Evidently's default per feature.
-        public var stattest: StatTestName?
+        package var stattest: StatTestName?
         /// Threshold for every feature; `nil` uses each test's default.
-        public var threshold: Double?
+        package var threshold: Double?
         /// Binning of numerical features for Jensen–Shannon and PSI.
-        public var binning: DriftBinning
+        package var binning: DriftBinning
         /// Bins of the numerical histograms in the report (plots only; tests bin on their own).
-        public var histogramBins: Int
+        package var histogramBins: Int
 
         /// A configuration with Evidently's defaults.
         /// - Throws: `ConfigurationError` when `driftShare` is not in (0, 1] or `histogramBins` < 1.
-        public init(driftShare: Double = 0.5, stattest: StatTestName? = nil, threshold: Double? = nil,
+        package init(driftShare: Double = 0.5, stattest: StatTestName? = nil, threshold: Double? = nil,
                     binning: DriftBinning = .evidently, histogramBins: Int = 20) throws {
             guard driftShare > 0, driftShare <= 1 else {
                 throw ConfigurationError(parameter: "driftShare", value: "\(driftShare)", expected: "0 < driftShare ≤ 1")
@@ -33,7 +33,7 @@ public struct DriftReport: Sendable, Hashable, Codable {
         }
 
         /// Evidently's defaults: drift share 0.5, default test and threshold per feature, Evidently's binning.
-        public static var evidently: Configuration {
+        package static var evidently: Configuration {
             Configuration(checkedDriftShare: 0.5, stattest: nil, threshold: nil, binning: .evidently, histogramBins: 20)
         }
 
@@ -47,17 +47,17 @@ public struct DriftReport: Sendable, Hashable, Codable {
     }
 
     /// Whether the share of drifted features reached `driftShareThreshold`.
-    public var datasetDrift: Bool
+    package var datasetDrift: Bool
     /// Share of features that drifted.
-    public var driftShare: Double
+    package var driftShare: Double
     /// One entry per feature, in the reference table's order.
-    public var features: [FeatureDrift]
+    package var features: [FeatureDrift]
     /// The dataset-drift threshold used.
-    public var driftShareThreshold: Double
+    package var driftShareThreshold: Double
     /// Reference rows tested (after any subsampling).
-    public var referenceRows: Int
+    package var referenceRows: Int
     /// Current rows tested.
-    public var currentRows: Int
+    package var currentRows: Int
 
     // Snake case, as in `jsonText` (which also fixes the key order `JSONEncoder` does not keep).
     enum CodingKeys: String, CodingKey {
@@ -69,7 +69,7 @@ public struct DriftReport: Sendable, Hashable, Codable {
     /// - Throws: `DriftReportError` naming the column when it is missing from `current`, empty
     ///   after dropping non-finite values, of different kinds in the two tables, or not testable by
     ///   the requested test.
-    public init(reference: DriftFeatureTable, current: DriftFeatureTable, configuration: Configuration = .evidently) throws {
+    package init(reference: DriftFeatureTable, current: DriftFeatureTable, configuration: Configuration = .evidently) throws {
         var features: [FeatureDrift] = []
         for (name, referenceValues) in reference.columns {
             guard let currentValues = current[name] else {
@@ -88,11 +88,11 @@ public struct DriftReport: Sendable, Hashable, Codable {
 }
 
 /// A column that cannot be tested, and why.
-public struct DriftReportError: Error, Hashable, CustomStringConvertible {
+package struct DriftReportError: Error, Hashable, CustomStringConvertible {
     /// The column's name.
-    public var column: String
+    package var column: String
     /// What is wrong with it.
-    public var problem: String
+    package var problem: String
 
-    public var description: String { "column \(column) \(problem)" }
+    package var description: String { "column \(column) \(problem)" }
 }

@@ -6,7 +6,7 @@ extension FeatureDrift: Codable {
 
     /// `{"name", "test", "score", "threshold", "drifted"}` first, then the extra fields;
     /// non-finite numbers (a χ² of a category new in the current sample) become null.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
         try container.encode(test, forKey: .test)
@@ -20,7 +20,7 @@ extension FeatureDrift: Codable {
         try container.encode(histogram, forKey: .histogram)
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         test = try container.decode(StatTestName.self, forKey: .test)

@@ -1,25 +1,25 @@
 /// The drift test of one feature.
-public struct FeatureDrift: Sendable, Hashable {
+package struct FeatureDrift: Sendable, Hashable {
     /// The feature's name, as the feature extractor (or the raw CSV column) names it.
-    public var name: String
+    package var name: String
     /// The test used.
-    public var test: StatTestName
+    package var test: StatTestName
     /// The drift score (p-value or distance, see `StatTestName.scoreIsPValue`).
-    public var score: Double
+    package var score: Double
     /// The threshold used.
-    public var threshold: Double
+    package var threshold: Double
     /// Whether the feature drifted.
-    public var drifted: Bool
+    package var drifted: Bool
     /// How the column was treated.
-    public var columnType: DriftColumnType
+    package var columnType: DriftColumnType
     /// The test statistic where defined (K-S D, χ², z).
-    public var statistic: Double?
+    package var statistic: Double?
     /// Finite reference values tested.
-    public var referenceCount: Int
+    package var referenceCount: Int
     /// Finite current values tested.
-    public var currentCount: Int
+    package var currentCount: Int
     /// Shares per bin for plotting.
-    public var histogram: DriftHistogram
+    package var histogram: DriftHistogram
 
     init(name: String, reference: FeatureValues, current: FeatureValues, configuration: DriftReport.Configuration) throws {
         let reference = reference.finite

@@ -9,9 +9,9 @@ import FraudCore
 /// columns are merged in: `amt`, `category`, `city_pop`, `gender`, `lat`, `long`, `merch_lat`,
 /// `merch_long`, `hour` (of event time), `age` (whole years at event time) and `distance_km`
 /// (customer–merchant great-circle distance).
-public struct RawDriftColumns: Sendable {
+package struct RawDriftColumns: Sendable {
     /// The column names, in report order.
-    public static let names = ["amt", "category", "city_pop", "gender", "lat", "long", "merch_lat", "merch_long", "hour", "age", "distance_km"]
+    package static let names = ["amt", "category", "city_pop", "gender", "lat", "long", "merch_lat", "merch_long", "hour", "age", "distance_km"]
 
     private var amount: [Double] = []
     private var category: [String] = []
@@ -26,13 +26,13 @@ public struct RawDriftColumns: Sendable {
     private var distance: [Double] = []
 
     /// No rows yet.
-    public init() {}
+    package init() {}
 
     /// Rows appended so far.
-    public var count: Int { amount.count }
+    package var count: Int { amount.count }
 
     /// Adds one payment's values.
-    public mutating func append(_ transaction: Transaction) {
+    package mutating func append(_ transaction: Transaction) {
         amount.append(transaction.amount)
         category.append(transaction.category)
         cityPopulation.append(Double(transaction.cityPopulation))
@@ -48,7 +48,7 @@ public struct RawDriftColumns: Sendable {
     }
 
     /// The columns as a table, named as in `names`.
-    public var table: DriftFeatureTable {
+    package var table: DriftFeatureTable {
         DriftFeatureTable([
             ("amt", .numbers(amount, isInteger: false)),
             ("category", .categories(category)),
@@ -65,7 +65,7 @@ public struct RawDriftColumns: Sendable {
     }
 
     /// Whole years from `born` to `day` (the birthday counts from its own day).
-    public static func age(born: CalendarDate, at day: CalendarDate) -> Int {
+    package static func age(born: CalendarDate, at day: CalendarDate) -> Int {
         let birth = CivilCalendar.date(days: Int(born.daysSinceEpoch))
         let now = CivilCalendar.date(days: Int(day.daysSinceEpoch))
         let beforeBirthday = (now.month, now.day) < (birth.month, birth.day)
@@ -73,7 +73,7 @@ public struct RawDriftColumns: Sendable {
     }
 
     /// Great-circle distance in km on a sphere of radius 6371 km (the haversine formula).
-    public static func haversineKilometres(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+    package static func haversineKilometres(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
         let radians = Double.pi / 180
         let dLat = (lat2 - lat1) * radians
         let dLon = (lon2 - lon1) * radians

@@ -2,19 +2,19 @@ import FraudCore
 
 /// A uniform random sample of at most `capacity` items from a stream of unknown length,
 /// reproducible for a given seed (Vitter's Algorithm R, ACM TOMS 11(1), 1985, with SplitMix64).
-public struct ReservoirSample<Element> {
+package struct ReservoirSample<Element> {
     /// The most items kept.
-    public let capacity: Int
+    package let capacity: Int
     /// The sample: the first `capacity` items, then each later item replacing a random slot
     /// with probability capacity/seen.
-    public private(set) var items: [Element] = []
+    package private(set) var items: [Element] = []
     /// Items offered so far.
-    public private(set) var seen = 0
+    package private(set) var seen = 0
     private var generator: SplitMix64
 
     /// An empty sample.
     /// - Precondition: capacity > 0.
-    public init(capacity: Int, seed: UInt64 = 0x5EED) {
+    package init(capacity: Int, seed: UInt64 = 0x5EED) {
         precondition(capacity > 0, "ReservoirSample: capacity must be > 0")
         self.capacity = capacity
         generator = SplitMix64(seed: seed)
@@ -22,7 +22,7 @@ public struct ReservoirSample<Element> {
     }
 
     /// Offers the next item.
-    public mutating func add(_ item: Element) {
+    package mutating func add(_ item: Element) {
         seen += 1
         if items.count < capacity {
             items.append(item)
@@ -33,7 +33,7 @@ public struct ReservoirSample<Element> {
     }
 
     /// Whether the stream was longer than the capacity (the sample is a subsample).
-    public var isSubsampled: Bool { seen > capacity }
+    package var isSubsampled: Bool { seen > capacity }
 }
 
 extension ReservoirSample: Sendable where Element: Sendable {}

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// How numerical samples are cut into bins before Jensen–Shannon or PSI.
-public enum DriftBinning: Sendable, Hashable, Codable {
+package enum DriftBinning: Sendable, Hashable, Codable {
     /// Evidently's `get_binned_data`: when the reference has more than 20 distinct values,
     /// equal-width bins over the combined range, their number by Sturges' rule
     /// (`np.histogram_bin_edges(combined, "sturges")`); otherwise one bin per distinct value.

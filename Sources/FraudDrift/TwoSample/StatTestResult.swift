@@ -1,20 +1,20 @@
 /// The outcome of one two-sample drift test (after Evidently's `StatTestResult`).
-public struct StatTestResult: Sendable, Hashable, Codable {
+package struct StatTestResult: Sendable, Hashable, Codable {
     /// Which test produced it.
-    public var test: StatTestName
+    package var test: StatTestName
     /// The drift score as Evidently reports it: the p-value for K-S, chi-square and Z, else the distance or index.
-    public var score: Double
+    package var score: Double
     /// The test statistic where one is defined (K-S D, χ², z); `nil` for distances.
-    public var statistic: Double?
+    package var statistic: Double?
     /// The p-value where one is defined; `nil` for distances.
-    public var pValue: Double?
+    package var pValue: Double?
     /// The threshold actually used for the decision.
-    public var threshold: Double
+    package var threshold: Double
     /// Whether the test says the current sample drifted from the reference.
-    public var drifted: Bool
+    package var drifted: Bool
 
     /// A result; `drifted` is decided by the test's own rule (see `StatTestName.isDrift(score:threshold:)`).
-    public init(test: StatTestName, score: Double, statistic: Double? = nil, pValue: Double? = nil, threshold: Double) {
+    package init(test: StatTestName, score: Double, statistic: Double? = nil, pValue: Double? = nil, threshold: Double) {
         self.test = test
         self.score = score
         self.statistic = statistic
@@ -25,7 +25,7 @@ public struct StatTestResult: Sendable, Hashable, Codable {
 }
 
 /// The two-sample tests, named as Evidently names them.
-public enum StatTestName: String, Sendable, Hashable, Codable, CaseIterable {
+package enum StatTestName: String, Sendable, Hashable, Codable, CaseIterable {
     /// Two-sample Kolmogorov–Smirnov, p-value (numerical).
     case ks
     /// Pearson's chi-square with reference frequencies as expected counts, p-value (categorical).
@@ -40,7 +40,7 @@ public enum StatTestName: String, Sendable, Hashable, Codable, CaseIterable {
     case psi
 
     /// Evidently's default threshold: 0.05 for p-values, 0.1 for distances and PSI.
-    public var defaultThreshold: Double {
+    package var defaultThreshold: Double {
         switch self {
         case .ks, .chisquare, .z: 0.05
         case .wasserstein, .jensenshannon, .psi: 0.1
@@ -48,7 +48,7 @@ public enum StatTestName: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// Whether the score is a p-value (drift when small) rather than a distance (drift when large).
-    public var scoreIsPValue: Bool {
+    package var scoreIsPValue: Bool {
         switch self {
         case .ks, .chisquare, .z: true
         case .wasserstein, .jensenshannon, .psi: false
@@ -56,7 +56,7 @@ public enum StatTestName: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// Evidently's display name, e.g. "K-S p_value".
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .ks: "K-S p_value"
         case .chisquare: "chi-square p_value"
@@ -69,7 +69,7 @@ public enum StatTestName: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Evidently's decision rule: K-S drifts at p ≤ threshold, chi-square and Z at p < threshold,
     /// distances and PSI at score ≥ threshold.
-    public func isDrift(score: Double, threshold: Double) -> Bool {
+    package func isDrift(score: Double, threshold: Double) -> Bool {
         switch self {
         case .ks: score <= threshold
         case .chisquare, .z: score < threshold
@@ -83,4 +83,4 @@ public enum StatTestName: String, Sendable, Hashable, Codable, CaseIterable {
 /// Each mirrors the Evidently stattest of the same name (legacy `evidently.calculations.stattests`),
 /// and each statistic is checked against SciPy in the tests. Samples must be non-empty and free of
 /// NaN and infinities (Evidently drops those before testing; `DriftReport` does the same).
-public enum TwoSampleTest {}
+package enum TwoSampleTest {}

@@ -4,7 +4,7 @@ extension TwoSampleTest {
     /// Binning defaults to Evidently's (Sturges equal-width); `.referenceQuantiles(count: 10)` gives the textbook
     /// decile PSI. Drift when ≥ threshold (default: the test's).
     /// - Precondition: `test` is `.jensenshannon` or `.psi`; both samples are non-empty.
-    public static func binnedShares(
+    package static func binnedShares(
         _ test: StatTestName, reference: [Double], current: [Double], binning: DriftBinning = .evidently, threshold: Double? = nil
     ) -> StatTestResult {
         binnedTest(test, Binning.shares(reference: reference, current: current, binning: binning), threshold)
@@ -13,7 +13,7 @@ extension TwoSampleTest {
     /// Jensen–Shannon distance (`.jensenshannon`) or PSI (`.psi`) between the category shares of two categorical
     /// samples. Drift when ≥ threshold (default: the test's).
     /// - Precondition: `test` is `.jensenshannon` or `.psi`; both samples are non-empty.
-    public static func binnedShares<Value: Hashable>(
+    package static func binnedShares<Value: Hashable>(
         _ test: StatTestName, referenceCategories reference: [Value], currentCategories current: [Value], threshold: Double? = nil
     ) -> StatTestResult {
         binnedTest(test, CategoryCounts(reference: reference, current: current).shares, threshold)

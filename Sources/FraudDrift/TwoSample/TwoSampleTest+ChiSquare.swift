@@ -3,7 +3,7 @@ extension TwoSampleTest {
     /// scaled to the current size (Evidently's `chisquare`), over the union of categories;
     /// p-value from χ²(k − 1). Drift when p < threshold.
     /// - Precondition: both samples are non-empty.
-    public static func chiSquare<Value: Hashable>(
+    package static func chiSquare<Value: Hashable>(
         reference: [Value], current: [Value], threshold: Double = StatTestName.chisquare.defaultThreshold
     ) -> StatTestResult {
         precondition(!reference.isEmpty && !current.isEmpty, "chiSquare: reference and current must be non-empty")

@@ -3,7 +3,7 @@ extension TwoSampleTest {
     /// exact when both samples have at most 10,000 values, else the finite-n Kolmogorov distribution
     /// at n = round(m·n/(m+n)). Drift when p ≤ threshold (Evidently's `ks`).
     /// - Precondition: both samples are non-empty.
-    public static func kolmogorovSmirnov(
+    package static func kolmogorovSmirnov(
         reference: [Double], current: [Double], threshold: Double = StatTestName.ks.defaultThreshold
     ) -> StatTestResult {
         precondition(!reference.isEmpty && !current.isEmpty, "kolmogorovSmirnov: reference and current must be non-empty")

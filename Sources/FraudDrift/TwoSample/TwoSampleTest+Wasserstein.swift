@@ -2,7 +2,7 @@ extension TwoSampleTest {
     /// First Wasserstein distance divided by the reference's population standard deviation
     /// (floored at 0.001), Evidently's `wasserstein`. Drift when the score ≥ threshold.
     /// - Precondition: both samples are non-empty.
-    public static func wasserstein(
+    package static func wasserstein(
         reference: [Double], current: [Double], threshold: Double = StatTestName.wasserstein.defaultThreshold
     ) -> StatTestResult {
         precondition(!reference.isEmpty && !current.isEmpty, "wasserstein: reference and current must be non-empty")

@@ -3,7 +3,7 @@ extension TwoSampleTest {
     /// others "1", pooled variance; p = 2·(1 − Φ(|z|)) exactly as Evidently writes it.
     /// Drift when p < threshold. Both samples holding the same single value give p = 1.
     /// - Precondition: both samples are non-empty.
-    public static func zTest<Value: Hashable & Comparable>(
+    package static func zTest<Value: Hashable & Comparable>(
         reference: [Value], current: [Value], threshold: Double = StatTestName.z.defaultThreshold
     ) -> StatTestResult {
         precondition(!reference.isEmpty && !current.isEmpty, "zTest: reference and current must be non-empty")

@@ -2,16 +2,16 @@ import Crypto
 import Foundation
 
 /// What a model was trained on: enough to tell whether two runs saw the same data.
-public struct DataFingerprint: Hashable, Sendable, Codable {
-    public var rows: Int
-    public var frauds: Int
-    public var firstEventTime: String?
-    public var lastEventTime: String?
+package struct DataFingerprint: Hashable, Sendable, Codable {
+    package var rows: Int
+    package var frauds: Int
+    package var firstEventTime: String?
+    package var lastEventTime: String?
     /// SHA-256 (hex) of the input files' bytes, in the order given.
-    public var sha256: String
-    public var files: [String]
+    package var sha256: String
+    package var files: [String]
 
-    public init(rows: Int, frauds: Int, firstEventTime: String?, lastEventTime: String?, sha256: String, files: [String]) {
+    package init(rows: Int, frauds: Int, firstEventTime: String?, lastEventTime: String?, sha256: String, files: [String]) {
         (self.rows, self.frauds, self.firstEventTime, self.lastEventTime, self.sha256, self.files) =
             (rows, frauds, firstEventTime, lastEventTime, sha256, files)
     }
@@ -21,7 +21,7 @@ public struct DataFingerprint: Hashable, Sendable, Codable {
     }
 
     /// SHA-256 over the raw bytes of `paths`, streamed in 1 MiB reads.
-    public static func sha256(of paths: [String]) throws -> String {
+    package static func sha256(of paths: [String]) throws -> String {
         var hasher = SHA256()
         for path in paths {
             guard let handle = FileHandle(forReadingAtPath: path) else {

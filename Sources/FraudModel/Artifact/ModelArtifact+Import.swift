@@ -4,7 +4,7 @@ extension ModelArtifact {
     /// An artifact for an XGBoost model trained elsewhere (e.g. Python): its JSON plus the spec naming
     /// its input columns in its own order (any subset of `FeatureNames.all`).
     /// - Throws: `ModelError` when the spec names unknown features or the model cannot be scored natively.
-    public static func importXGBoost(modelJSON: Data, spec: FeatureSpec, threshold: Double,
+    package static func importXGBoost(modelJSON: Data, spec: FeatureSpec, threshold: Double,
                                      fingerprint: DataFingerprint? = nil) throws -> ModelArtifact {
         let metadata = ModelMetadata(
             kind: .xgboost, featureVersion: spec.version, parameters: ["imported": "true"], threshold: threshold,
@@ -18,7 +18,7 @@ extension ModelArtifact {
 
     /// Imports from a directory holding `model.json` and `features.json` (a Python export). `features.json` is
     /// either a `FeatureSpec` object (`{"version": ..., "names": [...]}`) or a plain array of feature names.
-    public static func importXGBoost(directory: String, threshold: Double) throws -> ModelArtifact {
+    package static func importXGBoost(directory: String, threshold: Double) throws -> ModelArtifact {
         let url = URL(fileURLWithPath: directory)
         let specURL = url.appendingPathComponent("features.json")
         let spec: FeatureSpec
@@ -41,7 +41,7 @@ extension ModelArtifact {
     }
 
     /// Whether `directory` is a bare XGBoost export (`model.json` and `features.json`, no `metadata.json`).
-    public static func isXGBoostExport(directory: String) -> Bool {
+    package static func isXGBoostExport(directory: String) -> Bool {
         let files = FileManager.default
         let path = { (name: String) in (directory as NSString).appendingPathComponent(name) }
         return !files.fileExists(atPath: path("metadata.json")) && files.fileExists(atPath: path("model.json"))
@@ -51,7 +51,7 @@ extension ModelArtifact {
     /// The directory `fraud models import` registers: `directory` itself when it is a complete artifact, or for a bare
     /// XGBoost export a new temporary directory with the completed artifact (`metadata.json` with `threshold`),
     /// checked to be scorable by the native evaluator. The caller removes a temporary directory.
-    public static func registrableDirectory(for directory: String, threshold: Double) throws -> (path: String, isTemporary: Bool) {
+    package static func registrableDirectory(for directory: String, threshold: Double) throws -> (path: String, isTemporary: Bool) {
         guard isXGBoostExport(directory: directory) else { return (directory, false) }
         let artifact = try importXGBoost(directory: directory, threshold: threshold)
         let staging = FileManager.default.temporaryDirectory.appendingPathComponent("fraud-import-\(UUID().uuidString)").path

@@ -2,20 +2,20 @@ import Foundation
 
 /// A model directory: `model.json` (XGBoost JSON, or this project's JSON for logistic/baseline),
 /// `features.json` (the `FeatureSpec`), `metadata.json` (`ModelMetadata`).
-public struct ModelArtifact: Sendable {
-    public var spec: FeatureSpec
-    public var metadata: ModelMetadata
+package struct ModelArtifact: Sendable {
+    package var spec: FeatureSpec
+    package var metadata: ModelMetadata
     /// The bytes of `model.json`.
-    public var modelJSON: Data
+    package var modelJSON: Data
 
-    public init(spec: FeatureSpec, metadata: ModelMetadata, modelJSON: Data) {
+    package init(spec: FeatureSpec, metadata: ModelMetadata, modelJSON: Data) {
         self.spec = spec
         self.metadata = metadata
         self.modelJSON = modelJSON
     }
 
     /// Reads the three files of `directory`.
-    public static func load(directory: String) throws -> ModelArtifact {
+    package static func load(directory: String) throws -> ModelArtifact {
         let url = URL(fileURLWithPath: directory)
         func read(_ name: String) throws -> Data {
             do { return try Data(contentsOf: url.appendingPathComponent(name)) } catch {
@@ -32,7 +32,7 @@ public struct ModelArtifact: Sendable {
     }
 
     /// Writes the three files into `directory` (created if needed).
-    public func write(directory: String) throws {
+    package func write(directory: String) throws {
         let url = URL(fileURLWithPath: directory)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
@@ -44,7 +44,7 @@ public struct ModelArtifact: Sendable {
 
     /// The scoring model, reading the extractor's columns (`FeatureNames.spec`).
     /// - Throws: `ModelError` when the spec names unknown features or `model.json` is malformed.
-    public func scoringModel() throws -> any ScoringModel {
+    package func scoringModel() throws -> any ScoringModel {
         let extractor = FeatureNames.spec
         let columns = try spec.columns(in: extractor)
         switch metadata.kind {

@@ -8,12 +8,12 @@ import FraudCore
 /// filter (`CardStateStore.bloomWords` UInt64), then the n ring entries oldest first, each an event time in
 /// seconds (UInt32) and an amount (Float32 bits). The ring is stored in logical order, so a decoded card's ring
 /// starts at slot 0: its features are bit-identical, since they depend only on that order.
-public enum CardStateCodec {
+package enum CardStateCodec {
     static let version: UInt8 = 1
     static let headerBytes = 1 + 1 + 4 + 8 + 4 + CardStateStore.bloomWords * 8
 
     /// The state of `card`, or `nil` when the store has none.
-    public static func encode(_ card: Int64, in store: CardStateStore) -> [UInt8]? {
+    package static func encode(_ card: Int64, in store: CardStateStore) -> [UInt8]? {
         guard let slot = store.slots[card] else { return nil }
         let chunk = store.chunks[Int(slot) >> CardStateStore.chunkShift]
         return encode(slot: Int(slot) & (CardStateStore.chunkSize - 1), of: chunk)
@@ -40,7 +40,7 @@ public enum CardStateCodec {
 
     /// Sets the state of `card` in `store` to `bytes` (replacing any it had).
     /// - Throws: `ModelError.malformed` naming the card when `bytes` are not such a state.
-    public static func decode(_ bytes: [UInt8], card: Int64, into store: inout CardStateStore) throws {
+    package static func decode(_ bytes: [UInt8], card: Int64, into store: inout CardStateStore) throws {
         func malformed(_ reason: String) -> ModelError {
             .malformed(file: "feature state of card \(CardNumberMask.masked(card))", reason: reason)
         }

@@ -6,9 +6,9 @@
 /// chunked (`chunkSize` cards per chunk; the newest chunk grows by doubling) so growth never copies more
 /// than one chunk. A value type:
 /// copy it to snapshot; `CardStateCodec` encodes one card's state for checkpoints and the API.
-public struct CardStateStore: Hashable, Sendable {
+package struct CardStateStore: Hashable, Sendable {
     /// Payments kept per card; windows count at most this many (a card with more in 7 days saturates).
-    public static let ringCapacity = 64
+    package static let ringCapacity = 64
     /// 64-bit words of each card's merchant Bloom filter (1024 bits, 2 hashes).
     static let bloomWords = 16
     static let chunkShift = 12
@@ -24,10 +24,10 @@ public struct CardStateStore: Hashable, Sendable {
     var cards: [Int64] = []
     var chunks: [CardStateChunk] = []
 
-    public init() {}
+    package init() {}
 
     /// Cards with state.
-    public var cardCount: Int { cards.count }
+    package var cardCount: Int { cards.count }
 
     /// The slot of `card`, allocated (empty) on first sight.
     mutating func slot(for card: Int64) -> Int {
@@ -42,7 +42,7 @@ public struct CardStateStore: Hashable, Sendable {
     }
 
     /// Bytes held by the state (buffers at their capacity plus the card index), for memory budgets.
-    public var estimatedBytes: Int {
+    package var estimatedBytes: Int {
         let index = slots.capacity * (MemoryLayout<Int64>.stride + MemoryLayout<Int32>.stride) + cards.capacity * 8
         return index + chunks.reduce(0) { $0 + $1.capacity } * CardStateChunk.bytesPerCard
     }

@@ -6,36 +6,36 @@ import FraudCore
 /// skew). Each row sees only the card's earlier payments plus the payment itself
 /// (point-in-time correct), so feed payments in event-time order; a late payment is
 /// accepted and only counts the ring entries not after it.
-public struct FeatureExtractor: Sendable {
+package struct FeatureExtractor: Sendable {
     /// Per-card state; copy it to snapshot, assign it to restore.
-    public var state: CardStateStore
+    package var state: CardStateStore
 
     /// What `extract` produces.
-    public static var spec: FeatureSpec { FeatureNames.spec }
+    package static var spec: FeatureSpec { FeatureNames.spec }
     /// Columns of the matrices it produces.
-    public static let columns = FeatureNames.count
+    package static let columns = FeatureNames.count
 
-    public init(state: CardStateStore = CardStateStore()) {
+    package init(state: CardStateStore = CardStateStore()) {
         self.state = state
     }
 
     /// An extractor whose state holds `cards`, as checkpointed (`CardStateCodec`).
     /// - Throws: `ModelError.malformed` naming the card whose state cannot be decoded.
-    public init(cards: [CardStateRecord]) throws {
+    package init(cards: [CardStateRecord]) throws {
         var state = CardStateStore()
         for card in cards { try CardStateCodec.decode(card.state, card: card.ccNum, into: &state) }
         self.state = state
     }
 
     /// Features of `batch`, row `i` for `batch[i]`, processed in the batch's order.
-    public mutating func extract(_ batch: some Collection<Transaction>) -> FeatureMatrix {
+    package mutating func extract(_ batch: some Collection<Transaction>) -> FeatureMatrix {
         var matrix = FeatureMatrix(columns: FeatureNames.count, capacity: batch.count)
         for transaction in batch { matrix.append(transaction, extractedBy: &self) }
         return matrix
     }
 
     /// Writes the features of one payment into `row` (`FeatureNames.count` values) and records the payment.
-    public mutating func extract(_ transaction: Transaction, into row: UnsafeMutableBufferPointer<Float>) {
+    package mutating func extract(_ transaction: Transaction, into row: UnsafeMutableBufferPointer<Float>) {
         precondition(row.count == FeatureNames.count, "row must hold \(FeatureNames.count) values")
         StatelessFeatures.write(transaction, into: row)
         let slot = state.slot(for: transaction.ccNum)

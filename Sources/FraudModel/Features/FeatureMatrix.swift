@@ -1,14 +1,14 @@
 import FraudCore
 
 /// Rows of features, row-major in one flat `Float` array (XGBoost's dense layout); NaN = missing.
-public struct FeatureMatrix: Hashable, Sendable {
-    public private(set) var rows: Int
-    public let columns: Int
+package struct FeatureMatrix: Hashable, Sendable {
+    package private(set) var rows: Int
+    package let columns: Int
     /// `values[row * columns + column]`.
-    public var values: [Float]
+    package var values: [Float]
 
     /// An empty matrix of `columns` columns, with room for `capacity` rows.
-    public init(columns: Int, capacity: Int = 0) {
+    package init(columns: Int, capacity: Int = 0) {
         self.rows = 0
         self.columns = columns
         self.values = []
@@ -17,24 +17,24 @@ public struct FeatureMatrix: Hashable, Sendable {
 
     /// A matrix over existing values.
     /// - Precondition: `values.count == rows * columns`.
-    public init(rows: Int, columns: Int, values: [Float]) {
+    package init(rows: Int, columns: Int, values: [Float]) {
         precondition(values.count == rows * columns, "values must hold rows × columns entries")
         self.rows = rows
         self.columns = columns
         self.values = values
     }
 
-    public subscript(row: Int, column: Int) -> Float {
+    package subscript(row: Int, column: Int) -> Float {
         get { values[row * columns + column] }
         set { values[row * columns + column] = newValue }
     }
 
     /// One row's values.
-    public func row(_ row: Int) -> ArraySlice<Float> { values[row * columns..<(row + 1) * columns] }
+    package func row(_ row: Int) -> ArraySlice<Float> { values[row * columns..<(row + 1) * columns] }
 
     /// Appends the features of `transaction`, extracted (and recorded) by `extractor`: how rows whose cards live in
     /// different extractors (one per partition) share one matrix.
-    public mutating func append(_ transaction: Transaction, extractedBy extractor: inout FeatureExtractor) {
+    package mutating func append(_ transaction: Transaction, extractedBy extractor: inout FeatureExtractor) {
         precondition(columns == FeatureNames.count, "a feature matrix has \(FeatureNames.count) columns")
         values.append(contentsOf: repeatElement(.nan, count: columns))
         rows += 1
@@ -52,7 +52,7 @@ public struct FeatureMatrix: Hashable, Sendable {
     }
 
     /// Rows `range` as a new matrix.
-    public func rows(_ range: Range<Int>) -> FeatureMatrix {
+    package func rows(_ range: Range<Int>) -> FeatureMatrix {
         FeatureMatrix(rows: range.count, columns: columns, values: Array(values[range.lowerBound * columns..<range.upperBound * columns]))
     }
 }

@@ -1,10 +1,10 @@
 /// The extractor's columns: stable names (drift, reasons and the dashboard key on them) and their positions.
-public enum FeatureNames {
+package enum FeatureNames {
     /// Version of the extractor's output; part of `features.json`.
-    public static let version = "card-velocity-1"
+    package static let version = "card-velocity-1"
 
     /// The Sparkov categories, one-hot encoded in this order (an unknown category sets none of them).
-    public static let categories = [
+    package static let categories = [
         "entertainment", "food_dining", "gas_transport", "grocery_net", "grocery_pos", "health_fitness", "home",
         "kids_pets", "misc_net", "misc_pos", "personal_care", "shopping_net", "shopping_pos", "travel",
     ]
@@ -22,7 +22,7 @@ public enum FeatureNames {
     static let count = cardCount1h + 13
 
     /// Every column name in matrix order.
-    public static let all: [String] = {
+    package static let all: [String] = {
         var names = ["amount_log", "hour", "weekday", "night", "age_years", "gender_male", "city_pop_log", "distance_km"]
         names += categories.map { "category_" + $0 }
         names += [
@@ -35,5 +35,5 @@ public enum FeatureNames {
     }()
 
     /// The spec of what `FeatureExtractor` produces.
-    public static var spec: FeatureSpec { FeatureSpec(version: version, names: all) }
+    package static var spec: FeatureSpec { FeatureSpec(version: version, names: all) }
 }

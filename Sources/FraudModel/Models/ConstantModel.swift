@@ -1,27 +1,27 @@
 import Foundation
 
 /// The baseline: every payment gets the training fraud rate (with a threshold above it, "never fraud").
-public struct ConstantModel: ScoringModel, Codable, Hashable {
-    public var kind: ModelKind { .baseline }
+package struct ConstantModel: ScoringModel, Codable, Hashable {
+    package var kind: ModelKind { .baseline }
     /// The constant score.
-    public var probability: Double
-    public var columns: Int
+    package var probability: Double
+    package var columns: Int
 
-    public init(probability: Double, columns: Int) {
+    package init(probability: Double, columns: Int) {
         self.probability = probability
         self.columns = columns
     }
 
     /// The fraud rate of `labels`.
-    public init(labels: [Bool], columns: Int) {
+    package init(labels: [Bool], columns: Int) {
         self.init(probability: labels.isEmpty ? 0 : Double(labels.filter { $0 }.count) / Double(labels.count), columns: columns)
     }
 
-    public func scores(_ matrix: FeatureMatrix) -> [Double] {
+    package func scores(_ matrix: FeatureMatrix) -> [Double] {
         [Double](repeating: probability, count: matrix.rows)
     }
 
-    public func contributions(_ matrix: FeatureMatrix, row: Int) -> [Float] {
+    package func contributions(_ matrix: FeatureMatrix, row: Int) -> [Float] {
         var out = [Float](repeating: 0, count: columns + 1)
         let p = min(max(probability, 1e-12), 1 - 1e-12)
         out[columns] = Float(log(p / (1 - p)))

@@ -5,13 +5,13 @@ import Foundation
 /// Preprocessing is part of the model: columns whose training values exceed 100 in magnitude
 /// (sums, seconds, counts) go through `sign(x)·log1p(|x|)` first, then every column is
 /// standardised with the training mean and deviation; a missing value becomes 0 (the mean).
-public struct LogisticModel: ScoringModel, Codable, Hashable {
-    public var kind: ModelKind { .logistic }
-    public var weights: [Double]
-    public var intercept: Double
-    public var means: [Double]
-    public var scales: [Double]
-    public var logTransformed: [Bool]
+package struct LogisticModel: ScoringModel, Codable, Hashable {
+    package var kind: ModelKind { .logistic }
+    package var weights: [Double]
+    package var intercept: Double
+    package var means: [Double]
+    package var scales: [Double]
+    package var logTransformed: [Bool]
 
     /// The standardised value of column `column` for raw value `value`.
     @inline(__always)
@@ -22,7 +22,7 @@ public struct LogisticModel: ScoringModel, Codable, Hashable {
         return (x - means[column]) / scales[column]
     }
 
-    public func margin(_ matrix: FeatureMatrix, row: Int) -> Double {
+    package func margin(_ matrix: FeatureMatrix, row: Int) -> Double {
         var sum = intercept
         for column in 0..<weights.count {
             sum += weights[column] * standardized(matrix[row, column], column: column)
@@ -30,11 +30,11 @@ public struct LogisticModel: ScoringModel, Codable, Hashable {
         return sum
     }
 
-    public func scores(_ matrix: FeatureMatrix) -> [Double] {
+    package func scores(_ matrix: FeatureMatrix) -> [Double] {
         (0..<matrix.rows).map { 1 / (1 + exp(-margin(matrix, row: $0))) }
     }
 
-    public func contributions(_ matrix: FeatureMatrix, row: Int) -> [Float] {
+    package func contributions(_ matrix: FeatureMatrix, row: Int) -> [Float] {
         var out = (0..<weights.count).map { Float(weights[$0] * standardized(matrix[row, $0], column: $0)) }
         out.append(Float(intercept))
         return out

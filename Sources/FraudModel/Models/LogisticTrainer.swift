@@ -1,20 +1,20 @@
 import Foundation
 
 /// Fits `LogisticModel` by Newton's method (IRLS) with L2 regularisation and balanced class weights.
-public struct LogisticTrainer: Sendable {
+package struct LogisticTrainer: Sendable {
     /// L2 penalty on the weights (not the intercept), in units of total sample weight.
-    public let l2: Double
-    public let maxIterations: Int
+    package let l2: Double
+    package let maxIterations: Int
 
     /// - Throws: `ModelError.invalidInput` naming a parameter out of range.
-    public init(l2: Double = 1e-3, maxIterations: Int = 25) throws {
+    package init(l2: Double = 1e-3, maxIterations: Int = 25) throws {
         guard l2 >= 0 else { throw ModelError.invalidInput("l2 = \(l2): expected >= 0") }
         guard maxIterations >= 1 else { throw ModelError.invalidInput("maxIterations = \(maxIterations): expected >= 1") }
         self.l2 = l2
         self.maxIterations = maxIterations
     }
 
-    public func fit(_ matrix: FeatureMatrix, labels: [Bool]) throws -> LogisticModel {
+    package func fit(_ matrix: FeatureMatrix, labels: [Bool]) throws -> LogisticModel {
         let positives = labels.filter { $0 }.count
         guard positives > 0, positives < labels.count else {
             throw ModelError.invalidInput("logistic regression needs both frauds and legitimate payments (frauds: \(positives) of \(labels.count))")

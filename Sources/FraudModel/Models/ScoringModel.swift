@@ -1,10 +1,10 @@
 /// The model families `fraud train --model` offers.
-public enum ModelKind: String, Sendable, Codable, CaseIterable {
+package enum ModelKind: String, Sendable, Codable, CaseIterable {
     case xgboost, logistic, baseline
 }
 
 /// A trained model that scores feature rows: pure, batched, safe to share across threads.
-public protocol ScoringModel: Sendable {
+package protocol ScoringModel: Sendable {
     var kind: ModelKind { get }
     /// Fraud probability of every row.
     func scores(_ matrix: FeatureMatrix) -> [Double]
@@ -13,5 +13,5 @@ public protocol ScoringModel: Sendable {
 }
 
 extension TreeEnsemble: ScoringModel {
-    public var kind: ModelKind { .xgboost }
+    package var kind: ModelKind { .xgboost }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 extension TreeEnsemble {
     /// Margins (log-odds) of every row, accumulated in `Float` in tree order as XGBoost does.
-    public func margins(_ matrix: FeatureMatrix) -> [Float] {
+    package func margins(_ matrix: FeatureMatrix) -> [Float] {
         precondition(matrix.columns == columns, "matrix has \(matrix.columns) columns, the model reads \(columns)")
         guard let packed else { return walkedMargins(matrix) }
         var out = [Float](repeating: baseMargin, count: matrix.rows)
@@ -47,13 +47,13 @@ extension TreeEnsemble {
     }
 
     /// Fraud probabilities (or margins for `binary:logitraw`) of every row.
-    public func scores(_ matrix: FeatureMatrix) -> [Double] {
+    package func scores(_ matrix: FeatureMatrix) -> [Double] {
         margins(matrix).map { appliesSigmoid ? 1 / (1 + exp(-Double($0))) : Double($0) }
     }
 
     /// Saabas path contributions of one row (XGBoost's `approx_contribs`): one value per column,
     /// plus the bias (base margin + root means) as the last element; they sum to the margin.
-    public func contributions(_ matrix: FeatureMatrix, row: Int) -> [Float] {
+    package func contributions(_ matrix: FeatureMatrix, row: Int) -> [Float] {
         var out = [Float](repeating: 0, count: columns + 1)
         out[columns] = baseMargin
         matrix.values.withUnsafeBufferPointer { values in

@@ -3,7 +3,7 @@ import Foundation
 /// Native Swift evaluator of an XGBoost binary model: every tree's nodes in flat arrays,
 /// scored batch-at-a-time with XGBoost's rules (`value < split` goes left, NaN takes the
 /// node's default direction, leaf values summed in `Float` in tree order, plus the base margin).
-public struct TreeEnsemble: Sendable {
+package struct TreeEnsemble: Sendable {
     /// Split feature per node (the extractor's column); -1 for leaves.
     let feature: [Int32]
     /// Split threshold, or the leaf value for leaves.
@@ -19,18 +19,18 @@ public struct TreeEnsemble: Sendable {
     /// The same trees laid out for batch scoring; nil when a tree is deeper than `PackedForest.maxDepth`.
     let packed: PackedForest?
     /// Margin before any tree: logit(base_score) for logistic objectives.
-    public let baseMargin: Float
+    package let baseMargin: Float
     /// Whether scores are `sigmoid(margin)` (`binary:logistic`) or the margin itself (`binary:logitraw`).
-    public let appliesSigmoid: Bool
+    package let appliesSigmoid: Bool
     /// Columns the evaluator reads (the extractor's width).
-    public let columns: Int
+    package let columns: Int
 
-    public var treeCount: Int { roots.count }
+    package var treeCount: Int { roots.count }
 
     /// Loads an XGBoost JSON model.
     /// - Parameter featureColumns: the extractor column of each model feature (identity when nil).
     /// - Throws: `ModelError` when the JSON is not a binary gbtree model with numerical splits.
-    public init(json: Data, columns: Int, featureColumns: [Int]? = nil) throws {
+    package init(json: Data, columns: Int, featureColumns: [Int]? = nil) throws {
         try self.init(json: json, columns: columns, featureColumns: featureColumns, packedDepth: PackedForest.maxDepth)
     }
 

@@ -9,7 +9,7 @@ import Metrics
 /// The stream's scorer calls it between batches only, so a swap never splits a batch. A champion whose artifact
 /// cannot be loaded is logged, counted in `fraud_model_load_failures_total` and skipped: the current model keeps
 /// serving, and the load is tried again at the next alias move.
-public actor ChampionWatcher {
+package actor ChampionWatcher {
     private let models: (any ModelStore)?
     private let interval: Duration
     private let clock = ContinuousClock()
@@ -32,7 +32,7 @@ public actor ChampionWatcher {
 
     /// The scorer to use now.
     /// - Throws: `NoChampionError` while no model could be loaded yet; the store's errors at the first check.
-    public func current() async throws -> FraudScorer {
+    package func current() async throws -> FraudScorer {
         guard let models else { return scorer! }
         let now = clock.now
         if let lastCheck, let scorer, now - lastCheck < interval { return scorer }

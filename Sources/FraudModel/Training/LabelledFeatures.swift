@@ -2,18 +2,18 @@ import FraudCore
 import FraudData
 
 /// Payments replayed in event-time order through a `FeatureExtractor`, with labels and the columns evaluation needs.
-public struct LabelledFeatures: Sendable {
-    public var matrix: FeatureMatrix
-    public var labels: [Bool]
+package struct LabelledFeatures: Sendable {
+    package var matrix: FeatureMatrix
+    package var labels: [Bool]
     /// Day number (days since 1970) of each row, for precision@k.
-    public var days: [Int32]
-    public var cards: [Int64]
-    public var amounts: [Double]
-    public var times: [EventTime]
+    package var days: [Int32]
+    package var cards: [Int64]
+    package var amounts: [Double]
+    package var times: [EventTime]
 
     /// Sorts `transactions` by event time (stable) and extracts their features with `extractor`.
     /// Unlabelled payments update the state but are left out of the rows.
-    public init(transactions: [Transaction], extractor: inout FeatureExtractor, progress: (Int, Int) -> Void = { _, _ in }) {
+    package init(transactions: [Transaction], extractor: inout FeatureExtractor, progress: (Int, Int) -> Void = { _, _ in }) {
         let ordered = transactions.enumerated().sorted { ($0.element.eventTime, $0.offset) < ($1.element.eventTime, $1.offset) }.map(\.element)
         matrix = FeatureMatrix(columns: FeatureNames.count, capacity: ordered.count)
         (labels, days, cards, amounts, times) = ([], [], [], [], [])
@@ -36,16 +36,16 @@ public struct LabelledFeatures: Sendable {
         (self.matrix, self.labels, self.days, self.cards, self.amounts, self.times) = (matrix, labels, days, cards, amounts, times)
     }
 
-    public var count: Int { labels.count }
+    package var count: Int { labels.count }
 
     /// Rows `range` (in time order).
-    public func slice(_ range: Range<Int>) -> LabelledFeatures {
+    package func slice(_ range: Range<Int>) -> LabelledFeatures {
         LabelledFeatures(matrix: matrix.rows(range), labels: Array(labels[range]), days: Array(days[range]),
                          cards: Array(cards[range]), amounts: Array(amounts[range]), times: Array(times[range]))
     }
 
     /// Reads every file (plain or gzip CSV) into memory.
-    public static func readTransactions(paths: [String]) throws -> [Transaction] {
+    package static func readTransactions(paths: [String]) throws -> [Transaction] {
         var all: [Transaction] = []
         for path in paths { all += try TransactionCSVReader(path: path, onQuarantine: { _ in }).readAll() }
         return all

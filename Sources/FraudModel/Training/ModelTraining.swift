@@ -5,15 +5,15 @@ import Foundation
 /// Trains one model kind on time-ordered features: the last `validationFraction` of rows (by event
 /// time) is held out for early stopping, the threshold and the recorded metrics. Training warns (through `progress`)
 /// when that split holds fewer than `MetricEvidence.minimumFrauds` frauds.
-public struct ModelTraining: Sendable {
-    public var kind: ModelKind
-    public var validationFraction: Double
-    public var xgboost: XGBoostParameters
-    public var logisticL2: Double
-    public var thresholdObjective: ThresholdObjective
+package struct ModelTraining: Sendable {
+    package var kind: ModelKind
+    package var validationFraction: Double
+    package var xgboost: XGBoostParameters
+    package var logisticL2: Double
+    package var thresholdObjective: ThresholdObjective
 
     /// - Throws: `ModelError.invalidInput` when `validationFraction` is outside 0.05...0.5.
-    public init(kind: ModelKind, validationFraction: Double = 0.2, xgboost: XGBoostParameters? = nil,
+    package init(kind: ModelKind, validationFraction: Double = 0.2, xgboost: XGBoostParameters? = nil,
                 logisticL2: Double = 1e-3, thresholdObjective: ThresholdObjective = .bestF1) throws {
         guard (0.05...0.5).contains(validationFraction) else {
             throw ModelError.invalidInput("validation fraction \(validationFraction): expected 0.05...0.5")
@@ -26,15 +26,15 @@ public struct ModelTraining: Sendable {
     }
 
     /// A trained model and its artifact.
-    public struct Outcome: Sendable {
-        public var artifact: ModelArtifact
-        public var model: any ScoringModel
-        public var validationReport: EvaluationReport
+    package struct Outcome: Sendable {
+        package var artifact: ModelArtifact
+        package var model: any ScoringModel
+        package var validationReport: EvaluationReport
     }
 
     /// Trains on `data` (already in time order); `fingerprint` describes the input files.
     /// - Parameter progress: one line of news at a time (stderr in the CLI).
-    public func train(_ data: LabelledFeatures, fingerprint: DataFingerprint, progress: (String) -> Void = { _ in }) throws -> Outcome {
+    package func train(_ data: LabelledFeatures, fingerprint: DataFingerprint, progress: (String) -> Void = { _ in }) throws -> Outcome {
         let split = data.count - Int((Double(data.count) * validationFraction).rounded())
         guard split > 0, split < data.count else { throw ModelError.invalidInput("too few rows (\(data.count)) to split") }
         let train = data.slice(0..<split), validation = data.slice(split..<data.count)

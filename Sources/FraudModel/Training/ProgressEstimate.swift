@@ -1,16 +1,16 @@
 /// How far long work has got and, at the pace so far, how long the rest should take: "40 %, about 1 min 5 s left".
-public struct ProgressEstimate {
+package struct ProgressEstimate {
     private let now: () -> ContinuousClock.Instant
     private let start: ContinuousClock.Instant
 
     /// Starts timing now; `now` is the clock (injected by tests).
-    public init(now: @escaping () -> ContinuousClock.Instant = { ContinuousClock.now }) {
+    package init(now: @escaping () -> ContinuousClock.Instant = { ContinuousClock.now }) {
         self.now = now
         start = now()
     }
 
     /// `done` of `total` units as a percentage, with the time left once a unit is done and some remain.
-    public func text(done: Int, total: Int) -> String {
+    package func text(done: Int, total: Int) -> String {
         guard total > 0 else { return "100 %" }
         let percent = "\(min(100, done * 100 / total)) %"
         guard done > 0, done < total else { return percent }

@@ -6,17 +6,17 @@ import FraudCore
 ///
 /// Rung `k` budgets `maxRounds / eta^(rungs - 1 - k)` rounds (at least 1), so the last rung trains with `maxRounds`.
 /// Each rung retrains its survivors from scratch (early stopping still applies inside the budget).
-public struct SuccessiveHalving: Sendable {
-    public let candidates: Int
+package struct SuccessiveHalving: Sendable {
+    package let candidates: Int
     /// Reduction factor: the share `1/eta` of a rung goes on to the next.
-    public let eta: Int
-    public let seed: UInt64
-    public let validationFraction: Double
-    public let maxRounds: Int
-    public let threads: Int
+    package let eta: Int
+    package let seed: UInt64
+    package let validationFraction: Double
+    package let maxRounds: Int
+    package let threads: Int
 
     /// - Throws: `ModelError.invalidInput` naming a parameter out of range.
-    public init(candidates: Int = 27, eta: Int = 3, seed: UInt64 = 1, validationFraction: Double = 0.2, maxRounds: Int = 300,
+    package init(candidates: Int = 27, eta: Int = 3, seed: UInt64 = 1, validationFraction: Double = 0.2, maxRounds: Int = 300,
                 threads: Int = 0) throws {
         guard candidates >= 2 else { throw ModelError.invalidInput("candidates = \(candidates): expected >= 2") }
         guard eta >= 2 else { throw ModelError.invalidInput("eta = \(eta): expected >= 2") }
@@ -27,7 +27,7 @@ public struct SuccessiveHalving: Sendable {
     }
 
     /// Rounds budgeted at each rung, smallest first.
-    public var budgets: [Int] {
+    package var budgets: [Int] {
         // floor(log_eta(candidates)) + 1 rungs: the last one keeps at least one survivor of the previous.
         var rungs = 1, survivors = candidates
         while survivors / eta >= 1 {
@@ -46,7 +46,7 @@ public struct SuccessiveHalving: Sendable {
 
     /// Runs every rung, handing each trial to `record` as it finishes; returns the trials of the last rung
     /// (best first) followed by the earlier rungs' (best first within a rung, later rungs first).
-    public func run(_ data: LabelledFeatures, record: (TuningTrial) throws -> Void) throws -> [TuningTrial] {
+    package func run(_ data: LabelledFeatures, record: (TuningTrial) throws -> Void) throws -> [TuningTrial] {
         let split = TuningSplit(data, validationFraction: validationFraction)
         var random = SplitMix64(seed: seed)
         var alive = try (0..<candidates).map { index in

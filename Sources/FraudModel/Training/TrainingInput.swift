@@ -2,16 +2,16 @@ import FraudCore
 import Foundation
 
 /// Training or evaluation files read, replayed through a fresh extractor in time order, and fingerprinted.
-public struct TrainingInput: Sendable {
-    public var features: LabelledFeatures
-    public var fingerprint: DataFingerprint
+package struct TrainingInput: Sendable {
+    package var features: LabelledFeatures
+    package var fingerprint: DataFingerprint
     /// The extractor's state after the replay.
-    public var extractor: FeatureExtractor
+    package var extractor: FeatureExtractor
 
     /// - Parameters:
     ///   - warmup: files replayed first to warm the per-card state, not part of the rows.
     ///   - progress: one line of news at a time.
-    public static func load(paths: [String], warmup: [String] = [], progress: (String) -> Void = { _ in }) throws -> TrainingInput {
+    package static func load(paths: [String], warmup: [String] = [], progress: (String) -> Void = { _ in }) throws -> TrainingInput {
         var extractor = FeatureExtractor()
         if !warmup.isEmpty {
             let warm = try LabelledFeatures.readTransactions(paths: warmup)

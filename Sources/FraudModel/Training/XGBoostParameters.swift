@@ -1,34 +1,34 @@
 import FraudCore
 
 /// Hyperparameters of a binary gradient-boosted-trees model (XGBoost's names in `xgboostPairs`).
-public struct XGBoostParameters: Hashable, Sendable, Codable {
+package struct XGBoostParameters: Hashable, Sendable, Codable {
     /// Maximum boosting rounds (early stopping may keep fewer).
-    public var rounds: Int
+    package var rounds: Int
     /// Rounds without improvement of the validation metric before stopping.
-    public var earlyStoppingRounds: Int
-    public var maxDepth: Int
+    package var earlyStoppingRounds: Int
+    package var maxDepth: Int
     /// Learning rate (`eta`).
-    public var learningRate: Double
+    package var learningRate: Double
     /// Minimum hessian in a child. Floor 1: with `scale_pos_weight` a lone fraud would otherwise make a leaf.
-    public var minChildWeight: Double
-    public var subsample: Double
-    public var columnSampleByTree: Double
+    package var minChildWeight: Double
+    package var subsample: Double
+    package var columnSampleByTree: Double
     /// L2 regularisation (`lambda`).
-    public var l2: Double
+    package var l2: Double
     /// Weight of positives; `nil` = negatives / positives of the training set.
-    public var scalePositiveWeight: Double?
-    public var maxBin: Int
+    package var scalePositiveWeight: Double?
+    package var maxBin: Int
     /// Threads (0 = all cores).
-    public var threads: Int
-    public var seed: Int
+    package var threads: Int
+    package var seed: Int
     /// Metric watched for early stopping (higher is better).
-    public var evalMetric: String
+    package var evalMetric: String
 
     /// The smallest accepted `minChildWeight`.
-    public static let minChildWeightFloor = 1.0
+    package static let minChildWeightFloor = 1.0
 
     /// - Throws: `ConfigurationError` naming the first parameter out of range.
-    public init(rounds: Int = 400, earlyStoppingRounds: Int = 40, maxDepth: Int = 6, learningRate: Double = 0.1,
+    package init(rounds: Int = 400, earlyStoppingRounds: Int = 40, maxDepth: Int = 6, learningRate: Double = 0.1,
                 minChildWeight: Double = 1, subsample: Double = 0.8, columnSampleByTree: Double = 0.8, l2: Double = 1,
                 scalePositiveWeight: Double? = nil, maxBin: Int = 256, threads: Int = 0, seed: Int = 0,
                 evalMetric: String = "aucpr") throws {
@@ -62,7 +62,7 @@ public struct XGBoostParameters: Hashable, Sendable, Codable {
     }
 
     /// The booster parameters as XGBoost names them, with `scale_pos_weight` resolved.
-    public func xgboostPairs(scalePositiveWeight resolved: Double) -> [(String, String)] {
+    package func xgboostPairs(scalePositiveWeight resolved: Double) -> [(String, String)] {
         [
             ("objective", "binary:logistic"), ("tree_method", "hist"), ("max_depth", "\(maxDepth)"),
             ("eta", "\(learningRate)"), ("min_child_weight", "\(minChildWeight)"), ("subsample", "\(subsample)"),

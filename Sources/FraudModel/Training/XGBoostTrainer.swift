@@ -1,26 +1,26 @@
 import FraudXGBoost
 
 /// Trains a binary XGBoost model round by round with early stopping on a validation set.
-public struct XGBoostTrainer {
-    public var parameters: XGBoostParameters
+package struct XGBoostTrainer {
+    package var parameters: XGBoostParameters
 
-    public init(parameters: XGBoostParameters) { self.parameters = parameters }
+    package init(parameters: XGBoostParameters) { self.parameters = parameters }
 
     /// What training produced.
-    public struct Result {
+    package struct Result {
         /// The model truncated to its best round.
-        public var booster: Booster
+        package var booster: Booster
         /// Rounds kept (best validation round + 1).
-        public var rounds: Int
+        package var rounds: Int
         /// Validation metric at the best round (nil without validation).
-        public var bestValidationScore: Double?
+        package var bestValidationScore: Double?
         /// The `scale_pos_weight` actually used.
-        public var scalePositiveWeight: Double
+        package var scalePositiveWeight: Double
     }
 
     /// Trains on `train`, stopping when `validation`'s metric has not improved for `earlyStoppingRounds`.
     /// - Parameter progress: called after each round with (round, validation score).
-    public func train(train: DMatrix, trainLabels: [Float], validation: DMatrix?,
+    package func train(train: DMatrix, trainLabels: [Float], validation: DMatrix?,
                       progress: (Int, Double?) -> Void = { _, _ in }) throws -> Result {
         let positives = trainLabels.reduce(0) { $0 + ($1 > 0.5 ? 1 : 0) }
         let negatives = trainLabels.count - positives

@@ -9,20 +9,20 @@ import FraudStore
 /// Features are point-in-time correct: the window's labelled payments are replayed in event-time order through a
 /// fresh `FeatureExtractor`, together with every stored payment of the `lookbackSeconds` before the first of them
 /// and the unlabelled ones in between, which warm the per-card state but are not rows.
-public struct LabelledWindow: Sendable {
+package struct LabelledWindow: Sendable {
     /// The window as requested.
-    public let window: EvaluationWindow
+    package let window: EvaluationWindow
     /// The labelled rows, in event-time order.
-    public let features: LabelledFeatures
+    package let features: LabelledFeatures
     /// Frauds among the rows.
-    public var frauds: Int { features.labels.filter { $0 }.count }
+    package var frauds: Int { features.labels.filter { $0 }.count }
     /// Rows.
-    public var rows: Int { features.count }
+    package var rows: Int { features.count }
     /// The `trans_num`s of the rows (the retrainer holds their labels out of training).
-    public let transNums: Set<String>
+    package let transNums: Set<String>
 
     /// Wraps rows already extracted.
-    public init(window: EvaluationWindow, features: LabelledFeatures, transNums: Set<String>) {
+    package init(window: EvaluationWindow, features: LabelledFeatures, transNums: Set<String>) {
         self.window = window
         self.features = features
         self.transNums = transNums
@@ -33,7 +33,7 @@ public struct LabelledWindow: Sendable {
     ///   - window: event-time range `[from, to)` of the labelled payments and the most recent `maxRows` of them.
     ///   - lookbackSeconds: history replayed before the first labelled payment (default 7 days, the longest card window).
     ///   - maxContextRows: most stored payments read for the replay (the most recent are kept).
-    public static func load(store: any TransactionQueries, window: EvaluationWindow, lookbackSeconds: Int64 = 7 * 86_400,
+    package static func load(store: any TransactionQueries, window: EvaluationWindow, lookbackSeconds: Int64 = 7 * 86_400,
                             maxContextRows: Int = 500_000) async throws -> LabelledWindow {
         var labelled: [StoredTransaction] = []
         var query = TransactionQuery(from: window.from, to: window.to, label: .labelled, limit: 10_000)

@@ -9,47 +9,47 @@ import FraudStore
 /// `guardTolerance`. When the window holds too few labels (`Requirements`), it falls back to the metrics recorded
 /// at training time (`RecordedMetricsEvaluator`, which distrusts metrics from fewer than `MetricEvidence.minimumFrauds`
 /// frauds) and says so in `note`.
-public struct PromotionGate: Sendable {
+package struct PromotionGate: Sendable {
     /// The least a labelled window must hold for the same-window comparison.
-    public struct Requirements: Hashable, Sendable {
+    package struct Requirements: Hashable, Sendable {
         /// Labelled payments (default 200).
-        public var minimumRows: Int
+        package var minimumRows: Int
         /// Confirmed frauds among them (default 5): recall and PR-AUC mean little with fewer.
-        public var minimumFrauds: Int
+        package var minimumFrauds: Int
 
         /// Requirements with the given minimums.
-        public init(minimumRows: Int = 200, minimumFrauds: Int = 5) {
+        package init(minimumRows: Int = 200, minimumFrauds: Int = 5) {
             self.minimumRows = minimumRows
             self.minimumFrauds = minimumFrauds
         }
     }
 
     /// The registry, with the evaluator chosen for this window.
-    public let registry: ModelRegistry
+    package let registry: ModelRegistry
     /// The labelled window loaded for the policy (also when too small to use).
-    public let window: LabelledWindow
+    package let window: LabelledWindow
     /// Whether models are scored on the labelled window (else recorded metrics are compared).
-    public let sameWindow: Bool
+    package let sameWindow: Bool
     /// What the gate compares on, in one line (for logs and the CLI).
-    public let note: String
+    package let note: String
     /// Metrics besides the policy's that must not get worse by more than `guardTolerance`.
-    public let guardMetrics: [String]
+    package let guardMetrics: [String]
     /// How much worse than the champion's a guard metric may be.
-    public let guardTolerance: Double
+    package let guardTolerance: Double
 
     /// What a promotion attempt did and what it was judged on.
-    public struct Decision: Sendable {
+    package struct Decision: Sendable {
         /// Whether the champion moved, or why not.
-        public var outcome: ModelRegistry.Outcome
+        package var outcome: ModelRegistry.Outcome
         /// The candidate's and the champion's evaluations, when both were evaluated.
-        public var candidate: ModelEvaluation?
+        package var candidate: ModelEvaluation?
         /// The champion's evaluation on the same window.
-        public var champion: ModelEvaluation?
+        package var champion: ModelEvaluation?
     }
 
     /// Loads the policy's window from `store` and builds the gate over a registry on `store`.
     /// - Throws: `ConfigurationError` when `guardTolerance` is outside 0...1.
-    public static func make(store: any FraudDatabase, artifactRoot: String, policy: PromotionPolicy,
+    package static func make(store: any FraudDatabase, artifactRoot: String, policy: PromotionPolicy,
                             requirements: Requirements = Requirements(), guardMetrics: [String] = ["recall", "precision"],
                             guardTolerance: Double = 0.05) async throws -> PromotionGate {
         guard (0...1).contains(guardTolerance) else {
@@ -70,7 +70,7 @@ public struct PromotionGate: Sendable {
     }
 
     /// Promotes `version` if it passes: guard metrics first (same window only), then the registry's gate.
-    public func promote(version: String, force: Bool = false, by: String, reason: String) async throws -> Decision {
+    package func promote(version: String, force: Bool = false, by: String, reason: String) async throws -> Decision {
         let store = registry.store
         guard !force, sameWindow, let championAlias = try await store.alias(AliasRecord.champion), championAlias.version != version,
               let champion = try await store.model(version: championAlias.version),

@@ -10,22 +10,22 @@ import Synchronization
 /// Metrics: `pr_auc`, `roc_auc`, `precision`, `recall`, `f1`, `rows`, `frauds`; `latencyP99Ms` is the p99 time to
 /// score one batch of `batchSize` rows. Evaluations are memoised per version (the gate asks twice: once for its
 /// guard metrics, once through the registry).
-public final class SameWindowEvaluator: ModelEvaluator {
+package final class SameWindowEvaluator: ModelEvaluator {
     /// The rows every model is judged on.
-    public let window: LabelledWindow
+    package let window: LabelledWindow
     /// Rows scored at a time when measuring latency.
-    public let batchSize: Int
+    package let batchSize: Int
     private let cache = Mutex<[String: ModelEvaluation]>([:])
 
     /// An evaluator over `window`, measuring latency on batches of `batchSize` rows.
-    public init(window: LabelledWindow, batchSize: Int = 500) {
+    package init(window: LabelledWindow, batchSize: Int = 500) {
         self.window = window
         self.batchSize = max(1, batchSize)
     }
 
     /// - Throws: `MonitoringError.windowMismatch` when `requested` is not the window this evaluator loaded;
     ///   `ModelError` when the artifact cannot be loaded.
-    public func evaluate(_ model: ModelVersionRecord, on requested: EvaluationWindow) async throws -> ModelEvaluation {
+    package func evaluate(_ model: ModelVersionRecord, on requested: EvaluationWindow) async throws -> ModelEvaluation {
         guard requested == window.window else {
             throw MonitoringError.windowMismatch(loaded: "\(window.window)", requested: "\(requested)")
         }
@@ -37,7 +37,7 @@ public final class SameWindowEvaluator: ModelEvaluator {
     }
 
     /// Scores `model` on the window and measures it at `threshold`.
-    public func evaluate(_ model: any ScoringModel, threshold: Double) -> ModelEvaluation {
+    package func evaluate(_ model: any ScoringModel, threshold: Double) -> ModelEvaluation {
         let data = window.features
         var scores: [Double] = []
         scores.reserveCapacity(data.count)

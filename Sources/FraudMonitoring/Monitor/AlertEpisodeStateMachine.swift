@@ -1,8 +1,8 @@
 /// De-duplicates operational alerts: one alert when a condition (drift, performance below floor) starts, none while
 /// it persists, and a new one only after it has been absent for `clearAfter` consecutive checks (STYLE.md §10).
-public struct AlertEpisodeStateMachine: Sendable, Hashable {
+package struct AlertEpisodeStateMachine: Sendable, Hashable {
     /// What the caller must do after a check.
-    public enum Action: Hashable, Sendable {
+    package enum Action: Hashable, Sendable {
         /// Raise an alert: the condition started episode `episode` (1, 2, ...).
         case raise(episode: Int)
         /// The episode ended (the condition stayed absent long enough).
@@ -12,20 +12,20 @@ public struct AlertEpisodeStateMachine: Sendable, Hashable {
     }
 
     /// Consecutive absent checks that end an episode.
-    public let clearAfter: Int
+    package let clearAfter: Int
     /// Episodes started so far.
-    public private(set) var episodes = 0
+    package private(set) var episodes = 0
     /// Whether an episode is open.
-    public private(set) var isActive = false
+    package private(set) var isActive = false
     private var absentChecks = 0
 
     /// A machine with no episode open; `clearAfter` below 1 counts as 1.
-    public init(clearAfter: Int) {
+    package init(clearAfter: Int) {
         self.clearAfter = max(1, clearAfter)
     }
 
     /// Records one check of the condition.
-    public mutating func check(present: Bool) -> Action {
+    package mutating func check(present: Bool) -> Action {
         if present {
             absentChecks = 0
             guard !isActive else { return .none }

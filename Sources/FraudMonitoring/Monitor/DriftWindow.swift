@@ -5,7 +5,7 @@ import FraudModel
 /// The sliding window of recent scored payments: replays them through the monitor's own `FeatureExtractor` (the same
 /// feature code as training and scoring) and, every `checkEvery` payments once full, tests it against the reference
 /// reweighted to the window's hour-of-day mix (`HourMatchedReference`).
-public struct DriftWindow: Sendable {
+package struct DriftWindow: Sendable {
     /// One payment in the window.
     struct Row: Sendable {
         var transaction: Transaction
@@ -17,33 +17,33 @@ public struct DriftWindow: Sendable {
     }
 
     /// What one check found.
-    public struct Check: Sendable {
+    package struct Check: Sendable {
         /// Every tested column against the reference.
-        public var report: DriftReport
+        package var report: DriftReport
         /// The score distribution's test, when the reference has scores.
-        public var scoreDrift: FeatureDrift?
+        package var scoreDrift: FeatureDrift?
         /// Dataset drift, or drift of a key column (`MonitorConfiguration.keyColumns`).
-        public var driftDetected: Bool
+        package var driftDetected: Bool
         /// The key columns that drifted.
-        public var driftedKeyColumns: [String]
+        package var driftedKeyColumns: [String]
         /// The earliest event time in the window.
-        public var windowStart: EventTime
+        package var windowStart: EventTime
         /// The latest event time in the window.
-        public var windowEnd: EventTime
+        package var windowEnd: EventTime
         /// Payments in the window.
-        public var rows: Int
+        package var rows: Int
         /// Share of the window predicted fraud.
-        public var fraudRate: Double
+        package var fraudRate: Double
         /// Median of the payments' ingestion-to-score latency, ms.
-        public var latencyP50Ms: Double
+        package var latencyP50Ms: Double
         /// 99th percentile of the same latency, ms.
-        public var latencyP99Ms: Double
+        package var latencyP99Ms: Double
         /// Model versions that scored the window's payments.
-        public var modelVersions: [String]
+        package var modelVersions: [String]
     }
 
     /// Window size, check interval, tests.
-    public let configuration: MonitorConfiguration
+    package let configuration: MonitorConfiguration
     private var extractor = FeatureExtractor()
     private var rows: [Row] = []
     private var seen = 0
@@ -51,16 +51,16 @@ public struct DriftWindow: Sendable {
     private var scratch = [Float](repeating: 0, count: FeatureNames.all.count)
 
     /// An empty window with a cold feature state.
-    public init(configuration: MonitorConfiguration) {
+    package init(configuration: MonitorConfiguration) {
         self.configuration = configuration
     }
 
     /// Payments seen, warm-up included.
-    public var paymentsSeen: Int { seen }
+    package var paymentsSeen: Int { seen }
 
     /// Replays earlier payments (in event-time order) into the per-card feature state only: what a monitor that has
     /// been running all along would have seen. They are not part of any window and not counted in `paymentsSeen`.
-    public mutating func warm(with history: [Transaction]) {
+    package mutating func warm(with history: [Transaction]) {
         for transaction in history {
             scratch.withUnsafeMutableBufferPointer { extractor.extract(transaction, into: $0) }
         }
@@ -69,7 +69,7 @@ public struct DriftWindow: Sendable {
     /// Adds a batch; returns the checks of the window against `reference` that fell due in it (one each
     /// `checkEvery` payments once the window is full, made at that exact payment).
     /// - Throws: `DriftReportError` when a column cannot be tested.
-    public mutating func add(_ batch: [ScoredTransaction], reference: DriftFeatureTable) throws -> [Check] {
+    package mutating func add(_ batch: [ScoredTransaction], reference: DriftFeatureTable) throws -> [Check] {
         var checks: [Check] = []
         for scored in batch {
             scratch.withUnsafeMutableBufferPointer { extractor.extract(scored.transaction, into: $0) }

@@ -3,49 +3,49 @@ import FraudDrift
 import FraudRuntime
 
 /// What the monitor watches and when it raises an alert.
-public struct MonitorConfiguration: Sendable {
+package struct MonitorConfiguration: Sendable {
     /// Consumer group on `payments.scored` (default `monitor`; the monitor reads every payment, apart from the store writer).
-    public var group: String
+    package var group: String
     /// Micro-batches of the consumer loop.
-    public var batches: MicroBatchLoop.Configuration
+    package var batches: MicroBatchLoop.Configuration
     /// Payments in the sliding drift window (default 1,000; it is compared with the reference of its own hours of day,
     /// `HourMatchedReference`, so it may cover a few hours).
-    public var windowSize: Int
+    package var windowSize: Int
     /// A drift check every this many payments once the window is full (default 500: windows overlap by half, and a
     /// shift is seen by a window wholly after it within 1,500 payments).
-    public var checkEvery: Int
+    package var checkEvery: Int
     /// Payments that only warm the monitor's per-card feature state before windows fill (default 2,000): live
     /// features of a card with no history would look drifted against the warm training reference.
-    public var warmupPayments: Int
+    package var warmupPayments: Int
     /// How the window is tested against the reference (Evidently's defaults; dataset drift at 50 % of features).
-    public var drift: DriftReport.Configuration
+    package var drift: DriftReport.Configuration
     /// Columns whose drift alone counts as drift (default `amt`, `category`): with some 40 columns, several of them
     /// transforms of the same raw value (`category` and its 14 one-hot columns), a real shift of amounts or of the
     /// category mix moves well under half of them. `score` is tested and reported but not a key column by default:
     /// fraud comes in bursts and the per-card counts it relies on follow the day of the week, so it moves between
     /// windows of a stationary stream (measured up to 0.20 against the hour-matched reference).
-    public var keyColumns: [String]
+    package var keyColumns: [String]
     /// Columns left out of the drift tests (default `weekday`: a window shorter than a week always differs from a
     /// reference spread over weeks on the day of the week; `card_payment_count`: a lifetime counter that grows
     /// without bound, so it drifts from any fixed reference; neither says anything about the model's health).
-    public var ignoredColumns: Set<String>
+    package var ignoredColumns: Set<String>
     /// Labelled payments in the performance window (default 1,000).
-    public var labelledWindowSize: Int
+    package var labelledWindowSize: Int
     /// Labelled payments needed before precision/recall are judged against the floors (default 100).
-    public var minimumLabelled: Int
+    package var minimumLabelled: Int
     /// Confirmed frauds needed before recall is judged (default 5).
-    public var minimumLabelledFrauds: Int
+    package var minimumLabelledFrauds: Int
     /// Alert when labelled precision falls below this (nil: never).
-    public var precisionFloor: Double?
+    package var precisionFloor: Double?
     /// Alert when labelled recall falls below this (nil: never).
-    public var recallFloor: Double?
+    package var recallFloor: Double?
     /// How often the store is asked for new labels (default 2 s).
-    public var labelPollInterval: Duration
+    package var labelPollInterval: Duration
     /// Consecutive checks without the condition before an alert episode ends and a new one may be raised (default 2).
-    public var clearAfter: Int
+    package var clearAfter: Int
 
     /// - Throws: `ConfigurationError` naming the first setting out of range.
-    public init(group: String = "monitor", batches: MicroBatchLoop.Configuration = .init(maxRecords: 1_000, maxWait: .milliseconds(200)),
+    package init(group: String = "monitor", batches: MicroBatchLoop.Configuration = .init(maxRecords: 1_000, maxWait: .milliseconds(200)),
                 windowSize: Int = 1_000, checkEvery: Int = 500, warmupPayments: Int = 2_000,
                 drift: DriftReport.Configuration = .evidently, keyColumns: [String] = ["amt", "category"],
                 ignoredColumns: Set<String> = ["weekday", "card_payment_count"],

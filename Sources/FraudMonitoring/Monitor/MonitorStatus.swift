@@ -1,15 +1,15 @@
 import FraudCore
 
 /// The monitor's latest findings.
-public struct MonitorStatus: Sendable {
+package struct MonitorStatus: Sendable {
     /// Scored payments read (warm-up included).
-    public var paymentsSeen: Int
+    package var paymentsSeen: Int
     /// The latest drift check, if any.
-    public var lastCheck: DriftWindow.Check?
+    package var lastCheck: DriftWindow.Check?
     /// The latest labelled-performance figures, once labels arrived.
-    public var performance: PerformanceWindow.Snapshot?
+    package var performance: PerformanceWindow.Snapshot?
     /// Drift reports written to the store.
-    public var reportsSaved: Int
+    package var reportsSaved: Int
     /// Operational alerts raised (one per episode).
-    public var alerts: [OperationalAlert]
+    package var alerts: [OperationalAlert]
 }

@@ -10,23 +10,23 @@ import Logging
 /// window (labels read with `Store.labelled(after:)`): precision, recall, F1, and Page–Hinkley/ADWIN on the error
 /// stream. Results go to swift-metrics gauges (`MetricNames`), to `drift_reports`, and, once per episode, to
 /// the alerter as an `OperationalAlert` (drift detected; recall/precision below the configured floors).
-public struct MonitorWorker: PipelineWorker {
-    public var name: String { "monitor" }
+package struct MonitorWorker: PipelineWorker {
+    package var name: String { "monitor" }
 
     /// Where `payments.scored` is read.
-    public let bus: any Bus
+    package let bus: any Bus
     /// Labels, the registry and `drift_reports`.
-    public let store: any FraudDatabase
+    package let store: any FraudDatabase
     /// Where operational alerts go.
-    public let alerter: any Alerter
+    package let alerter: any Alerter
     /// Windows, tests, floors.
-    public let configuration: MonitorConfiguration
+    package let configuration: MonitorConfiguration
     /// Partitions of `payments.scored` when the monitor has to create it.
-    public let partitions: Int
+    package let partitions: Int
     let session: MonitorSession
 
     /// - Throws: `ConfigurationError` from the performance window's detectors.
-    public init(bus: any Bus, store: any FraudDatabase, alerter: any Alerter, configuration: MonitorConfiguration,
+    package init(bus: any Bus, store: any FraudDatabase, alerter: any Alerter, configuration: MonitorConfiguration,
                 referenceBuilder: DriftReferenceBuilder? = nil, partitions: Int = 4,
                 logger: Logger = Logger(label: "fraud.monitor"), clock: @escaping @Sendable () -> EventTime = { WallClock.now }) throws {
         self.bus = bus
@@ -40,7 +40,7 @@ public struct MonitorWorker: PipelineWorker {
     }
 
     /// Runs until `stop` is requested: the consumer loop and the label poller side by side.
-    public func run(stop: StopSignal) async throws {
+    package func run(stop: StopSignal) async throws {
         try await bus.createTopic(PaymentMessages.scoredTopic, partitions: partitions)
         let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.scoredTopic])
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batches, stop: stop)
@@ -60,12 +60,12 @@ public struct MonitorWorker: PipelineWorker {
 
     /// Replays earlier payments (event-time order) into the monitor's per-card feature state before `run`, e.g. the
     /// history the scorer's state was built from, so that the first windows are not compared cold.
-    public func warm(with history: [Transaction]) async {
+    package func warm(with history: [Transaction]) async {
         await session.warm(with: history)
     }
 
     /// What the monitor has seen so far (for the demo's narration and tests).
-    public func status() async -> MonitorStatus {
+    package func status() async -> MonitorStatus {
         await MonitorStatus(paymentsSeen: session.paymentsSeen, lastCheck: session.lastCheck, performance: session.lastSnapshot,
                             reportsSaved: session.reportsSaved, alerts: session.alertsRaised)
     }

@@ -5,31 +5,31 @@ import FraudMetrics
 /// Labelled performance: precision, recall and F1 of the decisions made at scoring time (`prediction`) against the
 /// analysts' `true_value`, over the most recent `size` labelled payments, plus Page–Hinkley and ADWIN on the error
 /// stream (1 when the decision was wrong, 0 when right), fed in label order.
-public struct PerformanceWindow: Sendable {
+package struct PerformanceWindow: Sendable {
     /// What the window says now.
-    public struct Snapshot: Hashable, Sendable {
+    package struct Snapshot: Hashable, Sendable {
         /// Decisions against confirmed labels over the window.
-        public var confusion: ConfusionCounts
+        package var confusion: ConfusionCounts
         /// TP / (TP + FP) over the window.
-        public var precision: Double { confusion.precision }
+        package var precision: Double { confusion.precision }
         /// TP / (TP + FN) over the window.
-        public var recall: Double { confusion.recall }
+        package var recall: Double { confusion.recall }
         /// Harmonic mean of precision and recall.
-        public var f1: Double { confusion.f1 }
+        package var f1: Double { confusion.f1 }
         /// Labelled payments in the window.
-        public var rows: Int { confusion.total }
+        package var rows: Int { confusion.total }
         /// Labels read since the start.
-        public var labelsSeen: Int
+        package var labelsSeen: Int
         /// Changes detected in the error stream since the start.
-        public var pageHinkleyDetections: Int
+        package var pageHinkleyDetections: Int
         /// Changes ADWIN detected in the error stream since the start.
-        public var adwinDetections: Int
+        package var adwinDetections: Int
         /// Whether the last update detected a change in the error rate.
-        public var errorDriftDetected: Bool
+        package var errorDriftDetected: Bool
     }
 
     /// Labelled decisions kept.
-    public let size: Int
+    package let size: Int
     private var decisions: [(transNum: String, predicted: Bool, actual: Bool)] = []
     private var pageHinkley: PageHinkley
     private var adwin: ADWIN
@@ -38,7 +38,7 @@ public struct PerformanceWindow: Sendable {
     private var errorDriftDetected = false
 
     /// - Throws: `ConfigurationError` from the detectors' parameters.
-    public init(size: Int, pageHinkley: PageHinkley? = nil, adwin: ADWIN? = nil) throws {
+    package init(size: Int, pageHinkley: PageHinkley? = nil, adwin: ADWIN? = nil) throws {
         self.size = max(1, size)
         // Error rates are small (a few %): river's default λ = 50 would need thousands of errors to react.
         self.pageHinkley = try pageHinkley ?? PageHinkley(minInstances: 30, delta: 0.005, threshold: 5, mode: .up)
@@ -46,7 +46,7 @@ public struct PerformanceWindow: Sendable {
     }
 
     /// Adds labelled payments in label order; a payment already in the window (relabelled) replaces its earlier entry.
-    public mutating func add(_ labelled: [StoredTransaction]) {
+    package mutating func add(_ labelled: [StoredTransaction]) {
         for row in labelled {
             guard let actual = row.trueValue else { continue }
             let predicted = row.scored.prediction
@@ -63,7 +63,7 @@ public struct PerformanceWindow: Sendable {
     }
 
     /// The window's figures.
-    public var snapshot: Snapshot {
+    package var snapshot: Snapshot {
         var confusion = ConfusionCounts()
         for decision in decisions { confusion.update(predicted: decision.predicted, actual: decision.actual) }
         return Snapshot(confusion: confusion, labelsSeen: labelsSeen, pageHinkleyDetections: pageHinkleyDetections,

@@ -8,39 +8,39 @@ import FraudModel
 /// model in its artifact directory (so the registry copies it with the model). Columns are row-aligned (one value per
 /// sampled payment; a non-finite feature value is saved as the string `"nan"`), so the monitor can reweight the
 /// sample by hour of day (`HourMatchedReference`); references written before that are not.
-public struct DriftReference: Sendable, Codable {
+package struct DriftReference: Sendable, Codable {
     /// The file name inside an artifact directory.
-    public static let fileName = "drift-reference.json"
+    package static let fileName = "drift-reference.json"
 
     /// One column of the sample.
-    public struct Column: Sendable, Codable, Hashable {
+    package struct Column: Sendable, Codable, Hashable {
         /// The column's name, as in the drift reports.
-        public var name: String
+        package var name: String
         /// Values of a numeric column (nil for a categorical one), NaN where the feature had no finite value.
-        public var numbers: [Double]?
+        package var numbers: [Double]?
         /// Whether the numeric column holds integers (Evidently treats few distinct integers as categories).
-        public var integer: Bool?
+        package var integer: Bool?
         /// Labels of a categorical column (nil for a numeric one).
-        public var categories: [String]?
+        package var categories: [String]?
     }
 
     /// The extractor version the feature columns come from.
-    public var featureVersion: String
+    package var featureVersion: String
     /// Payments in the sample.
-    public var sampledRows: Int
+    package var sampledRows: Int
     /// Payments the sample was drawn from (after the warm-up).
-    public var offeredRows: Int
+    package var offeredRows: Int
     /// Where the sample came from, e.g. `training` or `training data (computed on load)`.
-    public var source: String
+    package var source: String
     /// The sampled columns.
-    public var columns: [Column]
+    package var columns: [Column]
 
     enum CodingKeys: String, CodingKey {
         case featureVersion = "feature_version", sampledRows = "sampled_rows", offeredRows = "offered_rows", source, columns
     }
 
     /// A reference holding `table`'s columns.
-    public init(table: DriftFeatureTable, sampledRows: Int, offeredRows: Int, source: String) {
+    package init(table: DriftFeatureTable, sampledRows: Int, offeredRows: Int, source: String) {
         featureVersion = FeatureNames.version
         self.sampledRows = sampledRows
         self.offeredRows = offeredRows
@@ -54,14 +54,14 @@ public struct DriftReference: Sendable, Codable {
     }
 
     /// The sample as a drift table, columns in their saved order.
-    public var table: DriftFeatureTable {
+    package var table: DriftFeatureTable {
         DriftFeatureTable(columns.map { column in
             (column.name, column.categories.map { .categories($0) } ?? .numbers(column.numbers ?? [], isInteger: column.integer ?? false))
         })
     }
 
     /// Writes `drift-reference.json` into `directory`.
-    public func write(directory: String) throws {
+    package func write(directory: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -70,7 +70,7 @@ public struct DriftReference: Sendable, Codable {
 
     /// Reads `drift-reference.json` from `directory`; nil when the artifact has none (older artifacts, imports).
     /// - Throws: `ModelError.malformed` naming the file when it exists but cannot be read.
-    public static func load(directory: String) throws -> DriftReference? {
+    package static func load(directory: String) throws -> DriftReference? {
         let url = URL(fileURLWithPath: directory).appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         do {

@@ -5,17 +5,17 @@ import FraudModel
 /// Draws a `DriftReference` from training payments: replays them in event-time order through a fresh
 /// `FeatureExtractor` (as training did), skips the first `warmupSeconds` of event time so per-card windows are as
 /// full as they are in live scoring, keeps a seeded uniform reservoir of the rest, and scores the kept rows.
-public struct DriftReferenceBuilder: Sendable {
+package struct DriftReferenceBuilder: Sendable {
     /// Most payments kept (default 5,000: above 1,000 rows the monitor uses Evidently's distance tests).
-    public let capacity: Int
+    package let capacity: Int
     /// Event time skipped at the start of the data before sampling (default 7 days, the longest card window);
     /// ignored when the data spans less than twice as long.
-    public let warmupSeconds: Int64
+    package let warmupSeconds: Int64
     /// Seed of the reservoir sample.
-    public let seed: UInt64
+    package let seed: UInt64
 
     /// - Throws: `ConfigurationError` naming the parameter out of range.
-    public init(capacity: Int = 5_000, warmupSeconds: Int64 = 7 * 86_400, seed: UInt64 = 0x5EED) throws {
+    package init(capacity: Int = 5_000, warmupSeconds: Int64 = 7 * 86_400, seed: UInt64 = 0x5EED) throws {
         guard capacity >= 1 else { throw ConfigurationError(parameter: "capacity", value: "\(capacity)", expected: "≥ 1") }
         guard warmupSeconds >= 0 else { throw ConfigurationError(parameter: "warmupSeconds", value: "\(warmupSeconds)", expected: "≥ 0") }
         self.capacity = capacity
@@ -24,7 +24,7 @@ public struct DriftReferenceBuilder: Sendable {
     }
 
     /// The reference for `model` on `transactions` (any order; sorted by event time here).
-    public func build(transactions: [Transaction], model: any ScoringModel, source: String) -> DriftReference {
+    package func build(transactions: [Transaction], model: any ScoringModel, source: String) -> DriftReference {
         let ordered = transactions.enumerated()
             .sorted { ($0.element.eventTime, $0.offset) < ($1.element.eventTime, $1.offset) }.map(\.element)
         guard let first = ordered.first?.eventTime, let last = ordered.last?.eventTime else {
@@ -51,7 +51,7 @@ public struct DriftReferenceBuilder: Sendable {
     /// files its metadata names (and the reason it had to be computed). A saved reference that is not row-aligned
     /// (written before hour matching) is recomputed when the training files can be read, else used as it is.
     /// - Throws: `MonitoringError.noReference` when neither exists.
-    public func reference(artifactDirectory directory: String) throws -> DriftReference {
+    package func reference(artifactDirectory directory: String) throws -> DriftReference {
         let saved = try DriftReference.load(directory: directory)
         if let saved, saved.table.isRowAligned { return saved }
         let artifact = try ModelArtifact.load(directory: directory)

@@ -7,14 +7,14 @@ import FraudDrift
 /// Each reference row of hour h is repeated about `rows · window share of h / reference rows of h` times
 /// (systematic resampling: the counts are exact to one row, no randomness), which is the reference reweighted by
 /// hour. Window hours without reference rows are left out of the mix.
-public enum HourMatchedReference {
+package enum HourMatchedReference {
     /// The name of the column holding each row's hour of event time (0...23).
-    public static let hourColumn = "hour"
+    package static let hourColumn = "hour"
 
     /// `reference` resampled to `rows` rows (default: as many as it has) with the hour mix of `windowHours`;
     /// `reference` itself when it is not row-aligned (written before hour matching), has no hour column, or shares
     /// no hour with the window.
-    public static func matched(_ reference: DriftFeatureTable, toHours windowHours: [Int], rows: Int? = nil) -> DriftFeatureTable {
+    package static func matched(_ reference: DriftFeatureTable, toHours windowHours: [Int], rows: Int? = nil) -> DriftFeatureTable {
         guard reference.isRowAligned, case .numbers(let hours, _)? = reference[hourColumn] else { return reference }
         var byHour = [[Int]](repeating: [], count: 24)
         for (row, hour) in hours.enumerated() where hour.isFinite && (0..<24).contains(Int(hour)) { byHour[Int(hour)].append(row) }

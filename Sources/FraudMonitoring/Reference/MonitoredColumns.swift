@@ -8,23 +8,23 @@ import FraudModel
 ///
 /// Columns are row-aligned (one value per payment, so `HourMatchedReference` can select rows): feature values that
 /// are not finite (a card's first payment has no previous one) stay as NaN, which the drift tests drop.
-public struct MonitoredColumns: Sendable {
+package struct MonitoredColumns: Sendable {
     /// The name of the model-score column.
-    public static let scoreColumn = "score"
+    package static let scoreColumn = "score"
 
     private var raw = RawDriftColumns()
     private var features: [[Double]] = Array(repeating: [], count: FeatureNames.all.count)
     private var scores: [Double] = []
 
     /// No rows yet.
-    public init() {}
+    package init() {}
 
     /// Rows appended.
-    public var count: Int { scores.count }
+    package var count: Int { scores.count }
 
     /// Adds one payment, its feature row (in `FeatureNames.all` order) and its score.
     /// - Precondition: `featureRow.count == FeatureNames.all.count`.
-    public mutating func append(_ transaction: Transaction, featureRow: some Collection<Float>, score: Double) {
+    package mutating func append(_ transaction: Transaction, featureRow: some Collection<Float>, score: Double) {
         precondition(featureRow.count == features.count, "a feature row holds \(features.count) values")
         raw.append(transaction)
         for (column, value) in featureRow.enumerated() {
@@ -34,7 +34,7 @@ public struct MonitoredColumns: Sendable {
     }
 
     /// The columns as a drift table; columns without any finite value are left out.
-    public var table: DriftFeatureTable {
+    package var table: DriftFeatureTable {
         var table = raw.table
         for (column, name) in FeatureNames.all.enumerated() {
             let finite = features[column].filter(\.isFinite)

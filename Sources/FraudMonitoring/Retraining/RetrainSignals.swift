@@ -2,22 +2,22 @@ import FraudCore
 import FraudMetrics
 
 /// The facts the triggers are decided on, gathered from the store by the `Retrainer`.
-public struct RetrainSignals: Hashable, Sendable {
+package struct RetrainSignals: Hashable, Sendable {
     /// Now (wall clock).
-    public var now: EventTime
+    package var now: EventTime
     /// When the last retraining started, if any.
-    public var lastRetrainAt: EventTime?
+    package var lastRetrainAt: EventTime?
     /// Confirmed labels in the store now, and at the last retraining.
-    public var labelledTotal: Int
+    package var labelledTotal: Int
     /// Confirmed labels in the store when the last retraining started (0 before any).
-    public var labelledAtLastRetrain: Int
+    package var labelledAtLastRetrain: Int
     /// The newest drift report.
-    public var latestDrift: DriftReportRecord?
+    package var latestDrift: DriftReportRecord?
     /// Decisions of the current champion against confirmed labels, over the performance window.
-    public var championPerformance: ConfusionCounts?
+    package var championPerformance: ConfusionCounts?
 
     /// Signals as read at `now`.
-    public init(now: EventTime, lastRetrainAt: EventTime?, labelledTotal: Int, labelledAtLastRetrain: Int,
+    package init(now: EventTime, lastRetrainAt: EventTime?, labelledTotal: Int, labelledAtLastRetrain: Int,
                 latestDrift: DriftReportRecord?, championPerformance: ConfusionCounts?) {
         self.now = now
         self.lastRetrainAt = lastRetrainAt

@@ -1,7 +1,7 @@
 /// Why a retraining starts.
-public struct RetrainTrigger: Hashable, Sendable, CustomStringConvertible {
+package struct RetrainTrigger: Hashable, Sendable, CustomStringConvertible {
     /// The kind of trigger.
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
+    package enum Kind: String, Hashable, Sendable, CaseIterable {
         /// The retraining interval elapsed.
         case schedule
         /// Enough new confirmed labels arrived.
@@ -15,16 +15,16 @@ public struct RetrainTrigger: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The kind of trigger.
-    public var kind: Kind
+    package var kind: Kind
     /// The figures behind it, in one line.
-    public var reason: String
+    package var reason: String
 
     /// A trigger of `kind` with its reason.
-    public init(kind: Kind, reason: String) {
+    package init(kind: Kind, reason: String) {
         self.kind = kind
         self.reason = reason
     }
 
     /// `kind: reason`.
-    public var description: String { "\(kind.rawValue): \(reason)" }
+    package var description: String { "\(kind.rawValue): \(reason)" }
 }

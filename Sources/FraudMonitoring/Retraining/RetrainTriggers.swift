@@ -3,27 +3,27 @@ import FraudDrift
 import FraudMetrics
 
 /// When to retrain: the four triggers of DESIGN.md §6 and a cool-down between retrainings.
-public struct RetrainTriggers: Hashable, Sendable {
+package struct RetrainTriggers: Hashable, Sendable {
     /// Retrain when this many seconds passed since the last retraining (nil: no schedule).
-    public var intervalSeconds: Int64?
+    package var intervalSeconds: Int64?
     /// Retrain when this many confirmed labels arrived since the last retraining (nil: never).
-    public var newLabels: Int?
+    package var newLabels: Int?
     /// Retrain when the newest drift report (made after the last retraining) says drift.
-    public var onDrift: Bool
+    package var onDrift: Bool
     /// Retrain when the champion's labelled precision / recall is below these (nil: never).
-    public var precisionFloor: Double?
+    package var precisionFloor: Double?
     /// Retrain when the champion's labelled recall is below this (nil: never).
-    public var recallFloor: Double?
+    package var recallFloor: Double?
     /// Labelled decisions of the champion needed before the floors are judged (default 100), frauds for recall (5).
-    public var minimumLabelled: Int
+    package var minimumLabelled: Int
     /// Confirmed frauds needed before recall is judged (default 5).
-    public var minimumLabelledFrauds: Int
+    package var minimumLabelledFrauds: Int
     /// No trigger fires within this many seconds of the last retraining (default 600), so that a persisting
     /// condition does not retrain in a loop.
-    public var cooldownSeconds: Int64
+    package var cooldownSeconds: Int64
 
     /// - Throws: `ConfigurationError` naming the setting out of range.
-    public init(intervalSeconds: Int64? = nil, newLabels: Int? = nil, onDrift: Bool = true, precisionFloor: Double? = nil,
+    package init(intervalSeconds: Int64? = nil, newLabels: Int? = nil, onDrift: Bool = true, precisionFloor: Double? = nil,
                 recallFloor: Double? = nil, minimumLabelled: Int = 100, minimumLabelledFrauds: Int = 5, cooldownSeconds: Int64 = 600) throws {
         if let intervalSeconds, intervalSeconds < 1 { throw ConfigurationError(parameter: "intervalSeconds", value: "\(intervalSeconds)", expected: "≥ 1") }
         if let newLabels, newLabels < 1 { throw ConfigurationError(parameter: "newLabels", value: "\(newLabels)", expected: "≥ 1") }
@@ -36,7 +36,7 @@ public struct RetrainTriggers: Hashable, Sendable {
     }
 
     /// The first trigger that fires on `signals` (performance, drift, labels, schedule, in that order), or nil.
-    public func decide(_ signals: RetrainSignals) -> RetrainTrigger? {
+    package func decide(_ signals: RetrainSignals) -> RetrainTrigger? {
         if let last = signals.lastRetrainAt, signals.now.millisecondsSinceEpoch - last.millisecondsSinceEpoch < cooldownSeconds * 1000 {
             return nil
         }

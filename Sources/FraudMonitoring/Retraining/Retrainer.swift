@@ -11,23 +11,23 @@ import Metrics
 /// never the system's own predictions), trains a challenger, registers it, judges it against the champion on the
 /// same recent labelled window, and promotes it through the registry's gate or keeps it as `challenger` with the
 /// reason. Every run is recorded in the `runs` table as `retrain-<milliseconds>` with its trigger and outcome.
-public struct Retrainer: Sendable {
+package struct Retrainer: Sendable {
     /// Prefix of the retrainer's run ids.
-    public static let runPrefix = "retrain-"
+    package static let runPrefix = "retrain-"
 
     /// Labels, runs, the registry.
-    public let store: any FraudDatabase
+    package let store: any FraudDatabase
     /// Data, model, triggers, gate.
-    public let configuration: RetrainerConfiguration
+    package let configuration: RetrainerConfiguration
     /// Where lifecycle alerts go (none: only logged).
-    public let alerter: (any Alerter)?
+    package let alerter: (any Alerter)?
     /// Draws the challenger's drift reference.
-    public let referenceBuilder: DriftReferenceBuilder
+    package let referenceBuilder: DriftReferenceBuilder
     let logger: Logger
     let clock: @Sendable () -> EventTime
 
     /// A retrainer on `store`; `clock` stamps runs and decides cool-downs (the demo passes the stream's clock).
-    public init(store: any FraudDatabase, configuration: RetrainerConfiguration, alerter: (any Alerter)? = nil,
+    package init(store: any FraudDatabase, configuration: RetrainerConfiguration, alerter: (any Alerter)? = nil,
                 referenceBuilder: DriftReferenceBuilder? = nil, logger: Logger = Logger(label: "fraud.retrainer"),
                 clock: @escaping @Sendable () -> EventTime = { WallClock.now }) throws {
         self.store = store
@@ -39,12 +39,12 @@ public struct Retrainer: Sendable {
     }
 
     /// The retrainer's recorded runs in `store`, newest first.
-    public static func history(store: any ModelStore, limit: Int = 100) async throws -> [RunRecord] {
+    package static func history(store: any ModelStore, limit: Int = 100) async throws -> [RunRecord] {
         Array(try await store.runs(limit: 10_000).filter { $0.id.hasPrefix(runPrefix) }.prefix(limit))
     }
 
     /// The facts the triggers look at, read from the store.
-    public func signals() async throws -> RetrainSignals {
+    package func signals() async throws -> RetrainSignals {
         let last = try await Self.history(store: store, limit: 1).first
         var performance: ConfusionCounts?
         if let champion = try await store.alias(AliasRecord.champion) {
@@ -57,7 +57,7 @@ public struct Retrainer: Sendable {
     }
 
     /// The trigger that fires now, if any.
-    public func check() async throws -> RetrainTrigger? {
+    package func check() async throws -> RetrainTrigger? {
         configuration.triggers.decide(try await signals())
     }
 
@@ -84,7 +84,7 @@ public struct Retrainer: Sendable {
     /// Runs one retraining for `trigger` and records it.
     /// - Throws: `MonitoringError.training` when the training set has no usable rows; store, model and registry errors.
     ///   A failed run is recorded with status `failed` and the error.
-    public func retrain(trigger: RetrainTrigger) async throws -> RetrainOutcome {
+    package func retrain(trigger: RetrainTrigger) async throws -> RetrainOutcome {
         let started = clock()
         let runId = Self.runPrefix + String(started.millisecondsSinceEpoch)
         let labelledTotal = try await store.counts().labelled

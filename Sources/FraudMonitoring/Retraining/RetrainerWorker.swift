@@ -2,20 +2,20 @@ import FraudRuntime
 import Logging
 
 /// `fraud run retrainer`: checks the triggers every `checkInterval` and retrains when one fires.
-public struct RetrainerWorker: Sendable {
+package struct RetrainerWorker: Sendable {
     /// What retrains.
-    public let retrainer: Retrainer
+    package let retrainer: Retrainer
     let logger: Logger
 
     /// A worker around `retrainer`.
-    public init(retrainer: Retrainer, logger: Logger = Logger(label: "fraud.retrainer")) {
+    package init(retrainer: Retrainer, logger: Logger = Logger(label: "fraud.retrainer")) {
         self.retrainer = retrainer
         self.logger = logger
     }
 
     /// Runs until `stop` is requested; a failed retraining is logged (and recorded) and the loop goes on.
     /// - Parameter onOutcome: called after each retraining (the demo narrates it).
-    public func run(stop: StopSignal, onOutcome: @Sendable (RetrainOutcome) async -> Void = { _ in }) async throws {
+    package func run(stop: StopSignal, onOutcome: @Sendable (RetrainOutcome) async -> Void = { _ in }) async throws {
         while !stop.isRequested, !Task.isCancelled {
             if let trigger = try await retrainer.check() {
                 do {

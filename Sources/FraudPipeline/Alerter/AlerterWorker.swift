@@ -15,26 +15,26 @@ import Metrics
 /// Offsets are committed (by `MicroBatchLoop`) only after the batch's alerts are recorded: a crash
 /// re-delivers the batch, the store keeps one alert per `trans_num`, and the dispatcher skips keys it
 /// already delivered.
-public struct AlerterWorker: PipelineWorker {
-    public var name: String { "alerter" }
+package struct AlerterWorker: PipelineWorker {
+    package var name: String { "alerter" }
 
     /// Consumer group, batching and delivery bounds; each has a documented default (`try Configuration()`).
-    public struct Configuration: Hashable, Sendable {
+    package struct Configuration: Hashable, Sendable {
         /// Consumer group. Default `alerter`.
-        public var group: String
+        package var group: String
         /// Topic of scored payments. Default `payments.scored`.
-        public var topic: String
+        package var topic: String
         /// Partitions of `topic` when the worker starts before anyone created it. Default 4.
-        public var partitions: Int
+        package var partitions: Int
         /// Micro-batches. Default up to 500 records or 100 ms.
-        public var batch: MicroBatchLoop.Configuration
+        package var batch: MicroBatchLoop.Configuration
         /// Alerts delivered at once. Default 16.
-        public var maxConcurrentDeliveries: Int
+        package var maxConcurrentDeliveries: Int
         /// Longest time one alert's delivery (every channel, retries included) may take. Default 2 min.
-        public var deliveryTimeout: Duration
+        package var deliveryTimeout: Duration
 
         /// Settings with their defaults; see each property. Throws naming a value out of range.
-        public init(
+        package init(
             group: String = "alerter", topic: String = PaymentMessages.scoredTopic, partitions: Int = 4,
             batch: MicroBatchLoop.Configuration = .init(maxRecords: 500, maxWait: .milliseconds(100)),
             maxConcurrentDeliveries: Int = 16, deliveryTimeout: Duration = .seconds(120)
@@ -59,7 +59,7 @@ public struct AlerterWorker: PipelineWorker {
         }
     }
 
-    public let configuration: Configuration
+    package let configuration: Configuration
     private let bus: any Bus
     private let store: any TransactionWriter
     private let alerter: any Alerter
@@ -68,7 +68,7 @@ public struct AlerterWorker: PipelineWorker {
 
     /// A worker alerting through `alerter` (an `AlertDispatcher` in production) and recording into `store`.
     /// - Parameter clock: the time alerts are raised at.
-    public init(
+    package init(
         configuration: Configuration, bus: any Bus, store: any TransactionWriter, alerter: any Alerter,
         clock: any AlertClock = SystemAlertClock(), logger: Logger = Logger(label: "fraud.alerter")
     ) {
@@ -82,7 +82,7 @@ public struct AlerterWorker: PipelineWorker {
 
     /// Runs until `stop` is requested; the batch in flight is delivered, recorded and committed first.
     /// - Throws: when the bus or the store fails (the uncommitted batch is re-delivered on restart).
-    public func run(stop: StopSignal) async throws {
+    package func run(stop: StopSignal) async throws {
         try await bus.createTopic(configuration.topic, partitions: configuration.partitions)
         let consumer = try await bus.makeConsumer(group: configuration.group, topics: [configuration.topic])
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)

@@ -3,18 +3,18 @@ import Foundation
 
 extension PollerSource {
     /// Exponential backoff with jitter after failed calls.
-    public struct Backoff: Hashable, Sendable {
+    package struct Backoff: Hashable, Sendable {
         /// Wait after the first failure. Default 1 s.
-        public var initial: Duration
+        package var initial: Duration
         /// Each further wait is the previous one times this. Default 2.
-        public var multiplier: Double
+        package var multiplier: Double
         /// No backoff is longer than this. Default 5 min.
-        public var maximum: Duration
+        package var maximum: Duration
         /// Share of each wait drawn at random, 0...1: the wait is uniform in `[(1 - jitter) × w, w]`. Default 0.5.
-        public var jitter: Double
+        package var jitter: Double
 
         /// A backoff; `Configuration.init` checks the ranges.
-        public init(initial: Duration = .seconds(1), multiplier: Double = 2, maximum: Duration = .seconds(300), jitter: Double = 0.5) {
+        package init(initial: Duration = .seconds(1), multiplier: Double = 2, maximum: Duration = .seconds(300), jitter: Double = 0.5) {
             self.initial = initial
             self.multiplier = multiplier
             self.maximum = maximum
@@ -23,26 +23,26 @@ extension PollerSource {
     }
 
     /// What to poll and how often; every part has a documented default.
-    public struct Configuration: Hashable, Sendable {
+    package struct Configuration: Hashable, Sendable {
         /// The endpoint, e.g. `https://host/current-transactions` (query parameters are kept).
-        public let url: String
+        package let url: String
         /// Wait between answered calls. Default 12 s: the public API allows about 5 calls a minute.
-        public let interval: Duration
+        package let interval: Duration
         /// Deadline of one call, connection included. Default 10 s.
-        public let timeout: Duration
+        package let timeout: Duration
         /// Waits after failed calls.
-        public let backoff: Backoff
+        package let backoff: Backoff
         /// `trans_num`s remembered to drop duplicates (bounded memory). Default 100,000.
-        public let deduplicationCapacity: Int
+        package let deduplicationCapacity: Int
         /// Largest body read; a longer one is a failed call. Default 32 MiB.
-        public let maxBodyBytes: Int
+        package let maxBodyBytes: Int
         /// Topic the payments go to. Default `payments.raw`.
-        public let topic: String
+        package let topic: String
         /// Partitions of `topic` when the poller has to create it. Default 4.
-        public let partitions: Int
+        package let partitions: Int
 
         /// Checks every value; throws naming the parameter and the valid range.
-        public init(
+        package init(
             url: String, interval: Duration = .seconds(12), timeout: Duration = .seconds(10), backoff: Backoff = Backoff(),
             deduplicationCapacity: Int = 100_000, maxBodyBytes: Int = 32 << 20, topic: String = PaymentMessages.rawTopic,
             partitions: Int = 4
@@ -81,7 +81,7 @@ extension PollerSource {
         }
 
         /// The URL as written in logs and quarantine records: scheme, host, port and path (the query may hold a key).
-        public var redactedURL: String {
+        package var redactedURL: String {
             guard let parsed = URL(string: url), let scheme = parsed.scheme, let host = parsed.host else { return "<poll url>" }
             return scheme + "://" + host + (parsed.port.map { ":\($0)" } ?? "") + parsed.path
         }

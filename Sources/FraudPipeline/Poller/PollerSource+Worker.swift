@@ -1,5 +1,5 @@
 import FraudRuntime
 /// The poller as a source of a `WorkerGroup` or an `EmbeddedPipeline` run (`fraud poll` on the embedded bus).
 extension PollerSource: PipelineWorker {
-    public var name: String { "poller" }
+    package var name: String { "poller" }
 }

@@ -13,8 +13,8 @@ import Metrics
 /// `deduplicationCapacity` of them) are dropped. A malformed body or row is quarantined with the reason
 /// and polling goes on. Calls are spaced by `interval`; HTTP 429 waits the server's `Retry-After`;
 /// network errors, timeouts and other statuses back off exponentially with jitter (`PollSchedule`).
-public struct PollerSource: Sendable {
-    public let configuration: Configuration
+package struct PollerSource: Sendable {
+    package let configuration: Configuration
     let bus: any Bus
     let store: any TransactionWriter
     let client: HTTPClient
@@ -27,7 +27,7 @@ public struct PollerSource: Sendable {
     ///   - client: the HTTP client (the process-wide shared one by default).
     ///   - clock: wall-clock time and waiting; tests inject one that records the waits.
     ///   - seed: seed of the backoff jitter; `nil` draws one from the system.
-    public init(
+    package init(
         configuration: Configuration, bus: any Bus, store: any TransactionWriter, client: HTTPClient = .shared,
         clock: any AlertClock = SystemAlertClock(), seed: UInt64? = nil, logger: Logger = Logger(label: "fraud.poller")
     ) {
@@ -43,7 +43,7 @@ public struct PollerSource: Sendable {
 
     /// Polls until `stop` is requested or the task is cancelled (a wait in progress ends at once).
     /// - Throws: when the bus cannot be opened or refuses a send; API failures never end the loop.
-    public func run(stop: StopSignal) async throws {
+    package func run(stop: StopSignal) async throws {
         try await bus.createTopic(configuration.topic, partitions: configuration.partitions)
         let producer = try await bus.makeProducer()
         var schedule = PollSchedule(interval: configuration.interval, policy: configuration.backoff, seed: seed)

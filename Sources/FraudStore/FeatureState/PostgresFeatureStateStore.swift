@@ -13,7 +13,7 @@ import PostgresNIO
 /// Fencing needs no stronger isolation than READ COMMITTED: `write` updates each partition's row where the epoch still
 /// matches, which locks it, so a concurrent claim waits for the write's commit and then raises the epoch; a write
 /// after the claim's commit finds the new epoch and changes nothing.
-public final class PostgresFeatureStateStore: FeatureStateStore {
+package final class PostgresFeatureStateStore: FeatureStateStore {
     let database: PostgresStore
     let logger: Logger
     /// Cards per second a write is given at least, on top of the retry policy's attempt timeout: one checkpoint of
@@ -27,7 +27,7 @@ public final class PostgresFeatureStateStore: FeatureStateStore {
 
     /// Connects, creates `url.schema` if it does not exist, and creates or migrates the feature state tables.
     /// - Throws: `FeatureStateError.unavailable` when the server cannot be reached or the schema is newer than this build.
-    public static func connect(_ url: PostgresURL, retry: RetryPolicy = .standard, logger: Logger = Logger(label: "fraud.features.postgres")) async throws -> PostgresFeatureStateStore {
+    package static func connect(_ url: PostgresURL, retry: RetryPolicy = .standard, logger: Logger = Logger(label: "fraud.features.postgres")) async throws -> PostgresFeatureStateStore {
         let database: PostgresStore
         do {
             database = try await PostgresStore.connect(url, schemaVersion: 0, retry: retry, logger: logger)
@@ -70,7 +70,7 @@ public final class PostgresFeatureStateStore: FeatureStateStore {
     /// Raises the epoch and reads the partition's cards in one transaction. The cards are streamed and decoded as
     /// they arrive (the async row sequence, typed to rule out the future overload) rather than collected first, so a
     /// large partition is held once in memory.
-    public func claim(_ scope: FeatureStateScope, partition: Int) async throws -> PartitionClaim {
+    package func claim(_ scope: FeatureStateScope, partition: Int) async throws -> PartitionClaim {
         let logger = self.logger
         let now = WallClock.now.millisecondsSinceEpoch
         let (epoch, nextOffset, cards) = try await transaction("claim partition \(partition) of \(scope)") { connection -> (Int64, Int64?, [CardStateRecord]) in
@@ -98,7 +98,7 @@ public final class PostgresFeatureStateStore: FeatureStateStore {
     /// CONFLICT DO UPDATE` upserts the cards of the partitions it updated. `unnest` in the select list streams the
     /// rows; `FROM unnest(a, b, c)` first copies them all into a tuplestore (100,000 cards: 0.77 s against 1.49 s
     /// on the server, measured with psql).
-    public func write(_ scope: FeatureStateScope, _ deltas: [PartitionDelta]) async throws -> Set<Int> {
+    package func write(_ scope: FeatureStateScope, _ deltas: [PartitionDelta]) async throws -> Set<Int> {
         let deltas = Self.merged(deltas)
         guard !deltas.isEmpty else { return [] }
         let logger = self.logger
@@ -131,7 +131,7 @@ public final class PostgresFeatureStateStore: FeatureStateStore {
         }
     }
 
-    public func cardStates(_ scope: FeatureStateScope, cards: [Int64]) async throws -> [CardStateRecord] {
+    package func cardStates(_ scope: FeatureStateScope, cards: [Int64]) async throws -> [CardStateRecord] {
         guard !cards.isEmpty else { return [] }
         let query: PostgresQuery = """
             SELECT cc_num, state FROM feature_cards
@@ -145,7 +145,7 @@ public final class PostgresFeatureStateStore: FeatureStateStore {
         }
     }
 
-    public func offsets(_ scope: FeatureStateScope) async throws -> [Int: Int64] {
+    package func offsets(_ scope: FeatureStateScope) async throws -> [Int: Int64] {
         let query: PostgresQuery = """
             SELECT partition, next_offset FROM feature_partitions
             WHERE consumer_group = \(scope.group) AND topic = \(scope.topic) AND next_offset IS NOT NULL
@@ -160,7 +160,7 @@ public final class PostgresFeatureStateStore: FeatureStateStore {
         }
     }
 
-    public func close() async throws {
+    package func close() async throws {
         try await database.close()
     }
 

@@ -17,12 +17,12 @@ import GRDBSQLite
 ///
 /// One process writes; readers never block it (WAL), nor does it block them. API readers in other processes open the
 /// file with `readOnly: true`: they never take the write lock, and read the last committed checkpoint.
-public final class SQLiteFeatureStateStore: FeatureStateStore {
+package final class SQLiteFeatureStateStore: FeatureStateStore {
     let pool: DatabasePool
     /// The database file.
-    public let path: String
+    package let path: String
     /// Whether this store only reads (`claim` and `write` throw).
-    public let readOnly: Bool
+    package let readOnly: Bool
 
     private init(pool: DatabasePool, path: String, readOnly: Bool) {
         self.pool = pool
@@ -33,7 +33,7 @@ public final class SQLiteFeatureStateStore: FeatureStateStore {
     /// Opens the feature state at `path`: created and migrated to the latest schema if needed, or, when `readOnly`,
     /// an existing file at the latest schema, opened without ever taking the write lock.
     /// - Throws: `FeatureStateError.unavailable` naming the path (not a database, missing, newer schema).
-    public static func open(path: String, readOnly: Bool = false) async throws -> SQLiteFeatureStateStore {
+    package static func open(path: String, readOnly: Bool = false) async throws -> SQLiteFeatureStateStore {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(5)
@@ -78,7 +78,7 @@ public final class SQLiteFeatureStateStore: FeatureStateStore {
         }
     }
 
-    public func claim(_ scope: FeatureStateScope, partition: Int) async throws -> PartitionClaim {
+    package func claim(_ scope: FeatureStateScope, partition: Int) async throws -> PartitionClaim {
         let now = WallClock.now.millisecondsSinceEpoch
         let (epoch, nextOffset, cards) = try await writing("claim partition \(partition) of \(scope)") { db -> (Int64, Int64?, [CardStateRecord]) in
             let raised = try Row.fetchOne(db, sql: """
@@ -97,7 +97,7 @@ public final class SQLiteFeatureStateStore: FeatureStateStore {
         return try FeatureStateSchema.claim(scope, partition: partition, epoch: epoch, nextOffset: nextOffset, cards: cards)
     }
 
-    public func write(_ scope: FeatureStateScope, _ deltas: [PartitionDelta]) async throws -> Set<Int> {
+    package func write(_ scope: FeatureStateScope, _ deltas: [PartitionDelta]) async throws -> Set<Int> {
         guard !deltas.isEmpty else { return [] }
         let now = WallClock.now.millisecondsSinceEpoch
         return try await writing("write the checkpoint of \(deltas.count) partition(s) of \(scope)") { db in
@@ -126,7 +126,7 @@ public final class SQLiteFeatureStateStore: FeatureStateStore {
         }
     }
 
-    public func cardStates(_ scope: FeatureStateScope, cards: [Int64]) async throws -> [CardStateRecord] {
+    package func cardStates(_ scope: FeatureStateScope, cards: [Int64]) async throws -> [CardStateRecord] {
         guard !cards.isEmpty else { return [] }
         return try await reading("read \(cards.count) card states of \(scope)") { db in
             let statement = try db.cachedStatement(sql: "SELECT cc_num, state, partition FROM feature_cards WHERE consumer_group = ? AND topic = ? AND cc_num = ?")
@@ -140,7 +140,7 @@ public final class SQLiteFeatureStateStore: FeatureStateStore {
         }
     }
 
-    public func offsets(_ scope: FeatureStateScope) async throws -> [Int: Int64] {
+    package func offsets(_ scope: FeatureStateScope) async throws -> [Int: Int64] {
         try await reading("read the offsets of \(scope)") { db in
             var offsets: [Int: Int64] = [:]
             let rows = try Row.fetchCursor(db, sql: """
@@ -154,7 +154,7 @@ public final class SQLiteFeatureStateStore: FeatureStateStore {
         }
     }
 
-    public func close() async throws {
+    package func close() async throws {
         try pool.close()
     }
 

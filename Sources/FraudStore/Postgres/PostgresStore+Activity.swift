@@ -2,7 +2,7 @@ import FraudCore
 import PostgresNIO
 
 extension PostgresStore {
-    public func activity(since: EventTime, until: EventTime) async throws -> ScoringActivity {
+    package func activity(since: EventTime, until: EventTime) async throws -> ScoringActivity {
         let counts = try await fetch("scoring activity", StoreQueries.activityCounts(since: since, until: until, .postgres)) { row in
             (payments: Int(try row.int64(required: "payments")), frauds: Int(try row.int64(required: "frauds")))
         }[0]
@@ -16,7 +16,7 @@ extension PostgresStore {
                                latencyP50Ms: try await latency(0.5), latencyP99Ms: try await latency(0.99))
     }
 
-    public func labelledOutcomes(since: EventTime?) async throws -> LabelledOutcomes {
+    package func labelledOutcomes(since: EventTime?) async throws -> LabelledOutcomes {
         try await fetch("labelled outcomes", StoreQueries.labelledOutcomes(since: since, .postgres)) { try StoreQueries.outcomes($0) }[0]
     }
 }

@@ -2,24 +2,24 @@ import FraudCore
 import PostgresNIO
 
 extension PostgresStore {
-    public func transactions(_ query: TransactionQuery) async throws -> TransactionPage {
+    package func transactions(_ query: TransactionQuery) async throws -> TransactionPage {
         let rows = try await fetch("list transactions", StoreQueries.transactions(query, .postgres)) { try StoredTransaction(row: $0) }
         return StoreQueries.page(rows, query)
     }
 
-    public func alerts(_ query: AlertQuery) async throws -> [AlertRecord] {
+    package func alerts(_ query: AlertQuery) async throws -> [AlertRecord] {
         try await fetch("list alerts", StoreQueries.alerts(query, .postgres)) { try AlertRecord(row: $0) }
     }
 
-    public func quarantined(limit: Int) async throws -> [QuarantinedRecord] {
+    package func quarantined(limit: Int) async throws -> [QuarantinedRecord] {
         try await fetch("list quarantine", SQLStatement(.postgres, StoreQueries.quarantined(limit: limit))) { try QuarantinedRecord(row: $0) }
     }
 
-    public func labelled(after watermark: LabelWatermark?, limit: Int) async throws -> [StoredTransaction] {
+    package func labelled(after watermark: LabelWatermark?, limit: Int) async throws -> [StoredTransaction] {
         try await fetch("list labelled payments", StoreQueries.labelled(after: watermark, limit: limit, .postgres)) { try StoredTransaction(row: $0) }
     }
 
-    public func counts() async throws -> StoreCounts {
+    package func counts() async throws -> StoreCounts {
         let rows = try await fetch("count rows", SQLStatement(.postgres, StoreQueries.counts)) { row in
             StoreCounts(transactions: Int(try row.int64(required: "transactions")), labelled: Int(try row.int64(required: "labelled")),
                         alerts: Int(try row.int64(required: "alerts")), quarantined: Int(try row.int64(required: "quarantined")))
@@ -27,7 +27,7 @@ extension PostgresStore {
         return rows[0]
     }
 
-    public func driftReports(limit: Int) async throws -> [DriftReportRecord] {
+    package func driftReports(limit: Int) async throws -> [DriftReportRecord] {
         try await fetch("list drift reports", SQLStatement(.postgres, StoreQueries.driftReports(limit: limit))) { try DriftReportRecord(row: $0) }
     }
 }

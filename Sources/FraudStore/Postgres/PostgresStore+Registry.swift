@@ -2,7 +2,7 @@ import FraudCore
 import PostgresNIO
 
 extension PostgresStore {
-    public func record(_ run: RunRecord) async throws {
+    package func record(_ run: RunRecord) async throws {
         var statement = SQLStatement(.postgres)
         let placeholders = run.values.map { statement.bind($0) }.joined(separator: ", ")
         let updates = RunRecord.selectList.split(separator: ", ").dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
@@ -10,12 +10,12 @@ extension PostgresStore {
         try await execute("record run '\(run.id)'", statement)
     }
 
-    public func runs(limit: Int) async throws -> [RunRecord] {
+    package func runs(limit: Int) async throws -> [RunRecord] {
         let sql = "SELECT \(RunRecord.selectList) FROM runs ORDER BY started_at DESC, id DESC LIMIT \(min(max(limit, 1), 10_000))"
         return try await fetch("list runs", SQLStatement(.postgres, sql)) { try RunRecord(row: $0) }
     }
 
-    public func register(_ model: ModelVersionRecord) async throws {
+    package func register(_ model: ModelVersionRecord) async throws {
         var statement = SQLStatement(.postgres)
         let placeholders = model.values.map { statement.bind($0) }.joined(separator: ", ")
         statement.sql = "INSERT INTO models (\(ModelVersionRecord.selectList)) VALUES (\(placeholders)) ON CONFLICT (version) DO NOTHING"
@@ -23,16 +23,16 @@ extension PostgresStore {
         if result.metadata.rows == 0 { throw StoreError(.duplicateVersion(model.version)) }
     }
 
-    public func models() async throws -> [ModelVersionRecord] {
+    package func models() async throws -> [ModelVersionRecord] {
         let sql = "SELECT \(ModelVersionRecord.selectList) FROM models ORDER BY created_at, version"
         return try await fetch("list models", SQLStatement(.postgres, sql)) { try ModelVersionRecord(row: $0) }
     }
 
-    public func aliases() async throws -> [AliasRecord] {
+    package func aliases() async throws -> [AliasRecord] {
         try await fetch("list aliases", SQLStatement(.postgres, "SELECT \(AliasRecord.selectList) FROM aliases ORDER BY name")) { try AliasRecord(row: $0) }
     }
 
-    public func moveAlias(_ change: AliasChange) async throws -> AliasRecord {
+    package func moveAlias(_ change: AliasChange) async throws -> AliasRecord {
         try await transaction("move alias '\(change.alias)'") { connection in
             // One lock for every alias move: generations stay strictly increasing across concurrent movers.
             _ = try await self.query(connection, SQLStatement(.postgres, "LOCK TABLE aliases IN EXCLUSIVE MODE"))
@@ -64,11 +64,11 @@ extension PostgresStore {
         }
     }
 
-    public func aliasHistory(alias: String?, limit: Int) async throws -> [AliasHistoryEntry] {
+    package func aliasHistory(alias: String?, limit: Int) async throws -> [AliasHistoryEntry] {
         try await fetch("list alias history", StoreQueries.aliasHistory(alias: alias, limit: limit, .postgres)) { try AliasHistoryEntry(row: $0) }
     }
 
-    public func aliasGeneration() async throws -> Int64 {
+    package func aliasGeneration() async throws -> Int64 {
         try await fetch("read alias generation", SQLStatement(.postgres, "SELECT COALESCE(MAX(generation), 0) AS g FROM aliases")) {
             try $0.int64(required: "g")
         }[0]

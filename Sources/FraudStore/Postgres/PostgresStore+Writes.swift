@@ -7,7 +7,7 @@ extension PostgresStore {
     static let copyParts = 2
 
     @discardableResult
-    public func write(_ batch: [ScoredTransaction]) async throws -> Int {
+    package func write(_ batch: [ScoredTransaction]) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
         let keys = batch.map(\.transaction.transNum)
         var copied = 0
@@ -49,7 +49,7 @@ extension PostgresStore {
     }
 
     @discardableResult
-    public func record(_ alerts: [AlertRecord]) async throws -> Int {
+    package func record(_ alerts: [AlertRecord]) async throws -> Int {
         guard !alerts.isEmpty else { return 0 }
         var bindings = PostgresBindings(capacity: 10)
         bindings.append(alerts.map(\.transNum))
@@ -71,7 +71,7 @@ extension PostgresStore {
     }
 
     @discardableResult
-    public func quarantine(_ records: [QuarantinedRecord]) async throws -> Int {
+    package func quarantine(_ records: [QuarantinedRecord]) async throws -> Int {
         guard !records.isEmpty else { return 0 }
         var bindings = PostgresBindings(capacity: 7)
         bindings.append(records.map(\.source))
@@ -89,7 +89,7 @@ extension PostgresStore {
         return try await execute("quarantine \(records.count) records", query).metadata.rows ?? 0
     }
 
-    public func label(_ updates: [LabelUpdate]) async throws {
+    package func label(_ updates: [LabelUpdate]) async throws {
         let updates = StoreQueries.deduplicated(updates)
         guard !updates.isEmpty else { return }
         var bindings = PostgresBindings(capacity: 4)
@@ -115,7 +115,7 @@ extension PostgresStore {
         }
     }
 
-    public func save(_ report: DriftReportRecord) async throws {
+    package func save(_ report: DriftReportRecord) async throws {
         var statement = SQLStatement(.postgres)
         let values: [SQLValue] = [
             .int(report.createdAt.millisecondsSinceEpoch), report.windowStart.map { .int($0.millisecondsSinceEpoch) } ?? .null,

@@ -6,13 +6,13 @@ import PostgresNIO
 ///
 /// Queries go through the `EventLoopFuture` API awaited with `.get()`, chosen explicitly: it returns the
 /// command tag (rows affected) and cannot be picked by accident in place of the async overload.
-public final class PostgresStore: Store, ModelStore {
+package final class PostgresStore: Store, ModelStore {
     let client: PostgresClient
     private let runTask: Task<Void, Never>
     let retry: RetryPolicy
     let logger: Logger
     /// Where this store connects (password hidden in `description`).
-    public let url: PostgresURL
+    package let url: PostgresURL
 
     private init(client: PostgresClient, url: PostgresURL, retry: RetryPolicy, logger: Logger) {
         self.client = client
@@ -23,7 +23,7 @@ public final class PostgresStore: Store, ModelStore {
     }
 
     /// Connects, creates `url.schema` if it does not exist, and upgrades the schema to the latest version.
-    public static func connect(_ url: PostgresURL, retry: RetryPolicy = .standard, logger: Logger = Logger(label: "fraud.store.postgres")) async throws -> PostgresStore {
+    package static func connect(_ url: PostgresURL, retry: RetryPolicy = .standard, logger: Logger = Logger(label: "fraud.store.postgres")) async throws -> PostgresStore {
         try await connect(url, schemaVersion: StoreSchema.latestVersion, retry: retry, logger: logger)
     }
 
@@ -55,7 +55,7 @@ public final class PostgresStore: Store, ModelStore {
         }
     }
 
-    public func close() async throws {
+    package func close() async throws {
         runTask.cancel()
         await runTask.value
     }

@@ -2,18 +2,18 @@ import FraudCore
 
 /// Evaluates a model version on a window of labelled payments; injected into the registry so the gate
 /// uses the project's real scoring code without the store depending on it.
-public protocol ModelEvaluator: Sendable {
+package protocol ModelEvaluator: Sendable {
     /// Metrics of `model` on the labelled payments of `window`.
     func evaluate(_ model: ModelVersionRecord, on window: EvaluationWindow) async throws -> ModelEvaluation
 }
 
 /// The labelled payments both models are judged on: event time in `[from, to)`, at most `maxRows` most recent.
-public struct EvaluationWindow: Hashable, Sendable {
-    public var from: EventTime?
-    public var to: EventTime?
-    public var maxRows: Int?
+package struct EvaluationWindow: Hashable, Sendable {
+    package var from: EventTime?
+    package var to: EventTime?
+    package var maxRows: Int?
 
-    public init(from: EventTime? = nil, to: EventTime? = nil, maxRows: Int? = nil) {
+    package init(from: EventTime? = nil, to: EventTime? = nil, maxRows: Int? = nil) {
         self.from = from
         self.to = to
         self.maxRows = maxRows
@@ -21,17 +21,17 @@ public struct EvaluationWindow: Hashable, Sendable {
 }
 
 /// What an evaluation measured.
-public struct ModelEvaluation: Hashable, Sendable {
+package struct ModelEvaluation: Hashable, Sendable {
     /// `pr_auc`, `f1`, `recall`, ... (higher is better).
-    public var metrics: [String: Double]
+    package var metrics: [String: Double]
     /// Labelled rows evaluated.
-    public var rows: Int
+    package var rows: Int
     /// Scoring latency, p99 per batch, in milliseconds, when measured.
-    public var latencyP99Ms: Double?
+    package var latencyP99Ms: Double?
     /// Set when the metrics rest on too few frauds to compare on: the gate does not trust them.
-    public var fraudShortfall: FraudShortfall?
+    package var fraudShortfall: FraudShortfall?
 
-    public init(metrics: [String: Double], rows: Int, latencyP99Ms: Double? = nil, fraudShortfall: FraudShortfall? = nil) {
+    package init(metrics: [String: Double], rows: Int, latencyP99Ms: Double? = nil, fraudShortfall: FraudShortfall? = nil) {
         self.metrics = metrics
         self.rows = rows
         self.latencyP99Ms = latencyP99Ms
@@ -45,15 +45,15 @@ public struct ModelEvaluation: Hashable, Sendable {
 /// recent window. Use it until an evaluator that scores the window with the model itself is injected.
 /// Metrics whose recorded `frauds` is below `minimumFrauds` carry a `fraudShortfall`; metrics recorded without a
 /// fraud count (imported artifacts) are taken as they are.
-public struct RecordedMetricsEvaluator: ModelEvaluator {
+package struct RecordedMetricsEvaluator: ModelEvaluator {
     /// Frauds a recorded metric must rest on to be compared.
-    public let minimumFrauds: Int
+    package let minimumFrauds: Int
 
-    public init(minimumFrauds: Int = MetricEvidence.minimumFrauds) {
+    package init(minimumFrauds: Int = MetricEvidence.minimumFrauds) {
         self.minimumFrauds = minimumFrauds
     }
 
-    public func evaluate(_ model: ModelVersionRecord, on window: EvaluationWindow) async throws -> ModelEvaluation {
+    package func evaluate(_ model: ModelVersionRecord, on window: EvaluationWindow) async throws -> ModelEvaluation {
         let frauds = model.metrics["frauds"].map { Int($0) }
         let shortfall = frauds.flatMap { $0 < minimumFrauds ? FraudShortfall(frauds: $0, required: minimumFrauds) : nil }
         return ModelEvaluation(metrics: model.metrics, rows: Int(model.metrics["rows"] ?? 0), fraudShortfall: shortfall)

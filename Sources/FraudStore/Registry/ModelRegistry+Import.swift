@@ -6,7 +6,7 @@ extension ModelRegistry {
     /// `fraud train`) as the next version: copies it to `artifactRoot/<version>/` (`<version>-<millis>` if that exists),
     /// records its run and the version.
     /// - Throws: `ArtifactError` naming the missing file or the bad field of `metadata.json`.
-    public func importArtifact(from directory: String, description: String? = nil) async throws -> ModelVersionRecord {
+    package func importArtifact(from directory: String, description: String? = nil) async throws -> ModelVersionRecord {
         let metadata = try ArtifactMetadata(directory: directory)
         let files = FileManager.default
         try files.createDirectory(atPath: artifactRoot, withIntermediateDirectories: true)
@@ -39,11 +39,11 @@ extension ModelRegistry {
 }
 
 /// An artifact directory that cannot be imported.
-public struct ArtifactError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var path: String
-    public var problem: String
+package struct ArtifactError: Error, Hashable, Sendable, CustomStringConvertible {
+    package var path: String
+    package var problem: String
 
-    public var description: String { "artifact '\(path)': \(problem)" }
+    package var description: String { "artifact '\(path)': \(problem)" }
 }
 
 /// The fields of an artifact's `metadata.json` the registry records; unknown fields are kept in `json`.

@@ -4,18 +4,18 @@ import Foundation
 /// Model versions, their artifacts and the `champion`/`challenger` aliases: import, promote, roll back, watch.
 ///
 /// Metadata lives in the database (`ModelStore`), artifacts on disk under `artifactRoot/<version>/`.
-public struct ModelRegistry: Sendable {
-    public let store: any ModelStore
+package struct ModelRegistry: Sendable {
+    package let store: any ModelStore
     /// Where imported artifacts are copied, one directory per version (default `./models/registry`).
-    public let artifactRoot: String
-    public let evaluator: any ModelEvaluator
-    public let policy: PromotionPolicy
+    package let artifactRoot: String
+    package let evaluator: any ModelEvaluator
+    package let policy: PromotionPolicy
     let clock: @Sendable () -> EventTime
 
     /// The default artifact directory.
-    public static let defaultArtifactRoot = "./models/registry"
+    package static let defaultArtifactRoot = "./models/registry"
 
-    public init(store: any ModelStore, artifactRoot: String = ModelRegistry.defaultArtifactRoot, evaluator: any ModelEvaluator,
+    package init(store: any ModelStore, artifactRoot: String = ModelRegistry.defaultArtifactRoot, evaluator: any ModelEvaluator,
                 policy: PromotionPolicy, clock: @escaping @Sendable () -> EventTime = { WallClock.now }) {
         self.store = store
         self.artifactRoot = artifactRoot
@@ -25,7 +25,7 @@ public struct ModelRegistry: Sendable {
     }
 
     /// The outcome of a promotion or rollback.
-    public enum Outcome: Hashable, Sendable {
+    package enum Outcome: Hashable, Sendable {
         /// The champion moved.
         case moved(AliasRecord, AliasChange)
         /// Nothing changed, and why.
@@ -35,7 +35,7 @@ public struct ModelRegistry: Sendable {
     /// Runs the promotion gate for `version` and moves `champion` if it passes (or if `force`).
     /// - Throws: `StoreError.unknownVersion` when the version is not registered; `StoreError.aliasConflict`
     ///   when the champion moved during the evaluation (nothing changed).
-    public func promote(version: String, force: Bool = false, by: String, reason: String) async throws -> Outcome {
+    package func promote(version: String, force: Bool = false, by: String, reason: String) async throws -> Outcome {
         guard let candidate = try await store.model(version: version) else { throw StoreError(.unknownVersion(version)) }
         var machine = PromotionStateMachine(policy: policy)
         let request = PromotionRequest(version: version, force: force, by: by, reason: reason, at: clock())
@@ -50,7 +50,7 @@ public struct ModelRegistry: Sendable {
     }
 
     /// Moves `champion` back to the version it had before the current one.
-    public func rollback(by: String, reason: String) async throws -> Outcome {
+    package func rollback(by: String, reason: String) async throws -> Outcome {
         let history = try await store.aliasHistory(alias: AliasRecord.champion, limit: 10_000).reversed()
         let action = PromotionStateMachine.rollback(history: Array(history), champion: try await store.alias(AliasRecord.champion),
                                                     by: by, reason: reason, at: clock())
@@ -59,7 +59,7 @@ public struct ModelRegistry: Sendable {
 
     /// Points `alias` (e.g. `challenger`) at `version` without a gate, recording who and why.
     @discardableResult
-    public func setAlias(_ alias: String, to version: String, by: String, reason: String) async throws -> AliasRecord {
+    package func setAlias(_ alias: String, to version: String, by: String, reason: String) async throws -> AliasRecord {
         let current = try await store.alias(alias)
         return try await store.moveAlias(AliasChange(alias: alias, expectedVersion: current?.version, toVersion: version, action: .set,
                                                      by: by, reason: reason, at: clock()))

@@ -1,18 +1,18 @@
 import FraudCore
 
 /// When a candidate may replace the champion: not worse on `metric` by more than `tolerance`, and within the latency budget.
-public struct PromotionPolicy: Hashable, Sendable {
+package struct PromotionPolicy: Hashable, Sendable {
     /// The metric compared (higher is better), e.g. `pr_auc`.
-    public var metric: String
+    package var metric: String
     /// How much worse than the champion the candidate may be, in metric units (0...1).
-    public var tolerance: Double
+    package var tolerance: Double
     /// Largest acceptable p99 scoring latency, when the evaluator measures it.
-    public var latencyBudgetMs: Double?
+    package var latencyBudgetMs: Double?
     /// The labelled window both models are evaluated on.
-    public var window: EvaluationWindow
+    package var window: EvaluationWindow
 
     /// - Throws: `StoreError.invalidParameter` when `tolerance` is outside 0...1 or the budget is not positive.
-    public init(metric: String = "pr_auc", tolerance: Double = 0.01, latencyBudgetMs: Double? = nil, window: EvaluationWindow = EvaluationWindow()) throws {
+    package init(metric: String = "pr_auc", tolerance: Double = 0.01, latencyBudgetMs: Double? = nil, window: EvaluationWindow = EvaluationWindow()) throws {
         guard (0...1).contains(tolerance) else { throw StoreError(.invalidParameter(name: "tolerance", reason: "\(tolerance) is outside 0...1")) }
         if let budget = latencyBudgetMs, !(budget > 0) { throw StoreError(.invalidParameter(name: "latencyBudgetMs", reason: "\(budget) is not positive")) }
         self.metric = metric
@@ -23,14 +23,14 @@ public struct PromotionPolicy: Hashable, Sendable {
 }
 
 /// Who asked for an alias move, and why.
-public struct PromotionRequest: Hashable, Sendable {
-    public var version: String
-    public var force: Bool
-    public var by: String
-    public var reason: String
-    public var at: EventTime
+package struct PromotionRequest: Hashable, Sendable {
+    package var version: String
+    package var force: Bool
+    package var by: String
+    package var reason: String
+    package var at: EventTime
 
-    public init(version: String, force: Bool = false, by: String, reason: String, at: EventTime) {
+    package init(version: String, force: Bool = false, by: String, reason: String, at: EventTime) {
         self.version = version
         self.force = force
         self.by = by
@@ -40,7 +40,7 @@ public struct PromotionRequest: Hashable, Sendable {
 }
 
 /// Why a promotion or rollback was refused.
-public enum PromotionRejection: Hashable, Sendable, CustomStringConvertible {
+package enum PromotionRejection: Hashable, Sendable, CustomStringConvertible {
     case alreadyChampion(String)
     case worseThanChampion(metric: String, candidate: Double, champion: Double, tolerance: Double)
     case metricMissing(metric: String, version: String)
@@ -48,7 +48,7 @@ public enum PromotionRejection: Hashable, Sendable, CustomStringConvertible {
     case overLatencyBudget(p99Ms: Double, budgetMs: Double)
     case noPreviousChampion
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .alreadyChampion(let version): "version \(version) is already the champion"
         case .worseThanChampion(let metric, let candidate, let champion, let tolerance):
@@ -64,9 +64,9 @@ public enum PromotionRejection: Hashable, Sendable, CustomStringConvertible {
 
 /// The champion/challenger protocol as a state machine: its methods return what to do next; the registry
 /// does the I/O (STYLE.md §10). Promotion: `promote` → (`evaluate` → `evaluated`) → `move` or `reject`.
-public struct PromotionStateMachine: Sendable {
+package struct PromotionStateMachine: Sendable {
     /// What the caller must do next.
-    public enum Action: Hashable, Sendable {
+    package enum Action: Hashable, Sendable {
         /// Evaluate both versions on the policy's window, then call `evaluated`.
         case evaluate(candidate: String, champion: String, window: EvaluationWindow)
         /// Apply this alias move (it records who, when and why).
@@ -81,15 +81,15 @@ public struct PromotionStateMachine: Sendable {
         case finished
     }
 
-    public let policy: PromotionPolicy
+    package let policy: PromotionPolicy
     private var state: State = .idle
 
-    public init(policy: PromotionPolicy) {
+    package init(policy: PromotionPolicy) {
         self.policy = policy
     }
 
     /// Starts a promotion of `request.version` given the current champion.
-    public mutating func promote(_ request: PromotionRequest, champion: AliasRecord?) -> Action {
+    package mutating func promote(_ request: PromotionRequest, champion: AliasRecord?) -> Action {
         precondition(isIdle, "a promotion state machine runs one promotion")
         if champion?.version == request.version { return finish(.reject(.alreadyChampion(request.version))) }
         if request.force {
@@ -103,7 +103,7 @@ public struct PromotionStateMachine: Sendable {
     }
 
     /// Decides on the evaluations requested by `.evaluate`.
-    public mutating func evaluated(candidate: ModelEvaluation, champion: ModelEvaluation) -> Action {
+    package mutating func evaluated(candidate: ModelEvaluation, champion: ModelEvaluation) -> Action {
         guard case .evaluating(let request, let championVersion) = state else { preconditionFailure("evaluated(...) without a pending evaluation") }
         guard let candidateValue = candidate.metrics[policy.metric], candidateValue.isFinite else {
             return finish(.reject(.metricMissing(metric: policy.metric, version: request.version)))
@@ -134,7 +134,7 @@ public struct PromotionStateMachine: Sendable {
     ///
     /// The promotion stack is rebuilt from the champion's history (oldest first): promotions push, rollbacks pop,
     /// so rolling back twice goes two versions back rather than toggling between the last two.
-    public static func rollback(history: [AliasHistoryEntry], champion: AliasRecord?, by: String, reason: String, at: EventTime) -> Action {
+    package static func rollback(history: [AliasHistoryEntry], champion: AliasRecord?, by: String, reason: String, at: EventTime) -> Action {
         var stack: [String] = []
         for entry in history where entry.alias == AliasRecord.champion {
             if entry.action == .rollback {

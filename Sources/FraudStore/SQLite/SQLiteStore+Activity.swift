@@ -2,7 +2,7 @@ import FraudCore
 import GRDB
 
 extension SQLiteStore {
-    public func activity(since: EventTime, until: EventTime) async throws -> ScoringActivity {
+    package func activity(since: EventTime, until: EventTime) async throws -> ScoringActivity {
         let counts = StoreQueries.activityCounts(since: since, until: until, .sqlite)
         return try await read("scoring activity") { db in
             let row = try Row.fetchOne(db, sql: counts.sql, arguments: StatementArguments(counts.values.map(\.databaseValue)))!
@@ -19,7 +19,7 @@ extension SQLiteStore {
         }
     }
 
-    public func labelledOutcomes(since: EventTime?) async throws -> LabelledOutcomes {
+    package func labelledOutcomes(since: EventTime?) async throws -> LabelledOutcomes {
         try await fetch("labelled outcomes", StoreQueries.labelledOutcomes(since: since, .sqlite)) { try StoreQueries.outcomes($0) }[0]
     }
 }

@@ -2,19 +2,19 @@ import FraudCore
 import GRDB
 
 extension SQLiteStore {
-    public func record(_ run: RunRecord) async throws {
+    package func record(_ run: RunRecord) async throws {
         try await self.run("record run '\(run.id)'") { db in
             try db.execute(sql: "INSERT OR REPLACE INTO runs (\(RunRecord.selectList)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            arguments: StatementArguments(run.values.map(\.databaseValue)))
         }
     }
 
-    public func runs(limit: Int) async throws -> [RunRecord] {
+    package func runs(limit: Int) async throws -> [RunRecord] {
         let sql = "SELECT \(RunRecord.selectList) FROM runs ORDER BY started_at DESC, id DESC LIMIT \(min(max(limit, 1), 10_000))"
         return try await fetch("list runs", SQLStatement(.sqlite, sql)) { try RunRecord(row: $0) }
     }
 
-    public func register(_ model: ModelVersionRecord) async throws {
+    package func register(_ model: ModelVersionRecord) async throws {
         try await run("register model version '\(model.version)'") { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM models WHERE version = ?", arguments: [model.version]) != nil {
                 throw StoreError(.duplicateVersion(model.version))
@@ -24,16 +24,16 @@ extension SQLiteStore {
         }
     }
 
-    public func models() async throws -> [ModelVersionRecord] {
+    package func models() async throws -> [ModelVersionRecord] {
         let sql = "SELECT \(ModelVersionRecord.selectList) FROM models ORDER BY created_at, version"
         return try await fetch("list models", SQLStatement(.sqlite, sql)) { try ModelVersionRecord(row: $0) }
     }
 
-    public func aliases() async throws -> [AliasRecord] {
+    package func aliases() async throws -> [AliasRecord] {
         try await fetch("list aliases", SQLStatement(.sqlite, "SELECT \(AliasRecord.selectList) FROM aliases ORDER BY name")) { try AliasRecord(row: $0) }
     }
 
-    public func moveAlias(_ change: AliasChange) async throws -> AliasRecord {
+    package func moveAlias(_ change: AliasChange) async throws -> AliasRecord {
         try await run("move alias '\(change.alias)'") { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM models WHERE version = ?", arguments: [change.toVersion]) != nil else {
                 throw StoreError(.unknownVersion(change.toVersion))
@@ -56,11 +56,11 @@ extension SQLiteStore {
         }
     }
 
-    public func aliasHistory(alias: String?, limit: Int) async throws -> [AliasHistoryEntry] {
+    package func aliasHistory(alias: String?, limit: Int) async throws -> [AliasHistoryEntry] {
         try await fetch("list alias history", StoreQueries.aliasHistory(alias: alias, limit: limit, .sqlite)) { try AliasHistoryEntry(row: $0) }
     }
 
-    public func aliasGeneration() async throws -> Int64 {
+    package func aliasGeneration() async throws -> Int64 {
         try await read("read alias generation") { db in try Int64.fetchOne(db, sql: "SELECT MAX(generation) FROM aliases") ?? 0 }
     }
 }

@@ -21,7 +21,7 @@ extension SQLiteStore {
     static let keyRangeSQL = "SELECT trans_key, trans_num FROM transactions WHERE trans_key BETWEEN ? AND ?"
 
     @discardableResult
-    public func write(_ batch: [ScoredTransaction]) async throws -> Int {
+    package func write(_ batch: [ScoredTransaction]) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
         let keyed = self.keyed
         let inserted = try await run("write \(batch.count) payments") { db in
@@ -65,7 +65,7 @@ extension SQLiteStore {
     }
 
     @discardableResult
-    public func record(_ alerts: [AlertRecord]) async throws -> Int {
+    package func record(_ alerts: [AlertRecord]) async throws -> Int {
         guard !alerts.isEmpty else { return 0 }
         return try await run("record \(alerts.count) alerts") { db in
             let statement = try db.cachedStatement(sql: """
@@ -85,7 +85,7 @@ extension SQLiteStore {
     }
 
     @discardableResult
-    public func quarantine(_ records: [QuarantinedRecord]) async throws -> Int {
+    package func quarantine(_ records: [QuarantinedRecord]) async throws -> Int {
         guard !records.isEmpty else { return 0 }
         let receivedAt = WallClock.now.millisecondsSinceEpoch
         return try await run("quarantine \(records.count) records") { db in
@@ -102,7 +102,7 @@ extension SQLiteStore {
         }
     }
 
-    public func label(_ updates: [LabelUpdate]) async throws {
+    package func label(_ updates: [LabelUpdate]) async throws {
         let updates = StoreQueries.deduplicated(updates)
         guard !updates.isEmpty else { return }
         let lookup = keyed ? SQLDialect.sqlite.transactionLookup("transactions", transNum: "?4") : "trans_num = ?4"
@@ -118,7 +118,7 @@ extension SQLiteStore {
         }
     }
 
-    public func save(_ report: DriftReportRecord) async throws {
+    package func save(_ report: DriftReportRecord) async throws {
         try await run("save drift report") { db in
             try db.execute(sql: """
                 INSERT INTO drift_reports (created_at, window_start, window_end, dataset_drift, drifted_share, report) VALUES (?, ?, ?, ?, ?, ?)

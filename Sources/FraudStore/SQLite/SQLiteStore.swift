@@ -6,13 +6,13 @@ import Logging
 ///
 /// Readers never block the writer (WAL); a busy database is waited on for up to 5 s. Commits use
 /// `synchronous = NORMAL`: a committed write survives a crash of the process, not necessarily a power cut.
-public final class SQLiteStore: Store, ModelStore {
+package final class SQLiteStore: Store, ModelStore {
     let pool: DatabasePool
     let checkpointer: SQLiteCheckpointer
     /// Whether payments are keyed by `trans_key` (schema version 5 on; older versions are opened by upgrade tests only).
     let keyed: Bool
     /// The database file.
-    public let path: String
+    package let path: String
     let logger: Logger
 
     private init(pool: DatabasePool, checkpointer: SQLiteCheckpointer, schemaVersion: Int, path: String, logger: Logger) {
@@ -24,7 +24,7 @@ public final class SQLiteStore: Store, ModelStore {
     }
 
     /// Opens (creating if needed) the database at `path` and upgrades its schema to the latest version.
-    public static func open(path: String, logger: Logger = Logger(label: "fraud.store.sqlite")) async throws -> SQLiteStore {
+    package static func open(path: String, logger: Logger = Logger(label: "fraud.store.sqlite")) async throws -> SQLiteStore {
         try await open(path: path, schemaVersion: StoreSchema.latestVersion, logger: logger)
     }
 
@@ -84,7 +84,7 @@ public final class SQLiteStore: Store, ModelStore {
         try await pool.read { db in try Int.fetchAll(db, sql: "SELECT version FROM schema_migrations ORDER BY version") }
     }
 
-    public func close() async throws {
+    package func close() async throws {
         try checkpointer.close()
         try pool.close()
     }

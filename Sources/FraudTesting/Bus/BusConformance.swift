@@ -4,18 +4,18 @@ import Synchronization
 /// The behaviour every `Bus` implementation must show, as checks that throw
 /// `ConformanceFailure` (run them from any test framework). Each check creates its own topics and
 /// groups, named with `prefix`, so checks can share one bus or cluster.
-public struct BusConformance: Sendable {
+package struct BusConformance: Sendable {
     /// Opens the bus under test; `commitAndResume` calls it again after `close` to reopen it.
-    public var open: @Sendable () async throws -> any Bus
+    package var open: @Sendable () async throws -> any Bus
     /// Closes a bus returned by `open` (releasing files or connections).
-    public var close: @Sendable (any Bus) async throws -> Void
+    package var close: @Sendable (any Bus) async throws -> Void
     /// Partitions per topic in the checks.
-    public var partitions: Int
+    package var partitions: Int
     /// Longest wait for expected records before failing.
-    public var patience: Duration
+    package var patience: Duration
 
     /// A suite for the bus that `open` returns.
-    public init(
+    package init(
         partitions: Int = 4, patience: Duration = .seconds(60),
         open: @escaping @Sendable () async throws -> any Bus, close: @escaping @Sendable (any Bus) async throws -> Void
     ) {
@@ -26,7 +26,7 @@ public struct BusConformance: Sendable {
     }
 
     /// Records of one key come back in production order, on the key's Murmur2 partition, with headers intact.
-    public func orderingPerKey(prefix: String = "ordering") async throws {
+    package func orderingPerKey(prefix: String = "ordering") async throws {
         try await withTopic("\(prefix).events") { bus, topic in
             let producer = try await bus.makeProducer()
             let keys = (0..<12).map { "card-\($0)" }
@@ -57,7 +57,7 @@ public struct BusConformance: Sendable {
 
     /// After a commit and a restart, a new consumer of the group resumes at the committed offsets:
     /// nothing committed is re-read, everything uncommitted is re-delivered.
-    public func commitAndResume(prefix: String = "resume") async throws {
+    package func commitAndResume(prefix: String = "resume") async throws {
         let topic = "\(prefix).events"
         let group = "\(prefix).group"
         var bus = try await open()
@@ -88,7 +88,7 @@ public struct BusConformance: Sendable {
     }
 
     /// Two consumers of one group split the partitions: disjoint, covering all, each record once.
-    public func consumerGroupSplitsPartitions(prefix: String = "split") async throws {
+    package func consumerGroupSplitsPartitions(prefix: String = "split") async throws {
         let group = "\(prefix).group"
         try await withTopic("\(prefix).events") { bus, topic in
             let one = try await bus.makeConsumer(group: group, topics: [topic])
@@ -112,7 +112,7 @@ public struct BusConformance: Sendable {
     }
 
     /// A malformed payment decodes to a `FieldError` naming the field; the records after it still arrive.
-    public func malformedMessageIsDecodeError(prefix: String = "malformed") async throws {
+    package func malformedMessageIsDecodeError(prefix: String = "malformed") async throws {
         try await withTopic("\(prefix).payments") { bus, topic in
             let producer = try await bus.makeProducer()
             let good = BusFixtures.transaction(1)
@@ -135,7 +135,7 @@ public struct BusConformance: Sendable {
 
     /// A consumer's `PartitionAssignmentListener` chooses where each new partition starts; a partition missing from
     /// its answer starts at the group's committed offset.
-    public func listenerChoosesStartOffsets(prefix: String = "listener") async throws {
+    package func listenerChoosesStartOffsets(prefix: String = "listener") async throws {
         let group = "\(prefix).group"
         try await withTopic("\(prefix).events") { bus, topic in
             let all = Set((0..<partitions).map { TopicPartition(topic: topic, partition: $0) })

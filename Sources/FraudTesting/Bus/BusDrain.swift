@@ -9,9 +9,9 @@ final class TotalCounter: Sendable {
 }
 
 /// Polling helpers for tests: read until a count is reached, failing after a patience period.
-public enum BusDrain {
+package enum BusDrain {
     /// Polls until `count` records arrived (more may come along in the last poll).
-    public static func collect(_ consumer: any BusConsumer, count: Int, patience: Duration) async throws -> [BusRecord] {
+    package static func collect(_ consumer: any BusConsumer, count: Int, patience: Duration) async throws -> [BusRecord] {
         var records: [BusRecord] = []
         let deadline = ContinuousClock.now + patience
         while records.count < count {
@@ -40,7 +40,7 @@ public enum BusDrain {
     }
 
     /// Waits until two consumers of one group hold non-empty assignments covering `partitions` partitions.
-    public static func waitForSplit(
+    package static func waitForSplit(
         _ one: any BusConsumer, _ two: any BusConsumer, partitions: Int, patience: Duration
     ) async throws -> (Set<TopicPartition>, Set<TopicPartition>) {
         let deadline = ContinuousClock.now + patience

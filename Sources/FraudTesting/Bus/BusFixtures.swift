@@ -1,9 +1,9 @@
 import FraudCore
 
 /// Sample payments for bus and codec tests.
-public enum BusFixtures {
+package enum BusFixtures {
     /// A valid payment, distinct for each `number` (card, amount, `trans_num` and time vary).
-    public static func transaction(_ number: Int) -> Transaction {
+    package static func transaction(_ number: Int) -> Transaction {
         Transaction(
             rowIndex: Int64(number), eventTime: EventTime(year: 2020, month: 6, day: 21, hour: 12, minute: 14, second: number % 60)!,
             ccNum: 4_992_346_398_065_154_184 - Int64(number % 50), merchant: "fraud_Kirlin and Sons", category: "personal_care",

@@ -1,7 +1,7 @@
 import FraudCore
 
 /// The bodies of the `FeatureStateConformance` checks.
-public enum FeatureStateChecks {
+package enum FeatureStateChecks {
     static let scope = FeatureStateScope(group: "scorer", topic: "payments.raw")
 
     static func run(_ check: FeatureStateConformance.Check, _ store: any FeatureStateStore, _ database: FeatureStateConformance.Database) async throws {

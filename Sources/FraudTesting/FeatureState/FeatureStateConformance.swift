@@ -1,21 +1,21 @@
 import FraudCore
 
 /// The checks every `FeatureStateStore` implementation must pass.
-public typealias FeatureStateConformance = Conformance<FeatureStateChecks>
+package typealias FeatureStateConformance = Conformance<FeatureStateChecks>
 
 extension FeatureStateChecks: ConformanceChecks {
     /// A fresh empty database, and direct access to it for damaging or failing it.
-    public struct Database: Sendable {
+    package struct Database: Sendable {
         /// Opens a store on the database (again: a second store sees what the first wrote).
-        public var open: @Sendable () async throws -> any FeatureStateStore
+        package var open: @Sendable () async throws -> any FeatureStateStore
         /// Runs one SQL statement on the database, outside the store (to damage a checkpoint).
-        public var execute: @Sendable (_ sql: String) async throws -> Void
+        package var execute: @Sendable (_ sql: String) async throws -> Void
         /// Makes the database refuse, from now on, every write of the state of card `ccNum` (a trigger that raises).
-        public var failWrites: @Sendable (_ ccNum: Int64) async throws -> Void
+        package var failWrites: @Sendable (_ ccNum: Int64) async throws -> Void
         /// Removes the database.
-        public var remove: @Sendable () async throws -> Void
+        package var remove: @Sendable () async throws -> Void
 
-        public init(
+        package init(
             open: @escaping @Sendable () async throws -> any FeatureStateStore, execute: @escaping @Sendable (String) async throws -> Void,
             failWrites: @escaping @Sendable (Int64) async throws -> Void, remove: @escaping @Sendable () async throws -> Void
         ) {
@@ -27,7 +27,7 @@ extension FeatureStateChecks: ConformanceChecks {
     }
 
     /// The checks, by name.
-    public enum Check: String, CaseIterable, Sendable {
+    package enum Check: String, CaseIterable, Sendable {
         case firstClaimHasNoCheckpoint
         case writeThenClaimRestoresTheCheckpoint
         case incrementalWritesReplaceOnlyTheirCards
@@ -41,12 +41,12 @@ extension FeatureStateChecks: ConformanceChecks {
         case damagedCheckpointIsReported
     }
 
-    public static func run(_ check: Check, on database: Database) async throws {
+    package static func run(_ check: Check, on database: Database) async throws {
         let store = try await database.open()
         try await withCleanup { try await run(check, store, database) } cleanup: { try await store.close() }
     }
 
-    public static func remove(_ database: Database) async throws {
+    package static func remove(_ database: Database) async throws {
         try await database.remove()
     }
 }

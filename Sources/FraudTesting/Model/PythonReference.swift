@@ -1,21 +1,21 @@
 import Foundation
 
 /// Runs a reference script under `Tests/Python/` with `python3`, JSON in on stdin, JSON out on stdout.
-public enum PythonReference {
+package enum PythonReference {
     /// The package root, found from this file's location.
-    public static var packageRoot: URL {
+    package static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
     }
 
     /// Runs `Tests/Python/<script>` with `arguments`, writes `input` to its stdin and decodes its stdout as `Output`.
-    public static func run<Output: Decodable>(_ script: String, arguments: [String] = [], input: some Encodable,
+    package static func run<Output: Decodable>(_ script: String, arguments: [String] = [], input: some Encodable,
                                               as: Output.Type = Output.self) throws -> Output {
         try JSONDecoder().decode(Output.self, from: output(script, arguments: arguments, input: JSONEncoder().encode(input)))
     }
 
     /// Runs `Tests/Python/<script>` with `arguments`, writes `input` to its stdin and returns its stdout.
-    public static func output(_ script: String, arguments: [String] = [], input: Data = Data()) throws -> Data {
+    package static func output(_ script: String, arguments: [String] = [], input: Data = Data()) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", packageRoot.appendingPathComponent("Tests/Python/\(script)").path] + arguments
@@ -39,8 +39,8 @@ public enum PythonReference {
 }
 
 /// A reference script failed.
-public struct PythonReferenceError: Error, CustomStringConvertible {
-    public var script: String
-    public var status: Int32
-    public var description: String { "python3 Tests/Python/\(script) exited with status \(status)" }
+package struct PythonReferenceError: Error, CustomStringConvertible {
+    package var script: String
+    package var status: Int32
+    package var description: String { "python3 Tests/Python/\(script) exited with status \(status)" }
 }

@@ -5,12 +5,12 @@ import FraudCore
 /// Each card pays a few times a day in daytime, small amounts, in random categories. Some cards are
 /// compromised: from a random moment they make a burst of night-time, high-amount online payments
 /// (`shopping_net`, `misc_net`), labelled fraud. Velocity and amount-vs-history features catch it.
-public enum SyntheticTransactions {
+package enum SyntheticTransactions {
     static let categories = ["grocery_pos", "gas_transport", "home", "food_dining", "shopping_pos", "entertainment", "health_fitness",
                              "kids_pets", "personal_care", "travel", "grocery_net", "shopping_net", "misc_net", "misc_pos"]
 
     /// `cards` cards over `days` days from 2020-06-21, sorted by event time.
-    public static func generate(seed: UInt64, cards: Int = 60, days: Int = 30, compromisedShare: Double = 0.3) -> [Transaction] {
+    package static func generate(seed: UInt64, cards: Int = 60, days: Int = 30, compromisedShare: Double = 0.3) -> [Transaction] {
         var random = SplitMix64(seed: seed)
         let start = EventTime(year: 2020, month: 6, day: 21)!
         var all: [Transaction] = []

@@ -4,10 +4,10 @@ import FraudData
 import FraudSimulator
 
 /// Simulated payments for tests: small, deterministic, in memory or as a temporary CSV file.
-public enum SimulatedData {
+package enum SimulatedData {
     /// The first `rows` payments of the simulator for these settings (200 cards by default, so
     /// per-card history builds up quickly in small fixtures).
-    public static func transactions(
+    package static func transactions(
         rows: Int, seed: UInt64 = 1, cards: Int = 200, fraudRate: Double = 0.004,
         start: EventTime = SimulatorConfiguration.defaultStart, drift: [DriftScenario] = []
     ) -> [Transaction] {
@@ -17,7 +17,7 @@ public enum SimulatedData {
 
     /// A simulator for these settings.
     /// - Precondition: the settings are valid (tests pass literals).
-    public static func simulator(
+    package static func simulator(
         seed: UInt64 = 1, cards: Int = 200, fraudRate: Double = 0.004,
         start: EventTime = SimulatorConfiguration.defaultStart, drift: [DriftScenario] = []
     ) -> PaymentSimulator {
@@ -29,7 +29,7 @@ public enum SimulatedData {
     }
 
     /// Writes `transactions` as a fraudTest-format CSV into a new temporary file and returns its path.
-    public static func writeCSV(_ transactions: [Transaction], name: String = "simulated") throws -> String {
+    package static func writeCSV(_ transactions: [Transaction], name: String = "simulated") throws -> String {
         let path = temporaryPath(name: name, extension: "csv")
         let writer = try TransactionCSVWriter(path: path)
         try writer.write(contentsOf: transactions)
@@ -38,12 +38,12 @@ public enum SimulatedData {
     }
 
     /// Simulates `rows` payments straight into a temporary CSV file and returns its path.
-    public static func csvFile(rows: Int, seed: UInt64 = 1, cards: Int = 200, fraudRate: Double = 0.004) throws -> String {
+    package static func csvFile(rows: Int, seed: UInt64 = 1, cards: Int = 200, fraudRate: Double = 0.004) throws -> String {
         try writeCSV(transactions(rows: rows, seed: seed, cards: cards, fraudRate: fraudRate), name: "simulated-\(seed)-\(rows)")
     }
 
     /// A fresh path in the temporary directory (the file is not created).
-    public static func temporaryPath(name: String, extension fileExtension: String) -> String {
+    package static func temporaryPath(name: String, extension fileExtension: String) -> String {
         FileManager.default.temporaryDirectory
             .appendingPathComponent("fraud-\(name)-\(UUID().uuidString).\(fileExtension)").path
     }

@@ -3,9 +3,9 @@ import FraudCore
 import FraudStore
 
 /// Helpers for tests and benchmarks that use a throw-away PostgreSQL schema.
-public enum PostgresTesting {
+package enum PostgresTesting {
     /// The server of `text` with a new, randomly named schema `<prefix>_<random>_<pid>` (SSL off unless `text` says).
-    public static func throwawaySchema(_ text: String, prefix: String) throws -> PostgresURL {
+    package static func throwawaySchema(_ text: String, prefix: String) throws -> PostgresURL {
         var url = try PostgresURL(text)
         url.schema = "\(prefix)_\(UInt32.random(in: 0...UInt32.max))_\(getpid())"
         if text.range(of: "sslmode=") == nil { url.sslMode = "disable" }
@@ -13,7 +13,7 @@ public enum PostgresTesting {
     }
 
     /// Drops `url.schema` and everything in it.
-    public static func dropSchema(_ url: PostgresURL) async throws {
+    package static func dropSchema(_ url: PostgresURL) async throws {
         guard let schema = url.schema else { return }
         var admin = url
         admin.schema = nil

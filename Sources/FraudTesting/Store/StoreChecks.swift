@@ -2,7 +2,7 @@ import FraudCore
 import FraudStore
 
 /// The bodies of the conformance checks on payments, labels, alerts, quarantine and drift reports.
-public enum StoreChecks {
+package enum StoreChecks {
     static let t0 = EventTime(year: 2020, month: 6, day: 21)!
 
     static func run(_ check: StoreConformance.Check, _ store: any FraudDatabase) async throws {

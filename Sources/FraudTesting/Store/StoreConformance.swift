@@ -2,24 +2,24 @@ import FraudCore
 import FraudStore
 
 /// The checks every `Store & ModelStore` implementation must pass.
-public typealias StoreConformance = Conformance<StoreChecks>
+package typealias StoreConformance = Conformance<StoreChecks>
 
 extension StoreChecks: ConformanceChecks {
     /// A fresh empty database that can be opened (and re-opened) at a schema version.
-    public struct Database: Sendable {
+    package struct Database: Sendable {
         /// Opens the database, migrating up to `schemaVersion` (nil: the latest).
-        public var open: @Sendable (_ schemaVersion: Int?) async throws -> any FraudDatabase
+        package var open: @Sendable (_ schemaVersion: Int?) async throws -> any FraudDatabase
         /// Removes the database.
-        public var remove: @Sendable () async throws -> Void
+        package var remove: @Sendable () async throws -> Void
 
-        public init(open: @escaping @Sendable (Int?) async throws -> any FraudDatabase, remove: @escaping @Sendable () async throws -> Void) {
+        package init(open: @escaping @Sendable (Int?) async throws -> any FraudDatabase, remove: @escaping @Sendable () async throws -> Void) {
             self.open = open
             self.remove = remove
         }
     }
 
     /// The checks, by name.
-    public enum Check: String, CaseIterable, Sendable {
+    package enum Check: String, CaseIterable, Sendable {
         case redeliveredBatchChangesNothing
         case rowsRoundTrip
         case queryFilters
@@ -37,13 +37,13 @@ extension StoreChecks: ConformanceChecks {
         case olderSchemaIsUpgradedNotWiped
     }
 
-    public static func run(_ check: Check, on database: Database) async throws {
+    package static func run(_ check: Check, on database: Database) async throws {
         if check == .olderSchemaIsUpgradedNotWiped { return try await upgrade(database) }
         let store = try await database.open(nil)
         try await withCleanup { try await run(check, store) } cleanup: { try await store.close() }
     }
 
-    public static func remove(_ database: Database) async throws {
+    package static func remove(_ database: Database) async throws {
         try await database.remove()
     }
 }

@@ -1,10 +1,10 @@
 import FraudCore
 
 /// Deterministic scored payments for store tests and benchmarks (a seeded generator, no files).
-public enum StoreFixtures {
+package enum StoreFixtures {
     /// `count` scored payments; the same seed gives the same rows. Event times are one minute apart from
     /// 2020-06-21 00:00:00; every 10th row is predicted fraud; about a third carry a source label.
-    public static func scored(count: Int, seed: UInt64 = 42, firstIndex: Int = 0, cards: Int = 20) -> [ScoredTransaction] {
+    package static func scored(count: Int, seed: UInt64 = 42, firstIndex: Int = 0, cards: Int = 20) -> [ScoredTransaction] {
         var random = SplitMix64(seed: seed)
         let start = EventTime(year: 2020, month: 6, day: 21)!
         let categories = ["gas_transport", "grocery_pos", "shopping_net", "misc_net", "personal_care"]
@@ -29,7 +29,7 @@ public enum StoreFixtures {
     }
 
     /// The `trans_num` of fixture row `index`: 32 hex digits, like the dataset's.
-    public static func transNum(_ index: Int) -> String {
+    package static func transNum(_ index: Int) -> String {
         var random = SplitMix64(seed: UInt64(index) &+ 0x9E37_79B9)
         let high = String(random.next(), radix: 16)
         let low = String(random.next(), radix: 16)
