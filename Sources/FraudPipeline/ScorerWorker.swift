@@ -1,6 +1,7 @@
 import FraudCore
 import FraudModel
 import FraudStore
+import Logging
 import Metrics
 import Synchronization
 
@@ -31,6 +32,8 @@ public struct ScorerWorker: PipelineWorker {
         /// Least time between two feature-state checkpoints (default 1 s; `.zero`: after every batch). It bounds how
         /// far the API's view of a card lags the stream, and how much a restart replays.
         public var checkpointInterval: Duration
+        /// How a database outage is waited out (quarantine, feature-state claims and checkpoints).
+        public var outage = OutageRetry.standard
 
         public init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(), group: String = Configuration.defaultGroup,
                     reasons: FraudScorer.Reasons = .flagged(top: 3), backpressure: Backpressure? = nil,
@@ -65,13 +68,14 @@ public struct ScorerWorker: PipelineWorker {
     }
 
     public func run(stop: StopSignal) async throws {
+        let logger = Logger(label: "fraud.scorer")
         let watcher = models.watcher()
         // Fail before joining the group when there is no model at all.
         _ = try await watcher.current()
         try await PaymentTopics.create(on: bus)
         let state = ScorerFeatureState(
             store: featureState, scope: FeatureStateScope(group: configuration.group, topic: PaymentMessages.rawTopic), bus: bus,
-            statistics: statistics)
+            quarantine: store, outage: configuration.outage, stop: stop, statistics: statistics)
         let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.rawTopic], listener: state)
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)
         let batchScorer = BatchScorer(state: state, reasons: configuration.reasons)
@@ -81,7 +85,9 @@ public struct ScorerWorker: PipelineWorker {
                 let scorer = try await watcher.current()
                 let outcome = batchScorer.score(records, with: scorer)
                 if !outcome.quarantined.isEmpty {
-                    try await store.quarantine(outcome.quarantined)
+                    try await configuration.outage.run("quarantine \(outcome.quarantined.count) records", stop: stop, logger: logger) {
+                        try await store.quarantine(outcome.quarantined)
+                    }
                     Counter(label: PipelineMetrics.quarantined, dimensions: [("source", PaymentMessages.rawTopic)])
                         .increment(by: outcome.quarantined.count)
                     statistics?.quarantined(outcome.quarantined.count)
@@ -101,7 +107,11 @@ public struct ScorerWorker: PipelineWorker {
             }
         }
         // Whatever the last batches changed after the stop was seen (stopping gracefully, the next scorer replays nothing).
-        try await state.checkpoint()
+        do {
+            try await state.checkpoint()
+        } catch let error as StoppedDuringOutage {
+            logger.warning("stopped without the last feature-state checkpoint; the next scorer replays from the one before: \(error)")
+        }
     }
 
     private func record(_ outcome: BatchScorer.Outcome, modelVersion: String) {

@@ -26,6 +26,12 @@ public final class RunningCommand: @unchecked Sendable {
     /// Whether it is still running.
     public var isRunning: Bool { process.isRunning }
 
+    /// What it wrote to standard output so far.
+    public var outputSoFar: String { (try? String(contentsOfFile: outputFile + ".out", encoding: .utf8)) ?? "" }
+
+    /// What it wrote to standard error so far.
+    public var errorsSoFar: String { (try? String(contentsOfFile: outputFile + ".err", encoding: .utf8)) ?? "" }
+
     /// Sends it `number` (e.g. SIGTERM).
     public func signal(_ number: Int32) {
         kill(process.processIdentifier, number)

@@ -35,7 +35,7 @@ extension Transaction {
     }
 }
 
-/// Typed access to the fields of one CSV record; every failure names its column.
+/// Typed access to the fields of one CSV record; every failure names its column. Text must be valid UTF-8.
 private struct CSVRowReader {
     let fields: [CSVFieldRange]
     let bytes: UnsafeRawBufferPointer
@@ -48,7 +48,7 @@ private struct CSVRowReader {
     }
 
     private func failure(_ field: TransactionField, _ raw: UnsafeRawBufferPointer, _ reason: String) -> FieldError {
-        FieldError(field: field == .rowIndex ? "(index)" : field.columnName, value: String(decoding: raw, as: UTF8.self), reason: reason)
+        FieldError(field: field == .rowIndex ? "(index)" : field.columnName, value: UTF8Text.escaped(raw), reason: reason)
     }
 
     func text(_ field: TransactionField, allowEmpty: Bool = false) throws -> String {
@@ -57,7 +57,10 @@ private struct CSVRowReader {
         guard allowEmpty || range.end > range.start else {
             throw FieldError(field: field.columnName, value: "", reason: "empty")
         }
-        return CSVScanner.string(range, in: bytes)
+        guard let text = CSVScanner.string(range, in: bytes) else {
+            throw UTF8Text.failure(field: field.columnName, bytes: UnsafeRawBufferPointer(rebasing: bytes[range.start..<range.end]))
+        }
+        return text
     }
 
     func int(_ field: TransactionField) throws -> Int {

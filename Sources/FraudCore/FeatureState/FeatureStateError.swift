@@ -11,10 +11,14 @@ public struct FeatureStateError: Error, Hashable, Sendable, CustomStringConverti
 
     public var kind: Kind
     public var message: String
+    /// The database behind the state could not be reached (its retries ran out): nothing was done, and a long-running
+    /// worker waits and tries again.
+    public var isOutage: Bool
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, isOutage: Bool = false) {
         self.kind = kind
         self.message = message
+        self.isOutage = isOutage
     }
 
     public var description: String { message }

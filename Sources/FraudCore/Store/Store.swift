@@ -1,8 +1,14 @@
+import Dispatch
+
 /// Where scored payments, labels, alerts, quarantined records and drift reports are kept.
 ///
 /// Implementations (SQLite, PostgreSQL) pass the same conformance suite (`FraudTesting`).
 /// Every write is idempotent: redelivering a batch changes nothing. A call that returns has been
 /// committed; a write that could not be done throws and is never reported as done.
+///
+/// Power loss: labels and registry writes survive it once they return. The streaming writes (`write`, `record`,
+/// `quarantine`, `save`) may be synced lazily (SQLite); their workers call `sync()` before the progress that covers
+/// them (a consumer's offsets, a feature-state checkpoint) becomes durable.
 public protocol Store: Sendable {
     /// Inserts scored payments in one statement; rows whose `trans_num` is already stored are left unchanged.
     /// - Returns: how many rows were new.
@@ -52,11 +58,23 @@ public protocol Store: Sendable {
     /// Predictions against confirmed labels of the payments labelled at or after `since` (all labelled payments when nil).
     func labelledOutcomes(since: EventTime?) async throws -> LabelledOutcomes
 
+    /// Makes every write committed so far survive a power cut, blocking the calling thread until it does (run it off
+    /// the cooperative pool, as the buses do, or through `syncInBackground()`). A no-op where every commit is durable
+    /// by itself (PostgreSQL).
+    func sync() throws
+
     /// Releases connections; the store is unusable afterwards.
     func close() async throws
 }
 
 extension Store {
+    /// `sync()` on a thread outside the cooperative pool, awaited.
+    public func syncInBackground() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async { continuation.resume(with: Result { try self.sync() }) }
+        }
+    }
+
     /// Labels one payment.
     public func label(transNum: String, isFraud: Bool, by: String, at: EventTime) async throws {
         try await label([LabelUpdate(transNum: transNum, isFraud: isFraud, labeledBy: by, labeledAt: at)])

@@ -42,6 +42,8 @@ public struct MonitorConfiguration: Sendable {
     public var labelPollInterval: Duration
     /// Consecutive checks without the condition before an alert episode ends and a new one may be raised (default 2).
     public var clearAfter: Int
+    /// How a database outage is waited out (the monitor's store calls run again until it answers).
+    public var outage = OutageRetry.standard
 
     /// - Throws: `DriftParameterError` naming the first setting out of range.
     public init(group: String = "monitor", batches: MicroBatchLoop.Configuration = .init(maxRecords: 1_000, maxWait: .milliseconds(200)),

@@ -1,5 +1,6 @@
 import FraudDrift
 import FraudModel
+import FraudPipeline
 import FraudStore
 
 /// How the retrainer builds, judges and promotes a challenger.
@@ -33,6 +34,8 @@ public struct RetrainerConfiguration: Sendable {
     public var performanceWindow: Int
     /// How often `fraud run retrainer` checks its triggers (default 30 s).
     public var checkInterval: Duration
+    /// How `fraud run retrainer` waits out a database outage while it checks its triggers.
+    public var outage = OutageRetry.standard
     /// Recorded as who moved the aliases.
     public var actor: String
 

@@ -7,8 +7,9 @@ import PostgresNIO
 ///
 /// Connections, retries (`RetryPolicy`: a transaction that failed for a connection loss, a serialization conflict or a
 /// deadlock runs again whole) and error text are `PostgresStore`'s, opened without the store's own schema; every
-/// failure becomes `FeatureStateError.unavailable`. Retrying is safe: a write re-applies the same checkpoint under the
-/// same epoch, and a retried claim raises the epoch once more (epochs only ever grow).
+/// failure becomes `FeatureStateError.unavailable` (`isOutage` when the retries ran out). Retrying is safe: a write
+/// re-applies the same checkpoint under the same epoch, and a retried claim raises the epoch once more (epochs only
+/// ever grow).
 ///
 /// Fencing needs no stronger isolation than READ COMMITTED: `write` updates each partition's row where the epoch still
 /// matches, which locks it, so a concurrent claim waits for the write's commit and then raises the epoch; a write
@@ -217,7 +218,8 @@ public final class PostgresFeatureStateStore: FeatureStateStore {
         } catch let error as FeatureStateError {
             throw error
         } catch {
-            throw FeatureStateError(.unavailable, "feature state at \(database.url): \(error)")
+            let outage = (error as? StoreError).map { if case .unavailable = $0.kind { true } else { false } } ?? false
+            throw FeatureStateError(.unavailable, "feature state at \(database.url): \(error)", isOutage: outage)
         }
     }
 }
