@@ -30,7 +30,7 @@ enum APIBench: Benchmark {
         let featureState = try await SQLiteFeatureStateStore.open(path: root + "/feature-state.sqlite")
         try await checkpointHistory(of: payments, into: featureState)
         let server = try APIServer(store: store, registry: registry, bus: try EmbeddedBus(path: root + "/bus"), featureState: featureState,
-                                   models: .fixed(scorer), configuration: .init(port: 0, token: "bench"))
+                                   models: .fixed(scorer), configuration: .init(port: 0))
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(5), read: .seconds(30))))
         let stop = StopSignal()
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

@@ -9,6 +9,7 @@ struct BenchRunner {
         SimulatorBench.self,
         ModelBench.self,
         StoreBench.self,
+        StoreDurabilityBench.self,
         PipelineBench.self,
         FeatureStateBench.self,
         APIBench.self,

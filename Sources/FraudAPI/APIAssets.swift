@@ -10,6 +10,7 @@ struct APIAssets: Sendable {
     /// The files and the content type each is served with.
     static let served: [(name: String, type: String)] = [
         ("openapi.json", "application/json"), ("docs.html", "text/html; charset=utf-8"), ("docs.js", "text/javascript; charset=utf-8"),
+        ("docs.css", "text/css; charset=utf-8"),
         ("dashboard.html", "text/html; charset=utf-8"), ("dashboard.css", "text/css; charset=utf-8"),
         ("dashboard.js", "text/javascript; charset=utf-8"), ("common.css", "text/css; charset=utf-8"),
     ]

@@ -1,26 +1,23 @@
 import Hummingbird
 
-/// Requires `Authorization: Bearer <token>` on the routes it guards; does nothing when no token is configured.
-/// The token is compared in constant time and never logged.
+/// Requires `Authorization: Bearer <token>` granting `needs` on the routes it guards: 401 when the header is missing
+/// or wrong, 403 when the read-only token is used for more than reading. Passes everything on a server without tokens
+/// (loopback only). Tokens are never logged.
 struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
-    let token: String?
+    let tokens: APITokens
+    let needs: APIAccess
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let token else { return try await next(request, context) }
-        guard let header = request.headers[.authorization], Self.matches(header, token: token) else {
-            throw APIProblem(.unauthorized, detail: "this route needs the header 'Authorization: Bearer <FRAUD_API_TOKEN>'; it was missing or wrong",
+        switch tokens.access(request.headers[.authorization]) {
+        case nil:
+            let wanted = needs == .full ? "FRAUD_API_TOKEN" : "FRAUD_API_READ_TOKEN or FRAUD_API_TOKEN"
+            throw APIProblem(.unauthorized, detail: "this route needs the header 'Authorization: Bearer <\(wanted)>'; it was missing or wrong",
                              field: "Authorization", headers: [.wwwAuthenticate: "Bearer realm=\"fraud\""])
+        case let access? where access < needs:
+            throw APIProblem(.forbidden, detail: "the read-only token (FRAUD_API_READ_TOKEN) cannot use this route: it needs FRAUD_API_TOKEN",
+                             field: "Authorization")
+        default:
+            return try await next(request, context)
         }
-        return try await next(request, context)
-    }
-
-    /// Whether `header` is `Bearer <token>`, comparing every byte whatever the first difference.
-    static func matches(_ header: String, token: String) -> Bool {
-        let given = Array(header.utf8), expected = Array("Bearer \(token)".utf8)
-        var difference = UInt8(given.count == expected.count ? 0 : 1)
-        for index in expected.indices {
-            difference |= (index < given.count ? given[index] : 0) ^ expected[index]
-        }
-        return difference == 0
     }
 }

@@ -18,13 +18,6 @@ enum JSONResponse {
     static func encoded(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         bytes(Array(try encoder.encode(value)), status: status)
     }
-
-    /// Decodes a JSON request body; an empty body decodes as `{}`.
-    /// - Throws: `DecodingError` (answered as a 400 naming the field).
-    static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer) throws -> T {
-        let data = body.readableBytes == 0 ? Data("{}".utf8) : Data(buffer: body)
-        return try JSONDecoder().decode(type, from: data)
-    }
 }
 
 /// A finite number, or nothing: JSON has no NaN or infinity.

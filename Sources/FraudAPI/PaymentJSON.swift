@@ -30,9 +30,10 @@ enum PaymentJSON {
         writer.endObject()
     }
 
-    /// A stored payment: the `payments.scored` object followed by `true_value`, `labeled_at` and `labeled_by`.
-    static func storedTransaction(_ row: StoredTransaction, into bytes: inout [UInt8]) {
-        var scored = row.scored.jsonBytes
+    /// A stored payment: the `payments.scored` object followed by `true_value`, `labeled_at` and `labeled_by`; its
+    /// `cc_num` masked unless `fullCardNumber`.
+    static func storedTransaction(_ row: StoredTransaction, fullCardNumber: Bool, into bytes: inout [UInt8]) {
+        var scored = row.scored.jsonBytes(maskingCard: !fullCardNumber)
         scored.removeLast()  // the closing brace: the label members follow
         bytes.append(contentsOf: scored)
         var labels = JSONWriter(capacity: 96)
@@ -48,13 +49,14 @@ enum PaymentJSON {
         bytes.append(contentsOf: labels.bytes.dropFirst())
     }
 
-    /// An alert: the payment's identity, amount and time, the decision and its reasons, and when it was raised.
-    static func writeAlert(_ alert: AlertRecord, to writer: inout JSONWriter) {
+    /// An alert: the payment's identity, amount and time, the decision and its reasons, and when it was raised; its
+    /// `cc_num` masked unless `fullCardNumber`.
+    static func writeAlert(_ alert: AlertRecord, fullCardNumber: Bool, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("trans_num")
         writer.string(alert.transNum)
         writer.key("cc_num")
-        writer.int(alert.ccNum)
+        if fullCardNumber { writer.int(alert.ccNum) } else { writer.string(CardNumberMask.masked(alert.ccNum)) }
         writer.key("trans_date_trans_time")
         writer.eventTime(alert.eventTime)
         writer.key("amt")

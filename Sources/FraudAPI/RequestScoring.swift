@@ -11,6 +11,9 @@ struct RequestScoring {
     /// The feature state to read, for `online` history.
     private let online: OnlineFeatures?
 
+    /// The query parameters of the options.
+    static let queryNames = ["history", "reasons"]
+
     /// The options of `query`: `history` (see `CardHistory`) and `reasons` (`flagged`, the default: payments
     /// predicted fraud; `all`; `none`; three reasons each).
     init(_ query: QueryParameters, state: APIState) throws {

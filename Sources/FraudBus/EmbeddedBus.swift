@@ -54,6 +54,8 @@ package final class EmbeddedBus: Bus, @unchecked Sendable {
         package var retentionBytes: Int? = 1 << 30
         /// One index entry per this many bytes of log (default 4 KiB).
         package var indexIntervalBytes = 4096
+        /// Told of every offsets file written, after it is durable (tests check what came before it).
+        package var offsetsWritten: (@Sendable (_ group: String, _ offsets: [TopicPartition: Int64]) -> Void)?
 
         /// The defaults.
         package init() {}
@@ -93,7 +95,8 @@ package final class EmbeddedBus: Bus, @unchecked Sendable {
             throw BusError(.io, "embedded bus directory '\(path)' is in use by another process (or another EmbeddedBus)")
         }
         lock = Mutex(descriptor)
-        coordinator = GroupCoordinator(directory: "\(path)/groups", persistence: configuration.offsetPersistence)
+        coordinator = GroupCoordinator(directory: "\(path)/groups", persistence: configuration.offsetPersistence,
+                                       written: configuration.offsetsWritten)
         var loaded: [String: [PartitionLog]] = [:]
         for topic in (try? manager.contentsOfDirectory(atPath: "\(path)/topics")) ?? [] {
             guard let bytes = try LogFile.contents(of: "\(path)/topics/\(topic)/partitions"),
@@ -183,10 +186,11 @@ package final class EmbeddedBus: Bus, @unchecked Sendable {
         EmbeddedProducer(bus: self)
     }
 
-    package func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?) async throws -> any BusConsumer {
+    package func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?,
+                             barrier: OffsetsBarrier?) async throws -> any BusConsumer {
         try Self.validateName(group, "group")
         let counts = try partitionCounts(topics)
-        let member = try coordinator.join(group: group, topics: counts)
+        let member = try coordinator.join(group: group, topics: counts, barrier: barrier)
         notifier.notifyAll()
         return EmbeddedConsumer(bus: self, group: group, member: member, partitionCounts: counts, listener: listener)
     }

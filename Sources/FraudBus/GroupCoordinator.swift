@@ -6,10 +6,15 @@ import Synchronization
 /// members sorted by join order, recomputed on every join and leave) and committed offsets,
 /// persisted per group in `groups/<group>.offsets` by atomic replace: at every commit, or coalesced in the
 /// background (`OffsetPersistence.interval`). Before a file is written, the bus flushes its `.withOffsets`
-/// topics, so a persisted offset never points past records a power loss could take.
+/// topics, and the barrier of every member that committed since the last write runs (`OffsetsBarrier`), so a persisted
+/// offset never points past records, or a consumer's output, that a power loss could take.
 final class GroupCoordinator: Sendable {
     private struct Group {
         var members: [(id: UInt64, topics: [String])] = []
+        /// Members' barriers, by member.
+        var barriers: [UInt64: OffsetsBarrier] = [:]
+        /// Barriers of the members that committed since the group's file was last written: they run before the next.
+        var pendingBarriers: [UInt64: OffsetsBarrier] = [:]
         var generation: UInt64 = 0
         var assignments: [UInt64: Set<TopicPartition>] = [:]
         var committed: [TopicPartition: Int64] = [:]
@@ -31,10 +36,13 @@ final class GroupCoordinator: Sendable {
     private let queue = DispatchQueue(label: "fraud-bus.offsets")
     /// Runs before offsets files are written (the bus flushes its `.withOffsets` topics).
     private let flush = Mutex<(@Sendable () throws -> Void)?>(nil)
+    /// Told of each file written (`EmbeddedBus.Configuration.offsetsWritten`).
+    private let written: (@Sendable (String, [TopicPartition: Int64]) -> Void)?
 
-    init(directory: String, persistence: EmbeddedBus.OffsetPersistence) {
+    init(directory: String, persistence: EmbeddedBus.OffsetPersistence, written: (@Sendable (String, [TopicPartition: Int64]) -> Void)?) {
         self.directory = directory
         self.persistence = persistence
+        self.written = written
     }
 
     /// Sets what runs before offsets files are written.
@@ -44,14 +52,16 @@ final class GroupCoordinator: Sendable {
 
     private func path(_ group: String) -> String { "\(directory)/\(group).offsets" }
 
-    /// Adds a member subscribed to `topics` (with their partition counts) and rebalances.
-    func join(group: String, topics: [String: Int]) throws -> UInt64 {
+    /// Adds a member subscribed to `topics` (with their partition counts), whose commits are persisted only after
+    /// `barrier` ran, and rebalances.
+    func join(group: String, topics: [String: Int], barrier: OffsetsBarrier?) throws -> UInt64 {
         let stored = try loadOffsets(group)
         return state.withLock { state in
             state.nextMember += 1
             let id = state.nextMember
             var entry = state.groups[group] ?? Group(committed: stored)
             entry.members.append((id, topics.keys.sorted()))
+            entry.barriers[id] = barrier
             Self.rebalance(&entry, partitions: topics)
             state.groups[group] = entry
             return id
@@ -63,6 +73,7 @@ final class GroupCoordinator: Sendable {
         state.withLock { state in
             guard var entry = state.groups[group] else { return }
             entry.members.removeAll { $0.id == member }
+            entry.barriers[member] = nil
             Self.rebalance(&entry, partitions: partitions)
             state.groups[group] = entry
         }
@@ -118,6 +129,7 @@ final class GroupCoordinator: Sendable {
                 entry.committed[partition] = offset
                 changed = true
             }
+            if changed, let barrier = entry.barriers[member] { entry.pendingBarriers[member] = barrier }
             state.groups[group] = entry
             if changed { state.unpersisted.insert(group) }
             return changed
@@ -156,28 +168,39 @@ final class GroupCoordinator: Sendable {
         try queue.sync { try persistUnpersisted() }
     }
 
-    /// On `queue`: snapshots the changed groups' offsets, flushes the bus's deferred appends (everything the
-    /// snapshot covers was appended before it), then replaces each group's file.
+    /// On `queue`: snapshots the changed groups' offsets with the barriers of their committers, flushes the bus's
+    /// deferred appends (everything the snapshot covers was appended before it), then, group by group, runs the barriers
+    /// (everything the snapshot covers was processed before it) and replaces the group's file.
     private func persistUnpersisted() throws {
-        let snapshot = state.withLock { state -> [(String, [TopicPartition: Int64])] in
+        let snapshot = state.withLock { state -> [(group: String, offsets: [TopicPartition: Int64], barriers: [UInt64: OffsetsBarrier])] in
             defer {
                 state.unpersisted = []
                 state.scheduled = false
             }
-            return state.unpersisted.sorted().map { ($0, state.groups[$0]?.committed ?? [:]) }
+            return state.unpersisted.sorted().map { group in
+                defer { state.groups[group]?.pendingBarriers = [:] }
+                return (group, state.groups[group]?.committed ?? [:], state.groups[group]?.pendingBarriers ?? [:])
+            }
         }
         guard !snapshot.isEmpty else { return }
         do {
             try flush.withLock { $0 }?()
-            for (group, offsets) in snapshot {
+            for (group, offsets, barriers) in snapshot {
+                for barrier in barriers.values { try barrier() }
                 var text = ""
                 for (partition, offset) in offsets.sorted(by: { $0.key < $1.key }) {
                     text += "\(partition.topic)\t\(partition.partition)\t\(offset)\n"
                 }
                 try LogFile.writeAtomically(Array(text.utf8), to: path(group))
+                written?(group, offsets)
             }
         } catch {
-            state.withLock { $0.unpersisted.formUnion(snapshot.map(\.0)) }
+            state.withLock { state in
+                state.unpersisted.formUnion(snapshot.map(\.group))
+                for (group, _, barriers) in snapshot {
+                    state.groups[group]?.pendingBarriers.merge(barriers) { newer, _ in newer }
+                }
+            }
             throw error
         }
     }

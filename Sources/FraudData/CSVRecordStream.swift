@@ -32,11 +32,11 @@ final class CSVRecordStream {
     /// The bytes that `fields` and `recordRange` refer to.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<end]) }
 
-    /// The current record as text, without its line break.
-    var rawRecord: String {
-        var text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[recordRange]), as: UTF8.self)
-        while text.last == "\n" || text.last == "\r\n" || text.last == "\r" { text.removeLast() }
-        return text
+    /// The bytes of the current record, without its line break.
+    var rawRecord: UnsafeRawBufferPointer {
+        var end = recordRange.upperBound
+        while end > recordRange.lowerBound, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return UnsafeRawBufferPointer(rebasing: bytes[recordRange.lowerBound..<end])
     }
 
     /// Moves to the next record; `false` at the end of input.
@@ -54,7 +54,7 @@ final class CSVRecordStream {
             case .unterminatedQuote:
                 recordRange = start..<end
                 recordLine = nextLine
-                let raw = rawRecord
+                let raw = Array(rawRecord)
                 start = end
                 throw CSVRecordError.unterminatedQuote(line: recordLine, raw: raw)
             case .needMoreInput:
@@ -85,5 +85,5 @@ final class CSVRecordStream {
 
 /// A record that cannot be split into fields.
 enum CSVRecordError: Error {
-    case unterminatedQuote(line: Int64, raw: String)
+    case unterminatedQuote(line: Int64, raw: [UInt8])
 }

@@ -1,27 +1,19 @@
-import CZlib
 import FraudCore
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Reads a file's bytes through zlib, which passes plain files through unchanged and
-/// inflates gzip files; `-` reads standard input.
+/// Reads a file's bytes: plain files unchanged, gzip files inflated (`FileDecoder`); `-` reads standard input.
 ///
-/// A named file is inflated on a thread of its own a few chunks ahead of the reader (`ReadAhead`); standard input
+/// A named file is decoded on a thread of its own a few chunks ahead of the reader (`ReadAhead`); standard input
 /// is read in place, since a thread blocked on a pipe could not be stopped.
 package final class CompressedFileReader {
-    /// zlib's handle, used by one thread at a time (the read-ahead thread, or the reader for standard input).
-    private struct Handle: @unchecked Sendable {
-        let file: gzFile
+    /// The decoder, used by one thread at a time (the read-ahead thread, or the reader for standard input).
+    private struct Decoder: @unchecked Sendable {
+        let file: FileDecoder
     }
 
-    private let handle: Handle
+    private let decoder: Decoder
     private let readAhead: ReadAhead?
-    /// The file's size in bytes (`nil` for standard input), and how many of them zlib has consumed so far.
+    /// The file's size in bytes (`nil` for standard input), and how many of them have been consumed so far.
     private let size: Int64?
     private let consumed = ConsumedBytes()
     /// The path as given.
@@ -35,44 +27,32 @@ package final class CompressedFileReader {
     }
 
     /// Opens `path` for reading.
-    /// - Throws: `DataFileError.cannotOpen` when the file does not exist or cannot be read.
+    /// - Throws: `DataFileError.cannotOpen` when the file does not exist or cannot be read, `.corrupt` when it is
+    ///   compressed in a format other than gzip.
     package init(path: String) throws {
-        let opened: gzFile? = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path, "rb")
-        guard let opened else { throw DataFileError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        gzbuffer(opened, 1 << 17)
-        let handle = Handle(file: opened)
-        self.handle = handle
+        let decoder = Decoder(file: try FileDecoder(path: path))
+        self.decoder = decoder
         self.path = path
         var status = stat()
         size = path != "-" && stat(path, &status) == 0 ? Int64(status.st_size) : nil
         let consumed = self.consumed
         readAhead = path == "-" ? nil : ReadAhead(chunkSize: 1 << 20, depth: 4) { buffer, maxCount in
-            let count = try Self.read(handle, path: path, into: buffer, maxCount: maxCount)
-            consumed.offset = Int64(gzoffset(handle.file))
+            let count = try decoder.file.read(into: buffer, maxCount: maxCount)
+            consumed.offset = decoder.file.consumed
             return count
         }
     }
 
     deinit {
         readAhead?.stop()
-        gzclose_r(handle.file)
     }
 
-    /// Reads up to `maxCount` bytes into `buffer`; returns the count read, 0 at end of file.
-    /// - Throws: `DataFileError.corrupt` when the file cannot be read or inflated.
+    /// Reads up to `maxCount` bytes into `buffer`; returns the count read, 0 at the end of the file.
+    /// - Throws: `DataFileError.corrupt` when the file cannot be read, or its gzip data is damaged or truncated
+    ///   (after the bytes before the damage).
     package func read(into buffer: UnsafeMutableRawPointer, maxCount: Int) throws -> Int {
         if let readAhead { return try readAhead.read(into: buffer, maxCount: maxCount) }
-        return try Self.read(handle, path: path, into: buffer, maxCount: maxCount)
-    }
-
-    private static func read(_ handle: Handle, path: String, into buffer: UnsafeMutableRawPointer, maxCount: Int) throws -> Int {
-        let count = gzread(handle.file, buffer, UInt32(clamping: maxCount))
-        guard count >= 0 else {
-            var code: Int32 = 0
-            let message = gzerror(handle.file, &code).map { String(cString: $0) } ?? "read error"
-            throw DataFileError.corrupt(path: path, reason: message)
-        }
-        return Int(count)
+        return try decoder.file.read(into: buffer, maxCount: maxCount)
     }
 }
 
@@ -107,3 +87,9 @@ private final class ConsumedBytes: Sendable {
         set { value.withLock { $0 = newValue } }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

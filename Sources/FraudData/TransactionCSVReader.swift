@@ -3,7 +3,9 @@ import FraudCore
 /// Streams transactions out of a fraudTest-format CSV file (plain or gzip) in constant memory.
 ///
 /// A malformed row never stops the read: it is handed to `onQuarantine` (by default kept in
-/// `quarantined`) with its line number, the field at fault and the reason, and reading goes on.
+/// `quarantined`) with its line number, the field at fault and the reason, and reading goes on. Text that is not
+/// valid UTF-8 is such a fault (never replaced by U+FFFD); the row's raw bytes are kept (`QuarantinedRecord.rawBytes`).
+/// A file that cannot be read to its end (a damaged or truncated gzip file) is an error, not a shorter file.
 package final class TransactionCSVReader {
     /// The columns found in the header.
     package let layout: TransactionCSVLayout
@@ -22,7 +24,9 @@ package final class TransactionCSVReader {
         let records = CSVRecordStream(file: try CompressedFileReader(path: path), chunkSize: chunkSize)
         do {
             guard try records.advance() else { throw CSVHeaderError.empty }
-            let header = records.fields.map { CSVScanner.string($0, in: records.bytes) }
+            let header = records.fields.map {
+                CSVScanner.string($0, in: records.bytes) ?? UTF8Text.escaped(UnsafeRawBufferPointer(rebasing: records.bytes[$0.start..<$0.end]))
+            }
             self.layout = try TransactionCSVLayout(header: header)
         } catch let error as CSVHeaderError {
             throw DataFileError.header(path: path, CSVHeaderErrorDescription(text: error.description))
@@ -48,7 +52,7 @@ package final class TransactionCSVReader {
                 rowsRead += 1
                 quarantine(QuarantinedRecord(
                     source: path, position: line, field: nil,
-                    reason: "the file ends inside a quoted field (a quote was opened and never closed)", raw: raw))
+                    reason: "the file ends inside a quoted field (a quote was opened and never closed)", rawBytes: raw))
                 continue
             }
             let fields = records.fields
@@ -57,7 +61,7 @@ package final class TransactionCSVReader {
             do {
                 return try Transaction(csvFields: fields, in: records.bytes, layout: layout)
             } catch let error as FieldError {
-                quarantine(QuarantinedRecord(source: path, position: records.recordLine, error: error, raw: records.rawRecord))
+                quarantine(QuarantinedRecord(source: path, position: records.recordLine, error: error, rawBytes: records.rawRecord))
             }
         }
     }

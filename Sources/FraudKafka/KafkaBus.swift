@@ -123,7 +123,8 @@ package final class KafkaBus: Bus, @unchecked Sendable {
         return try KafkaProducer(settings: settings)
     }
 
-    package func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?) async throws -> any BusConsumer {
+    package func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?,
+                             barrier: OffsetsBarrier?) async throws -> any BusConsumer {
         var settings = [
             "bootstrap.servers": configuration.bootstrapServers,
             "group.id": group,
@@ -133,7 +134,7 @@ package final class KafkaBus: Bus, @unchecked Sendable {
             "log_level": "3",
         ]
         settings.merge(configuration.consumerSettings) { $1 }
-        return try KafkaConsumer(settings: settings, topics: topics, capacity: configuration.maxBufferedRecords, listener: listener)
+        return try KafkaConsumer(settings: settings, topics: topics, capacity: configuration.maxBufferedRecords, listener: listener, barrier: barrier)
     }
 
     /// Nothing to wait for: producers send with `acks=all`, so a record is acknowledged (and `send` returns) only once

@@ -139,13 +139,17 @@ final class ConsumerCore: @unchecked Sendable {
 }
 
 /// A Kafka consumer-group member with manual commits (`enable.auto.commit=false`): offsets are
-/// committed only by `commit`, after processing. Its listener, if any, is told of rebalances inside `poll`.
+/// committed only by `commit`, after processing, and after its barrier (if any). Its listener, if any, is told of
+/// rebalances inside `poll`.
 final class KafkaConsumer: BusConsumer, @unchecked Sendable {
     private let core: ConsumerCore
+    private let barrier: OffsetsBarrier?
     private let commitQueue = DispatchQueue(label: "kafka-commit")
 
-    init(settings: [String: String], topics: [String], capacity: Int, listener: (any PartitionAssignmentListener)?) throws {
+    init(settings: [String: String], topics: [String], capacity: Int, listener: (any PartitionAssignmentListener)?,
+         barrier: OffsetsBarrier?) throws {
         core = try ConsumerCore(settings: settings, topics: topics, capacity: capacity, listener: listener)
+        self.barrier = barrier
     }
 
     /// Whether a rebalance waits for the next `poll` to tell the listener.
@@ -174,10 +178,16 @@ final class KafkaConsumer: BusConsumer, @unchecked Sendable {
         let owned = core.assignment.withLock { $0 }
         let mine = offsets.filter { owned.contains($0.key) }
         guard !mine.isEmpty, core.handle != nil else { return }
-        let core = self.core
-        // rd_kafka_commit(async: 0) blocks until the broker answers: keep it off the cooperative pool.
+        let (core, barrier) = (self.core, self.barrier)
+        // rd_kafka_commit(async: 0) blocks until the broker answers, and the barrier on the disk: keep both off the
+        // cooperative pool.
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             commitQueue.async {
+                do {
+                    try barrier?()
+                } catch {
+                    return continuation.resume(throwing: error)
+                }
                 let list = KafkaClient.partitionList(mine)
                 let code = rd_kafka_commit(core.handle!, list, 0)
                 rd_kafka_topic_partition_list_destroy(list)

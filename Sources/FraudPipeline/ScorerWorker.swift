@@ -2,6 +2,7 @@ import FraudCore
 import FraudModel
 import FraudRuntime
 import FraudStore
+import Logging
 import Metrics
 import Synchronization
 
@@ -29,6 +30,8 @@ package struct ScorerWorker: PipelineWorker {
         /// Least time between two feature-state checkpoints (default 1 s; `.zero`: after every batch). It bounds how
         /// far the API's view of a card lags the stream, and how much a restart replays.
         package var checkpointInterval: Duration
+        /// How a database outage is waited out (quarantine, feature-state claims and checkpoints).
+        package var outage = OutageRetry.standard
 
         package init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(), group: String = PaymentMessages.scorerGroup,
                     reasons: FraudScorer.Reasons = .flagged(top: 3), backpressure: Backpressure? = nil,
@@ -63,13 +66,14 @@ package struct ScorerWorker: PipelineWorker {
     }
 
     package func run(stop: StopSignal) async throws {
+        let logger = Logger(label: "fraud.scorer")
         let watcher = models.watcher()
         // Fail before joining the group when there is no model at all.
         _ = try await watcher.current()
         try await PaymentTopics.create(on: bus)
         let state = ScorerFeatureState(
             store: featureState, scope: FeatureStateScope(group: configuration.group, topic: PaymentMessages.rawTopic), bus: bus,
-            statistics: statistics)
+            quarantine: store, outage: configuration.outage, stop: stop, statistics: statistics)
         let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.rawTopic], listener: state)
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)
         let batchScorer = BatchScorer(state: state, reasons: configuration.reasons)
@@ -79,7 +83,9 @@ package struct ScorerWorker: PipelineWorker {
                 let scorer = try await watcher.current()
                 let outcome = batchScorer.score(records, with: scorer)
                 if !outcome.quarantined.isEmpty {
-                    try await store.quarantine(outcome.quarantined)
+                    try await configuration.outage.run("quarantine \(outcome.quarantined.count) records", stop: stop, logger: logger) {
+                        try await store.quarantine(outcome.quarantined)
+                    }
                     Counter(label: MetricNames.quarantined, dimensions: [("source", PaymentMessages.rawTopic)])
                         .increment(by: outcome.quarantined.count)
                     statistics?.quarantined(outcome.quarantined.count)
@@ -99,7 +105,11 @@ package struct ScorerWorker: PipelineWorker {
             }
         }
         // Whatever the last batches changed after the stop was seen (stopping gracefully, the next scorer replays nothing).
-        try await state.checkpoint()
+        do {
+            try await state.checkpoint()
+        } catch let error as StoppedDuringOutage {
+            logger.warning("stopped without the last feature-state checkpoint; the next scorer replays from the one before: \(error)")
+        }
     }
 
     private func record(_ outcome: BatchScorer.Outcome, modelVersion: String) {

@@ -1,11 +1,15 @@
 import FraudCore
 import FraudRuntime
+import FraudStore
+import Logging
 import Metrics
 
 /// Consumes `payments.scored` in micro-batches and upserts each batch into the store (idempotent by
-/// `trans_num`, so a redelivered batch changes nothing), then commits.
+/// `trans_num`, so a redelivered batch changes nothing), then commits. The store is synced before the offsets become
+/// durable (`OffsetsBarrier`): after a power cut no persisted offset points past rows that were lost.
 ///
-/// Malformed records go to the quarantine with the reason and never stop it.
+/// Malformed records go to the quarantine with the reason and never stop it; a database outage neither (`OutageRetry`:
+/// the batch waits, uncommitted, until the database answers).
 package struct WriterWorker: PipelineWorker {
     /// How the writer batches and names its group.
     package struct Configuration: Sendable {
@@ -13,11 +17,14 @@ package struct WriterWorker: PipelineWorker {
         package var batch: MicroBatchLoop.Configuration
         /// Consumer group; writers of one group share the partitions.
         package var group: String
+        /// How a database outage is waited out.
+        package var outage: OutageRetry
 
         package init(batch: MicroBatchLoop.Configuration = MicroBatchLoop.Configuration(maxRecords: 2_000),
-                    group: String = PaymentMessages.writerGroup) {
+                    group: String = PaymentMessages.writerGroup, outage: OutageRetry = .standard) {
             self.batch = batch
             self.group = group
+            self.outage = outage
         }
     }
 
@@ -37,17 +44,23 @@ package struct WriterWorker: PipelineWorker {
 
     package func run(stop: StopSignal) async throws {
         try await PaymentTopics.create(on: bus)
-        let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.scoredTopic])
+        // The store's rows are durable before the offsets that cover them (SQLite syncs lazily: once per offsets write).
+        let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.scoredTopic], barrier: store.sync)
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)
+        let (outage, logger) = (configuration.outage, Logger(label: "fraud.writer"))
         // Decoding the next batch overlaps the store's write of the previous one.
         try await loop.run(prepare: Self.decode) { (batch: Decoded) in
             if !batch.quarantined.isEmpty {
-                try await store.quarantine(batch.quarantined)
+                try await outage.run("quarantine \(batch.quarantined.count) records", stop: stop, logger: logger) {
+                    try await store.quarantine(batch.quarantined)
+                }
                 Counter(label: MetricNames.quarantined, dimensions: [("source", PaymentMessages.scoredTopic)]).increment(by: batch.quarantined.count)
                 statistics?.quarantined(batch.quarantined.count)
             }
             guard !batch.scored.isEmpty else { return }
-            let new = try await store.write(batch.scored)
+            let new = try await outage.run("store \(batch.scored.count) payments", stop: stop, logger: logger) {
+                try await store.write(batch.scored)
+            }
             Counter(label: MetricNames.rowsStored).increment(by: new)
             if let statistics {
                 let now = WallClock.microseconds

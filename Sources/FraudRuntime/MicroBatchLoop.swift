@@ -5,7 +5,8 @@ import FraudCore
 /// after `process` returned; a crash before that re-delivers it).
 ///
 /// Stops between batches when its `StopSignal` is raised or its task is cancelled, so the batch in
-/// flight is finished and committed; then leaves the consumer group.
+/// flight is finished and committed; then leaves the consumer group. A stop that finds the worker waiting out a
+/// database outage (`StoppedDuringOutage`) ends the loop at once, without committing that batch: it is re-delivered.
 package struct MicroBatchLoop: Sendable {
     /// How records are grouped into batches.
     package struct Configuration: Hashable, Sendable {
@@ -40,7 +41,11 @@ package struct MicroBatchLoop: Sendable {
             while running {
                 let batch = try await poll()
                 guard !batch.isEmpty else { continue }
-                try await process(batch)
+                do {
+                    try await process(batch)
+                } catch is StoppedDuringOutage {
+                    break
+                }
                 try await consumer.commit(through: batch)
                 processed += batch.count
             }
@@ -75,7 +80,11 @@ package struct MicroBatchLoop: Sendable {
                     let batch = try await poll()
                     if !batch.isEmpty { next = (batch, prepare(batch)) }
                 }
-                try await written
+                do {
+                    try await written
+                } catch is StoppedDuringOutage {
+                    break
+                }
                 try await consumer.commit(through: current.records)
                 processed += current.records.count
                 pending = next

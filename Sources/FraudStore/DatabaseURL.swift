@@ -35,7 +35,8 @@ package enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// The parts of a `postgres://user:password@host:port/database?schema=NAME&sslmode=disable|prefer|require` URL.
+/// The parts of a `postgres://user:password@host:port/database?schema=NAME&sslmode=disable|prefer|require` URL; the
+/// password may also come as `?password=` (as libpq takes it), which then wins over the one before `@`.
 package struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
     package var user: String
     package var password: String?
@@ -122,8 +123,13 @@ package struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
             case "sslmode":
                 guard ["disable", "prefer", "require"].contains(value) else { throw fail("option 'sslmode'", "'\(value)' is not disable, prefer or require") }
                 self.sslMode = value
+            case "password":
+                guard keyValue.count == 2, let password = String(keyValue[1]).removingPercentEncoding else {
+                    throw fail("option 'password'", "badly percent-encoded")
+                }
+                self.password = password
             default:
-                throw fail("option '\(key)'", "unknown; supported: schema, sslmode")
+                throw fail("option '\(key)'", "unknown; supported: schema, sslmode, password")
             }
         }
     }
@@ -139,12 +145,18 @@ package struct PostgresURL: Hashable, Sendable, CustomStringConvertible {
         return text
     }
 
-    /// `text` with the password of a URL hidden, for error messages.
+    /// `text` with the passwords of a URL hidden (`user:***@` and `password=***`), for error messages.
     static func redacted(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://"), let at = text[schemeEnd.upperBound...].lastIndex(of: "@") else { return text }
-        let userInfo = text[schemeEnd.upperBound..<at]
-        guard let colon = userInfo.firstIndex(of: ":") else { return text }
-        return String(text[..<colon]) + ":***" + String(text[at...])
+        guard let schemeEnd = text.range(of: "://") else { return text }
+        var shown = text
+        if let at = text[schemeEnd.upperBound...].lastIndex(of: "@"), let colon = text[schemeEnd.upperBound..<at].firstIndex(of: ":") {
+            shown = String(text[..<colon]) + ":***" + String(text[at...])
+        }
+        guard let mark = shown.firstIndex(of: "?") else { return shown }
+        let options = shown[shown.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: false).map { pair in
+            pair.hasPrefix("password=") ? "password=***" : String(pair)
+        }
+        return String(shown[...mark]) + options.joined(separator: "&")
     }
 
     static func isIdentifier(_ text: String) -> Bool {

@@ -26,6 +26,12 @@ package final class RunningCommand: @unchecked Sendable {
     /// Whether it is still running.
     package var isRunning: Bool { process.isRunning }
 
+    /// What it wrote to standard output so far.
+    package var outputSoFar: String { (try? String(contentsOfFile: outputFile + ".out", encoding: .utf8)) ?? "" }
+
+    /// What it wrote to standard error so far.
+    package var errorsSoFar: String { (try? String(contentsOfFile: outputFile + ".err", encoding: .utf8)) ?? "" }
+
     /// Sends it `number` (e.g. SIGTERM).
     package func signal(_ number: Int32) {
         kill(process.processIdentifier, number)

@@ -14,7 +14,7 @@ import NIOCore
 /// its feature state (empty), and a registry whose champion is `TestModel`; requests go over loopback
 /// (HummingbirdTesting `.live`).
 final class APIFixture: Sendable {
-    static let token = "test-token-4f1c"
+    static let token = "test-token-4f1c-7d2a"
     let root: String
     let store: any FraudDatabase
     let registry: ModelRegistry

@@ -1,6 +1,7 @@
 import Foundation
 import FraudAPI
 import FraudCore
+import FraudModel
 import FraudTesting
 import HummingbirdTesting
 import Testing
@@ -12,14 +13,14 @@ import Testing
         let fixture = try await APIFixture.make()
         let payment = paymentJSON(SimulatedData.transactions(rows: 1, seed: 5)[0])
         try await fixture.test { client in
-            let before = try await client.send(.post, "/v1/score", json: payment, token: nil)
+            let before = try await client.send(.post, "/v1/score", json: payment)
             #expect(before.object["model_version"] as? String == fixture.championVersion)
 
             let broken = try await fixture.registry.importArtifact(from: TestModel.artifactDirectory)
             try Data("{ not a model".utf8).write(to: URL(fileURLWithPath: broken.artifactPath + "/model.json"))
             _ = try await fixture.registry.promote(version: broken.version, force: true, by: "test", reason: "broken artifact")
 
-            let after = try await client.send(.post, "/v1/score", json: payment, token: nil)
+            let after = try await client.send(.post, "/v1/score", json: payment)
             #expect(after.status == .ok)
             #expect(after.object["model_version"] as? String == fixture.championVersion)
             #expect(after.object["score"] as? Double == before.object["score"] as? Double)
@@ -28,7 +29,7 @@ import Testing
 
             let good = try await fixture.registry.importArtifact(from: TestModel.artifactDirectory)
             _ = try await fixture.registry.promote(version: good.version, force: true, by: "test", reason: "good artifact")
-            let swapped = try await client.send(.post, "/v1/score", json: payment, token: nil)
+            let swapped = try await client.send(.post, "/v1/score", json: payment)
             #expect(swapped.object["model_version"] as? String == good.version)
         }
     }

@@ -28,13 +28,13 @@ import Testing
             try await fixture.stream(streamed, scorer: scorer)
             var online: [String: Double] = [:]
             for payment in heldBack {
-                let answer = try await client.send(.post, "/v1/score", json: paymentJSON(payment), token: nil)
+                let answer = try await client.send(.post, "/v1/score", json: paymentJSON(payment))
                 #expect(answer.status == .ok)
                 #expect(answer.history == "online \(streamed.filter { $0.ccNum == payment.ccNum }.count)")
                 let score = try #require(answer.scores.first)
                 online[payment.transNum] = score
 
-                let alone = try await client.send(.post, "/v1/score?history=request", json: paymentJSON(payment), token: nil)
+                let alone = try await client.send(.post, "/v1/score?history=request", json: paymentJSON(payment))
                 var fresh = FeatureExtractor()
                 let requestOnly = scorer.score([payment], extractor: &fresh)[0].score
                 #expect(alone.history == "request 0")
@@ -54,14 +54,14 @@ import Testing
     func aBatchSeesTheCardsEarlierPayments() async throws {
         let card = try await CheckpointedCard(SimulatedData.transactions(rows: 400, seed: 29, cards: 4), scorer: scorer)
         try await card.fixture.test { client in
-            let answer = try await client.send(.post, "/v1/score", json: card.batchJSON, token: nil)
+            let answer = try await client.send(.post, "/v1/score", json: card.batchJSON)
             let decisions = try #require(answer.json as? [[String: Any]])
             #expect(answer.scores.map(\.bitPattern) == card.expected.map(\.bitPattern))
             #expect(decisions.map { ($0["history"] as? [String: Any])?["earlier_payments"] as? Int } == [card.history.count, card.history.count + 1])
 
-            let again = try await client.send(.post, "/v1/score", json: card.batchJSON, token: nil)
+            let again = try await client.send(.post, "/v1/score", json: card.batchJSON)
             #expect(again.text == answer.text, "the first call changed the state it read")
-            let second = try await client.send(.post, "/v1/score", json: paymentJSON(card.batch[1]), token: nil)
+            let second = try await client.send(.post, "/v1/score", json: paymentJSON(card.batch[1]))
             #expect(second.history == "online \(card.history.count)")
             #expect(second.scores.count == 1 && second.scores != [card.expected[1]])
         }

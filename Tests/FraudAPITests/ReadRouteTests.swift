@@ -27,7 +27,7 @@ import Testing
             var cursor: String?
             repeat {
                 let uri = "/v1/transactions?limit=10" + (cursor.map { "&cursor=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" } ?? "")
-                let page = try await client.send(.get, uri, token: nil)
+                let page = try await client.send(.get, uri)
                 #expect(page.status == .ok)
                 let transactions = try #require(page.object["transactions"] as? [[String: Any]])
                 #expect(transactions.count <= 10)
@@ -36,19 +36,19 @@ import Testing
             } while cursor != nil
             #expect(seen.count == 45 && Set(seen) == Set(rows.map(\.transaction.transNum)))
 
-            let flagged = try await client.send(.get, "/v1/transactions?prediction=true&limit=100", token: nil)
+            let flagged = try await client.send(.get, "/v1/transactions?prediction=true&limit=100")
             let predicted = try #require(flagged.object["transactions"] as? [[String: Any]])
             #expect(predicted.count == rows.filter(\.prediction).count)
             #expect(predicted.allSatisfy { $0["prediction"] as? Bool == true && $0["true_value"] is NSNull })
 
             let card = rows[0].transaction.ccNum
-            let byCard = try await client.send(.get, "/v1/transactions?cc_num=\(card)&from=2020-06-21&to=2020-06-22%2000:00:00", token: nil)
+            let byCard = try await client.send(.get, "/v1/transactions?cc_num=\(card)&from=2020-06-21&to=2020-06-22%2000:00:00&full_card=true")
             let cardRows = try #require(byCard.object["transactions"] as? [[String: Any]])
             #expect(!cardRows.isEmpty && cardRows.allSatisfy { ($0["cc_num"] as? NSNumber)?.int64Value == card })
 
             for (query, field) in [("limit=0", "limit"), ("from=yesterday", "from"), ("prediction=maybe", "prediction"),
                                    ("label=some", "label"), ("cursor=abc", "cursor"), ("cc_num=-3", "cc_num")] {
-                let answer = try await client.send(.get, "/v1/transactions?\(query)", token: nil)
+                let answer = try await client.send(.get, "/v1/transactions?\(query)")
                 #expect(answer.status == .badRequest, "\(query)")
                 #expect(answer.object["field"] as? String == field, "\(query)")
             }
@@ -64,11 +64,11 @@ import Testing
         try await fixture.store.label(transNum: flagged[1].transaction.transNum, isFraud: false, by: "test", at: fixture.clock())
         try await fixture.store.label(transNum: rows.first { !$0.prediction }!.transaction.transNum, isFraud: true, by: "test", at: fixture.clock())
         try await fixture.test { client in
-            let all = try #require(try await client.send(.get, "/v1/alerts", token: nil).object["alerts"] as? [[String: Any]])
+            let all = try #require(try await client.send(.get, "/v1/alerts").object["alerts"] as? [[String: Any]])
             #expect(all.count == flagged.count)
             let first = try #require(all.first)
             #expect(first["reasons"] is [[String: Any]] && first["score"] is Double && first["raised_at"] is String)
-            let queue = try #require(try await client.send(.get, "/v1/alerts?unlabelled=true&limit=50", token: nil).object["alerts"] as? [[String: Any]])
+            let queue = try #require(try await client.send(.get, "/v1/alerts?unlabelled=true&limit=50").object["alerts"] as? [[String: Any]])
             #expect(Set(queue.compactMap { $0["trans_num"] as? String }) == Set(flagged[2...].map(\.transaction.transNum)))
 
             let performance = try await client.send(.get, "/v1/reports/performance", token: nil).object

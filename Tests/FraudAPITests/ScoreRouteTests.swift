@@ -14,7 +14,7 @@ import Testing
         let fixture = try await APIFixture.make()
         let payments = self.payments
         try await fixture.test { client in
-            let one = try await client.send(.post, "/v1/score?reasons=all", json: paymentJSON(payments[0]), token: nil)
+            let one = try await client.send(.post, "/v1/score?reasons=all", json: paymentJSON(payments[0]))
             #expect(one.status == .ok)
             let decision = one.object
             #expect(decision["trans_num"] as? String == payments[0].transNum)
@@ -27,7 +27,7 @@ import Testing
             #expect(reasons.count == 3 && reasons.allSatisfy { $0["feature"] is String && $0["contribution"] is Double })
 
             let batch = "[" + payments.map(paymentJSON).joined(separator: ",") + "]"
-            let answer = try await client.send(.post, "/v1/score", json: batch, token: nil)
+            let answer = try await client.send(.post, "/v1/score", json: batch)
             #expect(answer.status == .ok)
             let decisions = try #require(answer.json as? [[String: Any]])
             #expect(decisions.map { $0["trans_num"] as? String } == payments.map(\.transNum))

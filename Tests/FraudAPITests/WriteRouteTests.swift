@@ -20,7 +20,7 @@ import Testing
                     #expect(answer.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
                 }
             }
-            #expect(try await client.send(.get, "/v1/transactions", token: nil).status == .ok)
+            #expect(try await client.send(.get, "/v1/transactions", token: nil).status == .unauthorized)
         }
     }
 

@@ -7,7 +7,7 @@ import Testing
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBytes { raw in
             let outcome = CSVScanner.scanRecord(in: raw, from: 0, atEndOfInput: atEnd, fields: &fields)
-            return (outcome, fields.map { CSVScanner.string($0, in: raw) })
+            return (outcome, fields.map { CSVScanner.string($0, in: raw) ?? "(not UTF-8)" })
         }
     }
 

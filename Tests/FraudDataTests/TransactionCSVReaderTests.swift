@@ -1,3 +1,4 @@
+import Foundation
 import FraudCore
 import FraudData
 import Testing
@@ -98,5 +99,51 @@ import Testing
         let small = try TransactionCSVReader(path: Fixture.path("good.csv"), chunkSize: 64).readAll()
         let large = try TransactionCSVReader(path: Fixture.path("good.csv")).readAll()
         #expect(small == large)
+    }
+
+    /// Issue 14: text that is not UTF-8 was read with U+FFFD in its place and accepted. Rows 1 and 2 of good.csv with
+    /// a Latin-1 `é` (0xE9) in `merchant`, and in the quoted `job`, are quarantined naming the column and the byte, with
+    /// their bytes kept; the good row between them is read.
+    @Test func rowsWithTextThatIsNotUTF8AreQuarantinedWithTheirBytes() throws {
+        let lines = try String(contentsOfFile: Fixture.path("good.csv"), encoding: .utf8).split(separator: "\n").map { Array($0.utf8) }
+        func replacing(_ line: [UInt8], _ text: String, with replacement: [UInt8]) -> [UInt8] {
+            var line = line
+            line.replaceSubrange(line.firstRange(of: Array(text.utf8))!, with: replacement)
+            return line
+        }
+        let merchant = replacing(lines[1], "Kirlin", with: Array("Kirl".utf8) + [0xE9, 0x6E])
+        let job = replacing(lines[2], "Surveyor", with: Array("Surv".utf8) + [0xE9] + Array("yor\\".utf8))
+        let path = Fixture.temporaryPath(".csv")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(([lines[0], merchant, lines[3], job] as [[UInt8]]).map { $0 + [0x0A] }.joined()).write(to: URL(fileURLWithPath: path))
+
+        let reader = try TransactionCSVReader(path: path)
+        let rows = try reader.readAll()
+        #expect(rows.map(\.rowIndex) == [2])
+        try #require(reader.quarantined.count == 2)
+        let (first, second) = (reader.quarantined[0], reader.quarantined[1])
+        #expect(first.position == 2 && first.field == "merchant")
+        #expect(first.reason.hasPrefix("field 'merchant': not valid UTF-8: byte 0xE9 at offset 10 of the value (got \"fraud_Kirl\\xE9n and Sons\")"),
+                "\(first.reason)")
+        #expect(second.position == 4 && second.field == "job" && second.reason.contains("byte 0xE9 at offset 4"), "\(second.reason)")
+        #expect(!first.raw.contains("\u{FFFD}") && first.raw.contains("Kirl\\xE9n"))
+        #expect(first.rawBytes == merchant && second.rawBytes == job)
+    }
+
+    /// Issue 14: a gzip file cut short read as a complete, shorter file.
+    @Test func aTruncatedGzipFileIsAnErrorNotAShorterFile() throws {
+        let lines = try String(contentsOfFile: Fixture.path("good.csv"), encoding: .utf8).split(separator: "\n")
+        let body = (1...3_000).map { index in lines[1].replacingOccurrences(of: "2da90c7d74bd46a0caf3777415b3ebd3", with: "t\(index)") }
+        let path = try CompressedFileReaderTests.write(Array(([String(lines[0])] + body).joined(separator: "\n").utf8), gzip: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try TransactionCSVReader(path: path).readAll().count == 3_000)
+        let compressed = try Data(contentsOf: URL(fileURLWithPath: path))
+        let kept = compressed.count * 6 / 10
+        try compressed.prefix(kept).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try TransactionCSVReader(path: path).readAll()
+        } throws: { error in
+            "\(error)" == "cannot read '\(path)': truncated gzip stream at compressed byte \(kept) (the file ends inside a gzip member)"
+        }
     }
 }

@@ -24,7 +24,8 @@ final class MonitoringWorkspace: @unchecked Sendable {
 
     let root: String
     let store: any FraudDatabase
-    private let postgresSchema: PostgresURL?
+    /// The PostgreSQL schema of `store`, on the PostgreSQL backend.
+    let postgresSchema: PostgresURL?
 
     init(_ name: String, backend: Backend = .sqlite) async throws {
         root = TemporaryDirectory.make(name)

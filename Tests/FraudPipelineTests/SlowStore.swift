@@ -3,7 +3,7 @@ import Synchronization
 
 /// A store whose writes take at least `delay` each (a deliberately slow sink), forwarding everything to `base`;
 /// it can also hold writes until released, to catch a worker mid-batch.
-final class SlowStore: Store {
+final class SlowStore: ForwardingStore {
     let base: any Store
     let delay: Duration
     private let gate = Mutex<(held: Bool, waiting: [CheckedContinuation<Void, Never>], entered: Int)>((false, [], 0))
@@ -41,22 +41,4 @@ final class SlowStore: Store {
         try await Task.sleep(for: delay)
         return try await base.write(batch)
     }
-
-    func record(_ alerts: [AlertRecord]) async throws -> Int { try await base.record(alerts) }
-    func quarantine(_ records: [QuarantinedRecord]) async throws -> Int { try await base.quarantine(records) }
-    func label(_ updates: [LabelUpdate]) async throws { try await base.label(updates) }
-    func transactions(_ query: TransactionQuery) async throws -> TransactionPage { try await base.transactions(query) }
-    func alerts(_ query: AlertQuery) async throws -> [AlertRecord] { try await base.alerts(query) }
-    func quarantined(limit: Int) async throws -> [QuarantinedRecord] { try await base.quarantined(limit: limit) }
-    func labelled(after watermark: LabelWatermark?, limit: Int) async throws -> [StoredTransaction] {
-        try await base.labelled(after: watermark, limit: limit)
-    }
-    func counts() async throws -> StoreCounts { try await base.counts() }
-    func save(_ report: DriftReportRecord) async throws { try await base.save(report) }
-    func driftReports(limit: Int) async throws -> [DriftReportRecord] { try await base.driftReports(limit: limit) }
-    func activity(since: EventTime, until: EventTime) async throws -> ScoringActivity {
-        try await base.activity(since: since, until: until)
-    }
-    func labelledOutcomes(since: EventTime?) async throws -> LabelledOutcomes { try await base.labelledOutcomes(since: since) }
-    func close() async throws { try await base.close() }
 }

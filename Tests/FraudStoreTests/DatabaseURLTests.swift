@@ -36,4 +36,18 @@ import Testing
         let error = #expect(throws: StoreError.self) { try DatabaseURL("postgres://ana:secret@host:nope/db") }
         #expect(error.map { !$0.description.contains("secret") } == true)
     }
+
+    @Test(arguments: ["postgres://ana@host:nope/db?password=secret", "postgres://ana@host/db?sslmode=maybe&password=secret",
+                      "mysql://ana@host/db?password=secret", "postgres://ana:secret@host/db?password=secret2&colour=red"])
+    func queryPasswordsAreNotEchoedInErrors(_ text: String) throws {
+        let error = #expect(throws: StoreError.self) { try DatabaseURL(text) }
+        #expect(error.map { !$0.description.contains("secret") && $0.description.contains("***") } == true, "\(String(describing: error))")
+    }
+
+    @Test func passwordOption() throws {
+        let url = try PostgresURL("postgres://ana@host/db?password=p%26ss&schema=s1")
+        #expect(url.password == "p&ss" && url.schema == "s1")
+        #expect(url.description == "postgres://ana:***@host:5432/db?schema=s1")
+        #expect(try PostgresURL("postgres://ana:first@host/db?password=second").password == "second")
+    }
 }

@@ -1,4 +1,6 @@
+import _ConnectionPoolModule
 import FraudCore
+import PostgresNIO
 import FraudStore
 import Logging
 import Testing
@@ -16,7 +18,37 @@ import Testing
             Issue.record("expected unavailable, got \(String(describing: error))")
             return
         }
-        #expect(operation == "migrate schema" && attempts == 3)
+        #expect(operation == "connect to \(url)" && attempts == 3)
         #expect(error!.description.contains("nothing was written"))
+    }
+
+    /// After a minute of failed connection attempts the pool fails requests at once instead of queueing them, and a
+    /// `COPY` whose connection closed under it reports `PostgresError.connectionClosed` (the writer of `fraud demo`
+    /// stopped on it): both are outages to wait out, not errors in the statement.
+    @Test func connectionLossesInEveryErrorTypeAreOutages() {
+        #expect(PostgresStore.isTransient(ConnectionPoolError.connectionCreationCircuitBreakerTripped))
+        #expect(PostgresStore.isTransient(PostgresError.connectionClosed))
+        #expect(!PostgresStore.isTransient(PostgresError.protocol("unexpected message")))
+        #expect(!PostgresStore.isTransient(ConnectionPoolError.poolShutdown))
+        #expect(!PostgresStore.isTransient(StoreError(.unknownVersion("1"))))
+    }
+
+    /// A query written to a connection that had just closed was never answered, and its future cannot be cancelled: the
+    /// attempt must end at its deadline all the same (the monitor of `fraud demo` hung there after an outage).
+    @Test(.timeLimit(.minutes(1))) func anAttemptThatNeverAnswersEndsAtItsDeadline() async throws {
+        let policy = RetryPolicy(attempts: 2, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(10), attemptTimeout: .milliseconds(200))
+        let status = DatabaseStatus()
+        let error = await #expect(throws: StoreError.self) {
+            try await policy.run("wait forever", logger: Logger(label: "test"), status: status, isTransient: { _ in false },
+                                 describe: { "\($0)" }) { () async -> Int in
+                await withUnsafeContinuation { (_: UnsafeContinuation<Int, Never>) in }  // never resumed, deaf to cancellation
+            }
+        }
+        guard case .unavailable(_, let attempts, let reason) = error?.kind else {
+            Issue.record("expected unavailable, got \(String(describing: error))")
+            return
+        }
+        #expect(attempts == 2 && reason.contains("no answer from the database within"))
+        if case .unavailable = status.current {} else { Issue.record("the status should say the database is unavailable") }
     }
 }

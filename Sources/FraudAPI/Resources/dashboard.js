@@ -9,14 +9,26 @@ const $ = (id) => document.getElementById(id);
 
 const tokenInput = $("token");
 tokenInput.value = sessionStorage.getItem("fraud-token") || "";
-tokenInput.addEventListener("change", () => sessionStorage.setItem("fraud-token", tokenInput.value));
+tokenInput.addEventListener("change", () => {
+  sessionStorage.setItem("fraud-token", tokenInput.value);
+  tokenInput.classList.remove("needed");
+  refreshAll();
+});
 
-// Calls the API; a problem-details answer becomes an Error carrying its detail.
+// Asks for the token: the server answered 401 (payment reads, scoring and writes need it when it has one).
+function askForToken() {
+  tokenInput.classList.add("needed");
+  tokenInput.placeholder = "token needed";
+  if (document.activeElement !== tokenInput) tokenInput.focus();
+}
+
+// Calls the API; a problem-details answer becomes an Error carrying its detail, a 401 also asks for the token.
 async function api(path, options = {}) {
   const headers = { "Content-Type": "application/json" };
   if (tokenInput.value) headers.Authorization = `Bearer ${tokenInput.value}`;
   const response = await fetch(path, { ...options, headers });
   const body = await response.json().catch(() => ({}));
+  if (response.status === 401) askForToken();
   if (!response.ok) throw new Error(body.detail || `${response.status} ${response.statusText}`);
   return body;
 }
@@ -101,7 +113,7 @@ async function refreshAlerts() {
     const confirm = el("button", { class: "fraud confirm", "data-trans-num": alert.trans_num }, "Confirm fraud");
     const dismiss = el("button", { class: "dismiss", "data-trans-num": alert.trans_num }, "Dismiss");
     const row = el("tr", { "data-trans-num": alert.trans_num },
-      el("td", {}, el("code", {}, alert.trans_num.slice(0, 12)), el("div", { class: "muted" }, `card …${String(alert.cc_num).slice(-4)} · ${alert.trans_date_trans_time}`)),
+      el("td", {}, el("code", {}, alert.trans_num.slice(0, 12)), el("div", { class: "muted" }, `card ${alert.cc_num} · ${alert.trans_date_trans_time}`)),
       el("td", {}, `$${number(alert.amt, 2)}`),
       el("td", {}, number(alert.score, 3)),
       reasons,
@@ -172,12 +184,15 @@ async function refreshDrift() {
   });
 }
 
-// Runs `task` now and every `seconds`, marking the connection down while it fails.
+// Runs `task` now and every `seconds`, marking the connection down while it fails; `refreshAll` runs them all now.
+const tasks = [];
 function every(seconds, task) {
   const run = () => task().then(() => setStatus(true, "live")).catch((error) => setStatus(false, `error: ${error.message}`));
+  tasks.push(run);
   run();
   setInterval(run, seconds * 1000);
 }
+function refreshAll() { tasks.forEach((run) => run()); }
 
 $("rollback").addEventListener("click", () => moveChampion("/v1/models/rollback", "rollback"));
 every(1, refreshActivity);

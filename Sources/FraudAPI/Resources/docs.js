@@ -50,7 +50,7 @@ function render(doc) {
       toc.append(el("a", { href: `#${id}` }, `${method.toUpperCase()} ${path}`));
       const section = el("section", { class: "op", id });
       const title = el("h3", {}, el("span", { class: `method ${method}` }, method.toUpperCase()), el("code", {}, path), ` ${op.summary || ""}`);
-      if (op.security) title.append(el("span", { class: "lock" }, "bearer token"));
+      if (op.security) title.append(el("span", { class: "lock" }, `token: ${op.security.flatMap(Object.keys).join(" or ")}`));
       section.append(title);
       if (op.description) section.append(el("p", {}, op.description));
       if (op.parameters && op.parameters.length) {

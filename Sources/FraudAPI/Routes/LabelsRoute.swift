@@ -14,15 +14,17 @@ enum LabelsRoute {
         }
     }
 
-    struct Body: Decodable {
+    struct Body: ClosedJSONObject {
         var transNum: String?
         var isFraud: Bool?
         var labels: [Label]?
         var labeledBy: String?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case transNum = "trans_num", isFraud = "is_fraud", labels, labeledBy = "labeled_by"
         }
+
+        static let members = CodingKeys.allCases.map(\.rawValue)
     }
 
     struct Answer: Encodable {
@@ -40,7 +42,8 @@ enum LabelsRoute {
 
     static func add(to router: some RouterMethods<BasicRequestContext>, state: APIState) {
         router.post("labels") { request, _ -> Response in
-            let body = try JSONResponse.decode(Body.self, from: try await state.body(request))
+            try QueryParameters.expectNone(request)
+            let body = try JSONRequestBody.decode(Body.self, from: try await state.body(request))
             let updates = try updates(body, at: state.configuration.clock())
             try await state.store.label(updates)
             return try JSONResponse.encoded(Answer(labelled: updates.count, frauds: updates.filter(\.isFraud).count,

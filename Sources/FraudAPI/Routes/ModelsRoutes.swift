@@ -3,7 +3,8 @@ import FraudStore
 import Hummingbird
 
 /// `GET /v1/models`, `POST /v1/models/{version}/promote` (through the validation gate unless `force`),
-/// `POST /v1/models/rollback`. A refused move is a 409 whose detail says why.
+/// `POST /v1/models/rollback` (back to the previous champion, which passed its gate when it was promoted: there is no
+/// gate to skip, so no `force`). A refused move is a 409 whose detail says why.
 enum ModelsRoutes {
     struct Model: Encodable {
         var version: String
@@ -47,10 +48,29 @@ enum ModelsRoutes {
         var aliases: [Alias]
     }
 
-    struct MoveRequest: Decodable {
+    /// The body of a promotion.
+    struct PromoteRequest: ClosedJSONObject {
         var force: Bool?
         var reason: String?
         var by: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case force, reason, by
+        }
+
+        static let members = CodingKeys.allCases.map(\.rawValue)
+    }
+
+    /// The body of a rollback.
+    struct RollbackRequest: ClosedJSONObject {
+        var reason: String?
+        var by: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case reason, by
+        }
+
+        static let members = CodingKeys.allCases.map(\.rawValue)
     }
 
     struct Moved: Encodable {
@@ -65,31 +85,33 @@ enum ModelsRoutes {
     }
 
     static func add(to router: some RouterMethods<BasicRequestContext>, state: APIState) {
-        router.get("models") { _, _ -> Response in
-            try JSONResponse.encoded(try await listing(state.registry.store))
+        router.get("models") { request, _ -> Response in
+            try QueryParameters.expectNone(request)
+            return try JSONResponse.encoded(try await listing(state.registry.store))
         }
     }
 
     /// The admin routes (bearer token).
     static func addAdmin(to router: some RouterMethods<BasicRequestContext>, state: APIState) {
         router.post("models/:version/promote") { request, context -> Response in
+            try QueryParameters.expectNone(request)
             let version = try context.parameters.require("version")
-            let move = try JSONResponse.decode(MoveRequest.self, from: try await state.body(request))
-            let (by, reason) = try audit(move)
+            let move = try JSONRequestBody.decode(PromoteRequest.self, from: try await state.body(request))
+            let (by, reason) = try audit(by: move.by, reason: move.reason)
             return try answer(try await state.registry.promote(version: version, force: move.force ?? false, by: by, reason: reason))
         }
         router.post("models/rollback") { request, _ -> Response in
-            let move = try JSONResponse.decode(MoveRequest.self, from: try await state.body(request))
-            if move.force != nil { throw APIProblem.invalid("force", "not accepted by rollback") }
-            let (by, reason) = try audit(move)
+            try QueryParameters.expectNone(request)
+            let move = try JSONRequestBody.decode(RollbackRequest.self, from: try await state.body(request))
+            let (by, reason) = try audit(by: move.by, reason: move.reason)
             return try answer(try await state.registry.rollback(by: by, reason: reason))
         }
     }
 
-    private static func audit(_ move: MoveRequest) throws -> (by: String, reason: String) {
-        let by = move.by ?? "api"
+    private static func audit(by: String?, reason: String?) throws -> (by: String, reason: String) {
+        let by = by ?? "api"
         guard !by.isEmpty, by.count <= 200, !by.contains("\u{0}") else { throw APIProblem.invalid("by", "expected 1 to 200 characters, no NUL") }
-        let reason = move.reason ?? ""
+        let reason = reason ?? ""
         guard reason.count <= 2000, !reason.contains("\u{0}") else { throw APIProblem.invalid("reason", "expected at most 2000 characters, no NUL") }
         return (by, reason)
     }

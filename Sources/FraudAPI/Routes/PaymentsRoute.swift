@@ -10,10 +10,13 @@ import Metrics
 /// `POST /v1/score` answers them (online history by default), made before anything is sent, so a payment that cannot
 /// be scored is not ingested either.
 enum PaymentsRoute {
+    /// The query parameters accepted.
+    static let queryNames = ["decide"] + RequestScoring.queryNames
+
     static func add(to router: some RouterMethods<BasicRequestContext>, state: APIState) {
         router.post("payments") { request, _ -> Response in
             let body = try await state.body(request)
-            let query = QueryParameters(request: request)
+            let query = try QueryParameters(request: request, accepting: queryNames)
             let scoring = try query.bool("decide") == true ? try RequestScoring(query, state: state) : nil
             let decoded = try body.withUnsafeReadableBytes { bytes throws(FieldError) in try Transaction.decodeJSONPayments(bytes) }
             let payments = decoded.payments

@@ -70,17 +70,20 @@ enum ReportsRoutes {
         }
     }
 
+    /// The query parameters accepted by the drift, performance and activity reports.
+    static let driftQueryNames = ["limit"], performanceQueryNames = ["since"], activityQueryNames = ["window"]
+
     static func add(to router: some RouterMethods<BasicRequestContext>, state: APIState) {
         router.get("reports/drift") { request, _ -> Response in
-            let limit = try QueryParameters(request: request).int("limit", in: 1...1000, default: 10)
+            let limit = try QueryParameters(request: request, accepting: driftQueryNames).int("limit", in: 1...1000, default: 10)
             return JSONResponse.bytes(driftJSON(try await state.store.driftReports(limit: limit)))
         }
         router.get("reports/performance") { request, _ -> Response in
-            let since = try QueryParameters(request: request).time("since")
+            let since = try QueryParameters(request: request, accepting: performanceQueryNames).time("since")
             return try JSONResponse.encoded(Performance(try await state.store.labelledOutcomes(since: since), since: since))
         }
         router.get("reports/activity") { request, _ -> Response in
-            let window = try QueryParameters(request: request).int("window", in: 1...86_400, default: 10)
+            let window = try QueryParameters(request: request, accepting: activityQueryNames).int("window", in: 1...86_400, default: 10)
             let until = state.configuration.clock()
             let activity = try await state.store.activity(since: until.adding(seconds: -Int64(window)), until: until)
             return try JSONResponse.encoded(Activity(activity, windowSeconds: window))

@@ -1,10 +1,12 @@
 import FraudCore
 import Hummingbird
 
-/// `GET /healthz`, `GET /metrics`, `GET /openapi.json`, `GET /docs` and the dashboard (`GET /` and its files).
+/// `GET /healthz`, `GET /metrics`, `GET /openapi.json`, `GET /docs` and the dashboard (`GET /` and its files). The
+/// static files ignore query strings (cache busting); the other routes take none.
 enum SystemRoutes {
     static func add(to router: some RouterMethods<BasicRequestContext>, state: APIState) {
-        router.get("healthz") { _, _ -> Response in
+        router.get("healthz") { request, _ -> Response in
+            try QueryParameters.expectNone(request)
             do {
                 _ = try await state.store.aliasGeneration()
                 return JSONResponse.bytes(Array("{\"status\":\"ok\",\"store\":\"ok\"}".utf8))
@@ -13,7 +15,8 @@ enum SystemRoutes {
                 return JSONResponse.bytes(Array(body.utf8), status: .serviceUnavailable)
             }
         }
-        router.get("metrics") { _, _ -> Response in
+        router.get("metrics") { request, _ -> Response in
+            try QueryParameters.expectNone(request)
             // A failing store must not hide the metrics recorded in-process: its gauges just keep their last values.
             try? await state.storeGauges.refresh()
             var bytes: [UInt8] = []

@@ -10,18 +10,31 @@ package protocol Bus: Sendable {
     func makeProducer() async throws -> any BusProducer
     /// A consumer in `group` reading `topics`; consumers of one group share the partitions.
     /// With no committed offset it starts at the beginning of each partition. `listener` (if any) hears of every
-    /// assignment change before records of a new partition are read, and may choose where each starts.
-    func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?) async throws -> any BusConsumer
+    /// assignment change before records of a new partition are read, and may choose where each starts. `barrier` (if
+    /// any) runs before offsets committed through the consumer become durable.
+    func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?,
+                      barrier: OffsetsBarrier?) async throws -> any BusConsumer
     /// Returns once every record acknowledged so far is durable, also those of topics whose flush is deferred
     /// (the embedded bus's `.withOffsets` topics). A checkpoint that records how far its output was published
     /// calls it first, as the bus does before persisting offsets.
     func flush() async throws
 }
 
+/// Makes durable, blocking, what a consumer's offsets are about to cover (a store's lazily synced writes: `Store.sync`).
+/// The consumer runs it before any offset committed through it becomes durable (the embedded bus: before writing the
+/// group's offsets file, once for all the commits it holds; Kafka: before each commit), on a thread of the bus, so that
+/// after a power cut no persisted offset points past work that was lost. A barrier that throws fails that persist.
+package typealias OffsetsBarrier = @Sendable () throws -> Void
+
 extension Bus {
     /// A consumer in `group` reading `topics`, positioned at the group's committed offsets.
-    package func makeConsumer(group: String, topics: [String]) async throws -> any BusConsumer {
-        try await makeConsumer(group: group, topics: topics, listener: nil)
+    package func makeConsumer(group: String, topics: [String], barrier: OffsetsBarrier? = nil) async throws -> any BusConsumer {
+        try await makeConsumer(group: group, topics: topics, listener: nil, barrier: barrier)
+    }
+
+    /// A consumer whose `listener` hears of assignment changes, with no barrier.
+    package func makeConsumer(group: String, topics: [String], listener: (any PartitionAssignmentListener)?) async throws -> any BusConsumer {
+        try await makeConsumer(group: group, topics: topics, listener: listener, barrier: nil)
     }
 }
 

@@ -43,11 +43,9 @@ package enum PaymentMessages {
         return try ScoredTransaction(jsonBytes: record.value)
     }
 
-    /// A quarantine entry for a record that failed to decode.
+    /// A quarantine entry for a record that failed to decode (its bytes kept even when they are not UTF-8).
     package static func quarantined(_ record: BusRecord, error: FieldError) -> QuarantinedRecord {
-        QuarantinedRecord(
-            source: "\(record.topic)[\(record.partition)]", position: record.offset, error: error,
-            raw: String(decoding: record.value, as: UTF8.self))
+        QuarantinedRecord(source: "\(record.topic)[\(record.partition)]", position: record.offset, error: error, rawBytes: record.value)
     }
 
     /// A missing header is accepted as version 1 (producers outside this project); another version is refused.

@@ -85,10 +85,9 @@ package enum CSVScanner {
         }
     }
 
-    /// The text of a field, with doubled quotes unescaped.
-    package static func string(_ field: CSVFieldRange, in bytes: UnsafeRawBufferPointer) -> String {
-        let raw = UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])
-        let text = String(decoding: raw, as: UTF8.self)
+    /// The text of a field, with doubled quotes unescaped; `nil` when its bytes are not valid UTF-8.
+    package static func string(_ field: CSVFieldRange, in bytes: UnsafeRawBufferPointer) -> String? {
+        guard let text = UTF8Text.validated(UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])) else { return nil }
         return field.hasEscapedQuotes ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
     }
 }

@@ -9,7 +9,7 @@ extension Transaction {
     }
 }
 
-/// The fields of one CSV record, found by the layout's column positions.
+/// The fields of one CSV record, found by the layout's column positions; text must be valid UTF-8.
 private struct CSVRecord: TransactionRecord {
     let fields: [CSVFieldRange]
     let bytes: UnsafeRawBufferPointer
@@ -22,7 +22,7 @@ private struct CSVRecord: TransactionRecord {
     }
 
     private func failure(_ field: TransactionField, _ raw: UnsafeRawBufferPointer, _ reason: String) -> FieldError {
-        FieldError(field: field == .rowIndex ? "(index)" : field.columnName, value: String(decoding: raw, as: UTF8.self), reason: reason)
+        FieldError(field: field == .rowIndex ? "(index)" : field.columnName, value: UTF8Text.escaped(raw), reason: reason)
     }
 
     func rowIndex() throws -> Int64? {
@@ -52,7 +52,10 @@ private struct CSVRecord: TransactionRecord {
         guard allowEmpty || range.end > range.start else {
             throw FieldError(field: field.columnName, value: "", reason: "empty")
         }
-        return CSVScanner.string(range, in: bytes)
+        guard let text = CSVScanner.string(range, in: bytes) else {
+            throw UTF8Text.failure(field: field.columnName, bytes: UnsafeRawBufferPointer(rebasing: bytes[range.start..<range.end]))
+        }
+        return text
     }
 
     func integer(_ field: TransactionField) throws -> Int64 {

@@ -15,11 +15,13 @@ package enum APIJSONValue: Hashable, Sendable {
     case object([String: APIJSONValue])
 
     /// Parses one JSON text (a top-level scalar is allowed).
-    /// - Throws: `CurrentTransactionsError.notJSON` with the parser's reason.
+    /// - Throws: `CurrentTransactionsError.notJSON` with the parser's reason (the first byte that is not UTF-8, for
+    ///   a text that is not: RFC 8259 requires UTF-8).
     package static func parse(_ bytes: some Collection<UInt8>) throws -> APIJSONValue {
         do {
             return try JSONDecoder().decode(APIJSONValue.self, from: Data(bytes))
         } catch let error as DecodingError {
+            if let offset = UTF8Text.firstInvalidByte(bytes) { throw CurrentTransactionsError.notJSON(reason: "not valid UTF-8 at byte \(offset)") }
             throw CurrentTransactionsError.notJSON(reason: Self.describe(error))
         } catch {
             throw CurrentTransactionsError.notJSON(reason: "\(error)")

@@ -11,10 +11,14 @@ package struct FeatureStateError: Error, Hashable, Sendable, CustomStringConvert
 
     package var kind: Kind
     package var message: String
+    /// The database behind the state could not be reached (its retries ran out): nothing was done, and a long-running
+    /// worker waits and tries again.
+    package var isOutage: Bool
 
-    package init(_ kind: Kind, _ message: String) {
+    package init(_ kind: Kind, _ message: String, isOutage: Bool = false) {
         self.kind = kind
         self.message = message
+        self.isOutage = isOutage
     }
 
     package var description: String { message }

@@ -1,11 +1,14 @@
 /// A forward-only JSON scanner over UTF-8 bytes for the message codec: no intermediate tree,
 /// strings without escapes are handed out as byte ranges. Every failure is a `FieldError` naming
-/// the field being read (`field`) and what was wrong.
+/// the field being read (`field`) and what was wrong. Strings and keys must be valid UTF-8 (RFC 8259): text that is
+/// not is an error naming the field, never replaced by U+FFFD.
 package struct JSONReader {
     private let bytes: UnsafeRawBufferPointer
     package private(set) var position = 0
+    /// The `field` of the message as a whole (outside any member).
+    package static let wholeMessage = "(message)"
     /// The field being read, for error messages.
-    package var field = "(message)"
+    package var field = wholeMessage
 
     package init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
@@ -17,7 +20,9 @@ package struct JSONReader {
     }
 
     private func syntaxError(_ expected: String) -> FieldError {
-        let found = position < bytes.count ? "'\(Character(Unicode.Scalar(bytes[position])))' at byte \(position)" : "end of message"
+        let found = position >= bytes.count ? "end of message"
+            : bytes[position] < 0x80 ? "'\(Character(Unicode.Scalar(bytes[position])))' at byte \(position)"
+            : "byte 0x\(String(bytes[position], radix: 16, uppercase: true)) at byte \(position)"
         return failure("malformed JSON: expected \(expected), found \(found)")
     }
 
@@ -50,21 +55,52 @@ package struct JSONReader {
     /// After the last value: only whitespace may follow.
     package mutating func expectEnd() throws(FieldError) {
         skipWhitespace()
-        field = "(message)"
+        field = Self.wholeMessage
         guard position == bytes.count else { throw syntaxError("end of message") }
     }
 
-    /// Iterates the members of an object: calls `body` with each key's raw bytes; `body` must read the value.
+    /// Iterates the members of an object: calls `body` with each key's bytes (escapes decoded, not yet checked to be
+    /// UTF-8: see `keyName(_:in:)`); `body` must read the value.
     package mutating func readObject(_ body: (inout JSONReader, UnsafeRawBufferPointer) throws(FieldError) -> Void) throws(FieldError) {
         try expect(UInt8(ascii: "{"))
         if consume(UInt8(ascii: "}")) { return }
         repeat {
-            // Keys never hold escapes in payment messages.
-            let key = try plainString(escapes: "escaped characters in an object key are not supported")
-            try expect(UInt8(ascii: ":"))
-            try body(&self, key)
+            skipWhitespace()
+            let start = position
+            do {
+                let key = try rawStringAllowingEscapes()
+                try expect(UInt8(ascii: ":"))
+                try body(&self, key)
+            } catch is EscapeFound {
+                // A key with escapes (`"\u0061mt"` is `amt`): decoded into storage of its own.
+                position = start
+                let decoded = try escapedBytes()
+                let key = UnsafeMutableRawBufferPointer.allocate(byteCount: decoded.count, alignment: 1)
+                defer { key.deallocate() }
+                key.copyBytes(from: decoded)
+                try expect(UInt8(ascii: ":"))
+                try body(&self, UnsafeRawBufferPointer(key))
+            } catch let error as FieldError {
+                throw error
+            } catch {
+                throw failure("unreadable object key")
+            }
         } while consume(UInt8(ascii: ","))
         try expect(UInt8(ascii: "}"))
+    }
+
+    /// A key handed to `readObject`'s body as text; `object` is the path of the object (`wholeMessage` at the top).
+    /// - Throws: `FieldError` naming the key (its bytes escaped) when it is not valid UTF-8.
+    package static func keyName(_ key: UnsafeRawBufferPointer, in object: String) throws(FieldError) -> String {
+        guard let name = UTF8Text.validated(key) else {
+            throw FieldError(field: path(object, member: UTF8Text.escaped(key)), value: UTF8Text.escaped(key), reason: "object key not valid UTF-8")
+        }
+        return name
+    }
+
+    /// `member` of the object at `path` (`amt`, `labels[0].is_fraud`); the top level is `wholeMessage`.
+    package static func path(_ path: String, member: String) -> String {
+        path == wholeMessage ? member : "\(path).\(member)"
     }
 
     /// Iterates the elements of an array: `body` must read each element.
@@ -94,10 +130,13 @@ package struct JSONReader {
         let start = position
         do {
             let raw = try rawStringAllowingEscapes()
-            return String(decoding: raw, as: UTF8.self)
+            guard let text = UTF8Text.validated(raw) else { throw UTF8Text.failure(field: field, bytes: raw) }
+            return text
         } catch is EscapeFound {
             position = start
-            return try escapedString()
+            let bytes = try escapedBytes()
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw UTF8Text.failure(field: field, bytes: bytes) }
+            return text
         } catch let error as FieldError {
             throw error
         } catch {
@@ -165,13 +204,14 @@ package struct JSONReader {
         return (zeroInQuote | zeroInBackslash | control) & tops
     }
 
-    private mutating func escapedString() throws(FieldError) -> String {
+    /// The bytes of a string with escapes, decoded (not checked to be UTF-8).
+    private mutating func escapedBytes() throws(FieldError) -> [UInt8] {
         position += 1  // opening quote
         var output: [UInt8] = []
         while position < bytes.count {
             let byte = bytes[position]
             position += 1
-            if byte == UInt8(ascii: "\"") { return String(decoding: output, as: UTF8.self) }
+            if byte == UInt8(ascii: "\"") { return output }
             guard byte == UInt8(ascii: "\\") else {
                 guard byte >= 0x20 else { throw failure("control character in string") }
                 output.append(byte)
@@ -285,15 +325,28 @@ package struct JSONReader {
         }
     }
 
-    /// Skips any value (unknown fields are ignored for forward compatibility).
+    /// Skips any value (unknown fields are ignored for forward compatibility), checking it is well-formed; a failure
+    /// inside names the member's path (`field.key`, `field[2]`).
     package mutating func skipValue() throws(FieldError) {
         skipWhitespace()
         guard position < bytes.count else { throw syntaxError("a value") }
+        let outer = field
+        defer { field = outer }
         switch bytes[position] {
         case UInt8(ascii: "{"):
-            try readObject { (reader: inout JSONReader, _) throws(FieldError) in try reader.skipValue() }
+            try readObject { (reader: inout JSONReader, key) throws(FieldError) in
+                reader.field = Self.path(outer, member: try Self.keyName(key, in: outer))
+                try reader.skipValue()
+                reader.field = outer
+            }
         case UInt8(ascii: "["):
-            try readArray { (reader: inout JSONReader) throws(FieldError) in try reader.skipValue() }
+            var index = 0
+            try readArray { (reader: inout JSONReader) throws(FieldError) in
+                reader.field = (outer == Self.wholeMessage ? "" : outer) + "[\(index)]"
+                try reader.skipValue()
+                reader.field = outer
+                index += 1
+            }
         case UInt8(ascii: "\""):
             _ = try string()
         case UInt8(ascii: "t"), UInt8(ascii: "f"):

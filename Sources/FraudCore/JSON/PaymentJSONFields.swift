@@ -58,7 +58,7 @@ package struct PaymentJSONFields {
         var hint = 0
         try reader.readObject { (reader: inout JSONReader, key) throws(FieldError) in
             guard let field = PaymentJSONField.match(key, hint: hint) else {
-                reader.field = String(decoding: key, as: UTF8.self)
+                reader.field = try JSONReader.keyName(key, in: JSONReader.wholeMessage)
                 try reader.skipValue()
                 return
             }
@@ -96,7 +96,7 @@ package struct PaymentJSONFields {
         case .dob:
             let raw = try reader.plainString()
             guard let date = CalendarDate(iso: raw) else {
-                throw reader.failure("not a date of the form YYYY-MM-DD", value: String(decoding: raw, as: UTF8.self))
+                throw reader.failure("not a date of the form YYYY-MM-DD", value: UTF8Text.escaped(raw))
             }
             dateOfBirth = date
         case .transNum:
@@ -127,7 +127,7 @@ package struct PaymentJSONFields {
             base = UnsafeRawBufferPointer(rebasing: raw[0..<19])
         }
         guard var time = EventTime(iso: base) else {
-            throw reader.failure("not a time of the form YYYY-MM-DD HH:MM:SS[.mmm]", value: String(decoding: raw, as: UTF8.self))
+            throw reader.failure("not a time of the form YYYY-MM-DD HH:MM:SS[.mmm]", value: UTF8Text.escaped(raw))
         }
         time.millisecondsSinceEpoch += millis
         return time
@@ -156,7 +156,7 @@ package struct PaymentJSONFields {
             var value: Double?
             var contribution: Double?
             try reader.readObject { (reader: inout JSONReader, key) throws(FieldError) in
-                let name = String(decoding: key, as: UTF8.self)
+                let name = try JSONReader.keyName(key, in: outer)
                 reader.field = "\(outer).\(name)"
                 switch name {
                 case "feature": feature = try reader.string()

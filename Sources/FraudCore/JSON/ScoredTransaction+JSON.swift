@@ -1,10 +1,13 @@
 extension ScoredTransaction {
     /// This decision as one JSON object: the payment's fraudTest fields, then `score`, `prediction`,
     /// `threshold`, `model_version`, `reasons`, `scored_at` and `latency_ms` (`payments.scored` messages).
-    package var jsonBytes: [UInt8] {
+    package var jsonBytes: [UInt8] { jsonBytes(maskingCard: false) }
+
+    /// The same object, with `cc_num` as a masked string (`CardNumberMask`) when `maskingCard`.
+    package func jsonBytes(maskingCard: Bool) -> [UInt8] {
         var writer = JSONWriter(capacity: 1024)
         writer.beginObject()
-        transaction.appendJSONFields(to: &writer)
+        transaction.appendJSONFields(to: &writer, maskingCard: maskingCard)
         writer.key("score")
         writer.double(score)
         writer.key("prediction")

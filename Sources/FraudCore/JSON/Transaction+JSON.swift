@@ -19,8 +19,9 @@ extension Transaction {
         self = try PaymentJSONFields.decode(bytes) { (fields) throws(FieldError) in try fields.transaction() }
     }
 
-    /// Writes the payment's members, in `PaymentJSONField` order, into an open object.
-    package func appendJSONFields(to writer: inout JSONWriter) {
+    /// Writes the payment's members, in `PaymentJSONField` order, into an open object; `cc_num` as a masked string
+    /// (`CardNumberMask`) when `maskingCard`.
+    package func appendJSONFields(to writer: inout JSONWriter, maskingCard: Bool = false) {
         if let rowIndex {
             writer.key("index")
             writer.int(rowIndex)
@@ -28,7 +29,7 @@ extension Transaction {
         writer.key("trans_date_trans_time")
         writer.eventTime(eventTime)
         writer.key("cc_num")
-        writer.int(ccNum)
+        if maskingCard { writer.string(CardNumberMask.masked(ccNum)) } else { writer.int(ccNum) }
         writer.key("merchant")
         writer.string(merchant)
         writer.key("category")

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Where scored payments, labels, alerts, quarantined records and drift reports are kept: every role below, and `close`.
 ///
 /// Implementations (SQLite, PostgreSQL) pass the same conformance suite (`FraudTesting`).
@@ -6,13 +8,17 @@
 ///
 /// Callers take the narrowest role they use: the pipeline's workers and sources a `TransactionWriter`, the training
 /// export a `TransactionQueries`; the API, the monitor and the retrainer, which use several, the whole store.
+///
+/// Power loss: labels and registry writes survive it once they return. The streaming writes (`write`, `record`,
+/// `quarantine`, `save`) may be synced lazily (SQLite); their workers call `sync()` before the progress that covers
+/// them (a consumer's offsets, a feature-state checkpoint) becomes durable.
 package protocol Store: TransactionWriter, TransactionQueries, LabelStore, ReportStore {
     /// Releases connections; the store is unusable afterwards.
     func close() async throws
 }
 
 /// The pipeline's writes: scored payments (the writer), alerts (the alerter) and records that could not be accepted
-/// (every worker and source).
+/// (every worker and source), and the sync that makes them survive a power cut.
 package protocol TransactionWriter: Sendable {
     /// Inserts scored payments in one statement; rows whose `trans_num` is already stored are left unchanged.
     /// - Returns: how many rows were new.
@@ -28,6 +34,20 @@ package protocol TransactionWriter: Sendable {
     /// - Returns: how many records were new.
     @discardableResult
     func quarantine(_ records: [QuarantinedRecord]) async throws -> Int
+
+    /// Makes every write committed so far survive a power cut, blocking the calling thread until it does (run it off
+    /// the cooperative pool, as the buses do, or through `syncInBackground()`). A no-op where every commit is durable
+    /// by itself (PostgreSQL).
+    func sync() throws
+}
+
+extension TransactionWriter {
+    /// `sync()` on a thread outside the cooperative pool, awaited.
+    package func syncInBackground() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async { continuation.resume(with: Result { try self.sync() }) }
+        }
+    }
 }
 
 /// Reading what was stored: payments, alerts, quarantined records and row counts.

@@ -1,6 +1,7 @@
 import FraudCore
 import FraudDrift
 import FraudRuntime
+import FraudStore
 
 /// What the monitor watches and when it raises an alert.
 package struct MonitorConfiguration: Sendable {
@@ -43,6 +44,8 @@ package struct MonitorConfiguration: Sendable {
     package var labelPollInterval: Duration
     /// Consecutive checks without the condition before an alert episode ends and a new one may be raised (default 2).
     package var clearAfter: Int
+    /// How a database outage is waited out (the monitor's store calls run again until it answers).
+    package var outage = OutageRetry.standard
 
     /// - Throws: `ConfigurationError` naming the first setting out of range.
     package init(group: String = "monitor", batches: MicroBatchLoop.Configuration = .init(maxRecords: 1_000, maxWait: .milliseconds(200)),

@@ -46,12 +46,16 @@ actor MonitorSession {
     }
 
     /// Loads the champion's training reference when the champion changed (one indexed query otherwise).
-    func refreshReference() async throws {
-        let generation = try await store.aliasGeneration()
+    func refreshReference(stop: StopSignal) async throws {
+        let generation = try await waitingOut("read alias generation", stop) { try await self.store.aliasGeneration() }
         guard generation != aliasGeneration else { return }
+        let (champion, model) = try await waitingOut("read the champion", stop) { () -> (AliasRecord?, ModelVersionRecord?) in
+            guard let champion = try await self.store.alias(AliasRecord.champion) else { return (nil, nil) }
+            return (champion, try await self.store.model(version: champion.version))
+        }
         aliasGeneration = generation
-        guard let champion = try await store.alias(AliasRecord.champion), champion.version != referenceVersion else { return }
-        guard let model = try await store.model(version: champion.version) else { throw StoreError(.unknownVersion(champion.version)) }
+        guard let champion, champion.version != referenceVersion else { return }
+        guard let model else { throw StoreError(.unknownVersion(champion.version)) }
         let loaded = try referenceBuilder.reference(artifactDirectory: model.artifactPath)
         reference = loaded.table
         referenceVersion = champion.version
@@ -63,8 +67,13 @@ actor MonitorSession {
         window.warm(with: history)
     }
 
+    /// Runs a store call until the database answers (`MonitorConfiguration.outage`).
+    private func waitingOut<T>(_ operation: String, _ stop: StopSignal, _ body: () async throws -> T) async throws -> T {
+        try await configuration.outage.run(operation, stop: stop, logger: logger, body)
+    }
+
     /// Decodes and adds one micro-batch; bad records go to quarantine.
-    func process(_ records: [BusRecord]) async throws {
+    func process(_ records: [BusRecord], stop: StopSignal) async throws {
         var batch: [ScoredTransaction] = []
         var quarantined: [QuarantinedRecord] = []
         for record in records {
@@ -75,18 +84,18 @@ actor MonitorSession {
             }
         }
         if !quarantined.isEmpty {
-            try await store.quarantine(quarantined)
+            try await waitingOut("quarantine \(quarantined.count) records", stop) { try await self.store.quarantine(quarantined) }
             Counter(label: MetricNames.quarantined, dimensions: [("source", "monitor")]).increment(by: quarantined.count)
         }
-        try await refreshReference()
+        try await refreshReference(stop: stop)
         guard let reference else {
             logger.warning("no champion yet: \(batch.count) payments not monitored")
             return
         }
-        for check in try window.add(batch, reference: reference) { try await record(check) }
+        for check in try window.add(batch, reference: reference) { try await record(check, stop: stop) }
     }
 
-    private func record(_ check: DriftWindow.Check) async throws {
+    private func record(_ check: DriftWindow.Check, stop: StopSignal) async throws {
         lastCheck = check
         Gauge(label: MetricNames.driftShare).record(check.report.driftShare)
         Gauge(label: MetricNames.fraudRate).record(check.fraudRate)
@@ -104,7 +113,7 @@ actor MonitorSession {
         json += ",\"model_versions\":[\(check.modelVersions.map(JSONWriter.quoted).joined(separator: ","))]}}"
         let record = DriftReportRecord(createdAt: now, windowStart: check.windowStart, windowEnd: check.windowEnd,
                                        datasetDrift: check.driftDetected, driftedShare: check.report.driftShare, json: json)
-        try await store.save(record)
+        try await waitingOut("save a drift report", stop) { try await self.store.save(record) }
         reportsSaved += 1
         let drifted = check.report.features.filter(\.drifted)
         logger.info("drift check \(check.windowStart)…\(check.windowEnd): \(drifted.count) of \(check.report.features.count) columns drifted, score drifted \(check.scoreDrift?.drifted ?? false), fraud rate \(check.fraudRate)")
@@ -125,9 +134,9 @@ actor MonitorSession {
     }
 
     /// Reads labels set since the last call and judges the labelled window against the floors.
-    func pollLabels() async throws {
+    func pollLabels(stop: StopSignal) async throws {
         while true {
-            let rows = try await store.labelled(after: watermark, limit: 10_000)
+            let rows = try await waitingOut("read new labels", stop) { [watermark] in try await self.store.labelled(after: watermark, limit: 10_000) }
             guard let last = rows.last else { break }
             watermark = last.labelWatermark
             performance.add(rows)

@@ -9,7 +9,8 @@ import Logging
 /// of the score distribution against the champion's training reference, fraud rate and latency. Over the labelled
 /// window (labels read with `Store.labelled(after:)`): precision, recall, F1, and Page–Hinkley/ADWIN on the error
 /// stream. Results go to swift-metrics gauges (`MetricNames`), to `drift_reports`, and, once per episode, to
-/// the alerter as an `OperationalAlert` (drift detected; recall/precision below the configured floors).
+/// the alerter as an `OperationalAlert` (drift detected; recall/precision below the configured floors). A database
+/// outage is waited out (`MonitorConfiguration.outage`): the batch in hand waits, uncommitted, until it answers.
 package struct MonitorWorker: PipelineWorker {
     package var name: String { "monitor" }
 
@@ -42,15 +43,19 @@ package struct MonitorWorker: PipelineWorker {
     /// Runs until `stop` is requested: the consumer loop and the label poller side by side.
     package func run(stop: StopSignal) async throws {
         try await bus.createTopic(PaymentMessages.scoredTopic, partitions: partitions)
-        let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.scoredTopic])
+        let consumer = try await bus.makeConsumer(group: configuration.group, topics: [PaymentMessages.scoredTopic], barrier: store.sync)
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batches, stop: stop)
         let session = self.session
         let interval = configuration.labelPollInterval
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await loop.run { records in try await session.process(records) } }
+            group.addTask { try await loop.run { records in try await session.process(records, stop: stop) } }
             group.addTask {
                 while !stop.isRequested, !Task.isCancelled {
-                    try await session.pollLabels()
+                    do {
+                        try await session.pollLabels(stop: stop)
+                    } catch is StoppedDuringOutage {
+                        break
+                    }
                     await stop.sleep(for: interval)
                 }
             }

@@ -34,6 +34,8 @@ package struct RetrainerConfiguration: Sendable {
     package var performanceWindow: Int
     /// How often `fraud run retrainer` checks its triggers (default 30 s).
     package var checkInterval: Duration
+    /// How `fraud run retrainer` waits out a database outage while it checks its triggers.
+    package var outage = OutageRetry.standard
     /// Recorded as who moved the aliases.
     package var actor: String
 

@@ -13,11 +13,20 @@ package struct RetrainerWorker: Sendable {
         self.logger = logger
     }
 
-    /// Runs until `stop` is requested; a failed retraining is logged (and recorded) and the loop goes on.
+    /// Runs until `stop` is requested; a failed retraining is logged (and recorded) and the loop goes on, and a database
+    /// outage is waited out (`RetrainerConfiguration.outage`).
     /// - Parameter onOutcome: called after each retraining (the demo narrates it).
     package func run(stop: StopSignal, onOutcome: @Sendable (RetrainOutcome) async -> Void = { _ in }) async throws {
         while !stop.isRequested, !Task.isCancelled {
-            if let trigger = try await retrainer.check() {
+            let trigger: RetrainTrigger?
+            do {
+                trigger = try await retrainer.configuration.outage.run("check the retraining triggers", stop: stop, logger: logger) {
+                    try await retrainer.check()
+                }
+            } catch is StoppedDuringOutage {
+                return
+            }
+            if let trigger {
                 do {
                     await onOutcome(try await retrainer.retrain(trigger: trigger))
                 } catch {

@@ -1,6 +1,7 @@
 import FraudAlerting
 import FraudCore
 import FraudRuntime
+import FraudStore
 import Logging
 import Metrics
 
@@ -32,6 +33,8 @@ package struct AlerterWorker: PipelineWorker {
         package var maxConcurrentDeliveries: Int
         /// Longest time one alert's delivery (every channel, retries included) may take. Default 2 min.
         package var deliveryTimeout: Duration
+        /// How a database outage is waited out (the batch's alerts are recorded, and the batch committed, once it answers).
+        package var outage = OutageRetry.standard
 
         /// Settings with their defaults; see each property. Throws naming a value out of range.
         package init(
@@ -81,16 +84,17 @@ package struct AlerterWorker: PipelineWorker {
     }
 
     /// Runs until `stop` is requested; the batch in flight is delivered, recorded and committed first.
-    /// - Throws: when the bus or the store fails (the uncommitted batch is re-delivered on restart).
+    /// - Throws: when the bus fails or the store rejects a write (the uncommitted batch is re-delivered on restart); a
+    ///   database outage is waited out (`Configuration.outage`).
     package func run(stop: StopSignal) async throws {
         try await bus.createTopic(configuration.topic, partitions: configuration.partitions)
-        let consumer = try await bus.makeConsumer(group: configuration.group, topics: [configuration.topic])
+        let consumer = try await bus.makeConsumer(group: configuration.group, topics: [configuration.topic], barrier: store.sync)
         let loop = MicroBatchLoop(consumer: consumer, configuration: configuration.batch, stop: stop)
-        try await loop.run { records in try await process(records) }
+        try await loop.run { records in try await process(records, stop: stop) }
     }
 
-    /// Decodes, delivers and records one batch.
-    func process(_ records: [BusRecord]) async throws {
+    /// Decodes, delivers and records one batch; store calls wait out a database outage until `stop`.
+    func process(_ records: [BusRecord], stop: StopSignal) async throws {
         var quarantined: [QuarantinedRecord] = []
         var alerts: [Alert] = []
         var keys = Set<String>()
@@ -110,14 +114,17 @@ package struct AlerterWorker: PipelineWorker {
                     "source": "\(record.source)", "offset": "\(record.position)", "reason": "\(record.reason)",
                 ])
             }
-            try await store.quarantine(quarantined)
+            try await configuration.outage.run("quarantine \(quarantined.count) records", stop: stop, logger: logger) {
+                try await store.quarantine(quarantined)
+            }
             Counter(label: MetricNames.quarantined, dimensions: [("source", "alerter")]).increment(by: quarantined.count)
         }
         guard !alerts.isEmpty else { return }
         let outcomes = await deliver(alerts)
         // A duplicate says only that this process delivered (or is delivering) the key already: not stored.
         let deliveries = Dictionary(grouping: outcomes.filter { $0.status != .duplicate }, by: \.key)
-        try await store.record(alerts.map { AlertRecord($0, deliveries: deliveries[$0.transNum] ?? []) })
+        let records = alerts.map { AlertRecord($0, deliveries: deliveries[$0.transNum] ?? []) }
+        try await configuration.outage.run("record \(records.count) alerts", stop: stop, logger: logger) { try await store.record(records) }
         // Failures are logged by the dispatcher (with the stage and the reply) and stored with the alert.
         for outcome in outcomes {
             Counter(label: MetricNames.alertDeliveries, dimensions: [("channel", outcome.channel), ("outcome", outcome.status.rawValue)])

@@ -1,6 +1,7 @@
 import FraudCore
 import FraudModel
 import FraudRuntime
+import FraudStore
 import Logging
 import Metrics
 import Synchronization
@@ -13,8 +14,9 @@ import Synchronization
 ///   is rebuilt from the start of its log.
 /// - Each record is applied once: a redelivered one (offset below the partition's next offset) is skipped.
 /// - `checkpoint()` writes the cards changed since the last checkpoint and each partition's next offset in one
-///   transaction, after the bus made the published output durable.
+///   transaction, after the bus made the published output durable and the store the quarantined records.
 /// - On revocation the partition is checkpointed, then dropped: the new owner restores it.
+/// - Claims and checkpoint writes wait out a database outage (`OutageRetry`) until the scorer is stopped.
 final class ScorerFeatureState: PartitionAssignmentListener {
     let store: any FeatureStateStore
     let scope: FeatureStateScope
@@ -22,14 +24,22 @@ final class ScorerFeatureState: PartitionAssignmentListener {
     /// When each batch since the last checkpoint was applied, and its size: the freshness the next checkpoint reports.
     private let pending = Mutex<[(applied: ContinuousClock.Instant, count: Int)]>([])
     private let bus: any Bus
+    /// Where malformed records are quarantined: synced before a checkpoint covers them.
+    private let quarantine: any TransactionWriter
+    private let outage: OutageRetry
+    private let stop: StopSignal
     private let statistics: PipelineStatistics?
     private let logger: Logger
 
-    init(store: any FeatureStateStore, scope: FeatureStateScope, bus: any Bus, statistics: PipelineStatistics?,
+    init(store: any FeatureStateStore, scope: FeatureStateScope, bus: any Bus, quarantine: any TransactionWriter, outage: OutageRetry, stop: StopSignal,
+         statistics: PipelineStatistics?,
          logger: Logger = Logger(label: "fraud.scorer.state")) {
         self.store = store
         self.scope = scope
         self.bus = bus
+        self.quarantine = quarantine
+        self.outage = outage
+        self.stop = stop
         self.statistics = statistics
         self.logger = logger
     }
@@ -39,7 +49,9 @@ final class ScorerFeatureState: PartitionAssignmentListener {
         var restored: [String] = []
         let started = ContinuousClock.now
         for partition in assigned.sorted() where partition.topic == scope.topic {
-            let claim = try await store.claim(scope, partition: partition.partition)
+            let claim = try await outage.run("claim partition \(partition.partition) of \(scope)", stop: stop, logger: logger) {
+                try await store.claim(scope, partition: partition.partition)
+            }
             let state = try PartitionFeatureState(claim: claim, scope: scope)
             starts[partition] = state.nextOffset ?? 0
             partitions.withLock { $0[partition.partition] = state }
@@ -109,15 +121,18 @@ final class ScorerFeatureState: PartitionAssignmentListener {
     }
 
     /// Writes the changes since the last checkpoint of every held partition (or of `only` those), after the bus made
-    /// the output published so far durable. Partitions claimed meanwhile by another scorer are dropped.
+    /// the output published so far durable, and the store the records quarantined so far. Partitions claimed meanwhile by another scorer are dropped.
     func checkpoint(only: Set<Int>? = nil) async throws {
         let deltas = partitions.withLock { partitions in
             partitions.keys.sorted().filter { only?.contains($0) ?? true }.compactMap { partitions[$0]?.takeDelta(partition: $0) }
         }
         guard !deltas.isEmpty else { return }
         try await bus.flush()
+        try await quarantine.syncInBackground()
         let started = ContinuousClock.now
-        let fenced = try await store.write(scope, deltas)
+        let fenced = try await outage.run("checkpoint \(deltas.count) partition(s) of \(scope)", stop: stop, logger: logger) {
+            try await store.write(scope, deltas)
+        }
         let written = ContinuousClock.now
         let cards = deltas.reduce(0) { $0 + $1.cards.count }
         Timer(label: MetricNames.featureCheckpointLatency).recordNanoseconds((written - started).nanoseconds)

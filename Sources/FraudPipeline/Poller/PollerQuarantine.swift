@@ -4,15 +4,21 @@ import FraudCore
 /// × 1,000 + the row's position in `data` (0 for a whole body), so every row of every call is kept
 /// apart (the store keeps one record per source and position).
 enum PollerQuarantine {
-    /// Longest raw text kept for a body.
-    static let maxRawCharacters = 65_536
+    /// Most bytes of a body kept as its raw text.
+    static let maxRawBytes = 65_536
 
-    /// A body that could not be read at all.
+    /// A body that could not be read at all; its bytes are kept even when they are not UTF-8 (`QuarantinedRecord.raw`).
     static func body(_ body: [UInt8], error: any Error, source: String, receivedAt: EventTime) -> QuarantinedRecord {
         let reason = (error as? CurrentTransactionsError)?.description ?? "current-transactions payload: \(error)"
-        var raw = String(decoding: body, as: UTF8.self)
-        if raw.count > maxRawCharacters { raw = String(raw.prefix(maxRawCharacters)) + "…" }
-        return QuarantinedRecord(source: source, position: position(receivedAt, row: 0), field: nil, reason: reason, raw: raw)
+        var kept = body.count
+        if kept > maxRawBytes {
+            kept = maxRawBytes
+            while kept > 0, body[kept] & 0xC0 == 0x80 { kept -= 1 }  // not inside a UTF-8 sequence
+        }
+        var record = QuarantinedRecord(source: source, position: position(receivedAt, row: 0), field: nil, reason: reason,
+                                       rawBytes: body[..<kept])
+        if kept < body.count { record.raw += "…" }
+        return record
     }
 
     /// A row that `CurrentTransactionsFormat` could not read (its position is the row's place in `data`).

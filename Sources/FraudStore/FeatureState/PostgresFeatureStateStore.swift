@@ -7,8 +7,9 @@ import PostgresNIO
 ///
 /// Connections, retries (`RetryPolicy`: a transaction that failed for a connection loss, a serialization conflict or a
 /// deadlock runs again whole) and error text are `PostgresStore`'s, opened without the store's own schema; every
-/// failure becomes `FeatureStateError.unavailable`. Retrying is safe: a write re-applies the same checkpoint under the
-/// same epoch, and a retried claim raises the epoch once more (epochs only ever grow).
+/// failure becomes `FeatureStateError.unavailable` (`isOutage` when the retries ran out). Retrying is safe: a write
+/// re-applies the same checkpoint under the same epoch, and a retried claim raises the epoch once more (epochs only
+/// ever grow).
 ///
 /// Fencing needs no stronger isolation than READ COMMITTED: `write` updates each partition's row where the epoch still
 /// matches, which locks it, so a concurrent claim waits for the write's commit and then raises the epoch; a write
@@ -212,6 +213,9 @@ package final class PostgresFeatureStateStore: FeatureStateStore {
 
     /// `body`'s errors as `FeatureStateError`s (a `StoreError`'s text names the operation and the server's reason).
     private func mapped<T>(_ body: () async throws -> T) async throws -> T {
-        try await mappingErrors(body) { FeatureStateError(.unavailable, "feature state at \(database.url): \($0)") }
+        try await mappingErrors(body) { error in
+            let outage = (error as? StoreError).map { if case .unavailable = $0.kind { true } else { false } } ?? false
+            return FeatureStateError(.unavailable, "feature state at \(database.url): \(error)", isOutage: outage)
+        }
     }
 }

@@ -1,5 +1,7 @@
+internal import _ConnectionPoolModule
 import FraudCore
 import Logging
+import NIOCore
 import PostgresNIO
 
 /// The distributed store: PostgreSQL through postgres-nio's connection pool (`postgres://...`).
@@ -10,32 +12,40 @@ package final class PostgresStore: Store, ModelStore {
     let client: PostgresClient
     private let runTask: Task<Void, Never>
     let retry: RetryPolicy
+    /// Where each attempt's outcome is reported (an outage starts at the first connection failure).
+    package let status: DatabaseStatus
     let logger: Logger
     /// Where this store connects (password hidden in `description`).
     package let url: PostgresURL
 
-    private init(client: PostgresClient, url: PostgresURL, retry: RetryPolicy, logger: Logger) {
+    private init(client: PostgresClient, url: PostgresURL, retry: RetryPolicy, status: DatabaseStatus, logger: Logger) {
         self.client = client
         self.url = url
         self.retry = retry
+        self.status = status
         self.logger = logger
         self.runTask = Task { await client.run() }
     }
 
     /// Connects, creates `url.schema` if it does not exist, and upgrades the schema to the latest version.
-    package static func connect(_ url: PostgresURL, retry: RetryPolicy = .standard, logger: Logger = Logger(label: "fraud.store.postgres")) async throws -> PostgresStore {
-        try await connect(url, schemaVersion: StoreSchema.latestVersion, retry: retry, logger: logger)
+    /// - Throws: `StoreError.failed` with the server's reason at once when it refuses the login or has no such database;
+    ///   `StoreError.unavailable` when it cannot be reached within the retries.
+    package static func connect(_ url: PostgresURL, retry: RetryPolicy = .standard, status: DatabaseStatus = .shared,
+                               logger: Logger = Logger(label: "fraud.store.postgres")) async throws -> PostgresStore {
+        try await connect(url, schemaVersion: StoreSchema.latestVersion, retry: retry, status: status, logger: logger)
     }
 
     /// Connects and migrates up to `schemaVersion` only (tests of upgrades from older versions; 0 = no schema at all).
-    package static func connect(_ url: PostgresURL, schemaVersion: Int, retry: RetryPolicy = .standard, logger: Logger = Logger(label: "fraud.store.postgres")) async throws -> PostgresStore {
+    package static func connect(_ url: PostgresURL, schemaVersion: Int, retry: RetryPolicy = .standard, status: DatabaseStatus = .shared,
+                                logger: Logger = Logger(label: "fraud.store.postgres")) async throws -> PostgresStore {
         var configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: tls(url))
         if let schema = url.schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
         configuration.options.maximumConnections = 8
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        let store = PostgresStore(client: client, url: url, retry: retry, logger: logger)
+        let store = PostgresStore(client: client, url: url, retry: retry, status: status, logger: logger)
         do {
+            try await store.checkLogin()
             if let schema = url.schema {
                 try await store.execute("create schema \(schema)", SQLStatement(.postgres, "CREATE SCHEMA IF NOT EXISTS \(schema)"))
             }
@@ -54,6 +64,9 @@ package final class PostgresStore: Store, ModelStore {
         default: return .prefer(.makeClientConfiguration())
         }
     }
+
+    /// Nothing to do: a PostgreSQL commit returns once it is durable (`synchronous_commit` on, the server default).
+    package func sync() throws {}
 
     package func close() async throws {
         runTask.cancel()
@@ -145,24 +158,40 @@ package final class PostgresStore: Store, ModelStore {
         try await withRetries(operation, attemptTimeout: attemptTimeout) { try await self.client.withConnection(body) }
     }
 
-    private func withRetries<T: Sendable>(_ operation: String, attemptTimeout: Duration? = nil, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    func withRetries<T: Sendable>(_ operation: String, attemptTimeout: Duration? = nil, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         var retry = retry
         if let attemptTimeout { retry.attemptTimeout = attemptTimeout }
-        return try await mappingErrors { try await retry.run(operation, logger: logger, isTransient: Self.isTransient, body) } to: { error in
-            StoreError(.failed(operation: operation, reason: (error as? PSQLError).map(Self.describe) ?? "\(error)"))
+        return try await mappingErrors {
+            try await retry.run(operation, logger: logger, status: status, isTransient: Self.isTransient, describe: Self.describe, body)
+        } to: { error in
+            StoreError(.failed(operation: operation, reason: Self.describe(error)))
         }
     }
 
-    /// Connection-level failures and serialization conflicts: nothing was done, trying again may succeed.
-    static func isTransient(_ error: any Error) -> Bool {
+    /// Connection-level failures (refused, lost or closed connections, a server shutting down, a pool that gave up
+    /// connecting for now) and serialization conflicts: nothing was done, trying again may succeed. A refused login, an
+    /// unknown database or an error in the statement is not transient.
+    package static func isTransient(_ error: any Error) -> Bool {
+        switch error {
+        case let error as ConnectionPoolError: return error == .connectionCreationCircuitBreakerTripped
+        // `COPY` reports a connection closed under it in the older error type, and NIO a write to a closed channel.
+        case let error as PostgresError: if case .connectionClosed = error { return true } else { return false }
+        case let error as ChannelError: return [.ioOnClosedChannel, .alreadyClosed, .eof].contains(error)
+        default: break
+        }
         guard let error = error as? PSQLError else { return false }
         switch error.code {
-        case .connectionError, .serverClosedConnection, .uncleanShutdown: return true
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown: return true
         case .server:
             guard let state = error.serverInfo?[.sqlState] else { return false }
             return state.hasPrefix("08") || ["57P01", "57P02", "57P03", "40001", "40P01", "53300"].contains(state)
         default: return false
         }
+    }
+
+    /// A failure in words: a `PSQLError`'s own (its `description` hides them), anything else as it describes itself.
+    static func describe(_ error: any Error) -> String {
+        (error as? PSQLError).map { describe($0) } ?? "\(error)"
     }
 
     /// The server's message and SQLSTATE, or the client-side error code.

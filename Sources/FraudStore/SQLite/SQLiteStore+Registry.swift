@@ -3,7 +3,7 @@ import GRDB
 
 extension SQLiteStore {
     package func record(_ run: RunRecord) async throws {
-        try await self.run("record run '\(run.id)'") { db in
+        try await self.runDurably("record run '\(run.id)'") { db in
             try db.execute(sql: "INSERT OR REPLACE INTO runs (\(RunRecord.selectList)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            arguments: StatementArguments(run.values.map(\.databaseValue)))
         }
@@ -15,7 +15,7 @@ extension SQLiteStore {
     }
 
     package func register(_ model: ModelVersionRecord) async throws {
-        try await run("register model version '\(model.version)'") { db in
+        try await runDurably("register model version '\(model.version)'") { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM models WHERE version = ?", arguments: [model.version]) != nil {
                 throw StoreError(.duplicateVersion(model.version))
             }
@@ -34,7 +34,7 @@ extension SQLiteStore {
     }
 
     package func moveAlias(_ change: AliasChange) async throws -> AliasRecord {
-        try await run("move alias '\(change.alias)'") { db in
+        try await runDurably("move alias '\(change.alias)'") { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM models WHERE version = ?", arguments: [change.toVersion]) != nil else {
                 throw StoreError(.unknownVersion(change.toVersion))
             }

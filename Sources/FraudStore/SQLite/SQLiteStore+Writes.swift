@@ -106,7 +106,7 @@ extension SQLiteStore {
         let updates = StoreQueries.deduplicated(updates)
         guard !updates.isEmpty else { return }
         let lookup = keyed ? SQLDialect.sqlite.transactionLookup("transactions", transNum: "?4") : "trans_num = ?4"
-        try await run("label \(updates.count) payments") { db in
+        try await runDurably("label \(updates.count) payments") { db in
             let statement = try db.cachedStatement(sql: "UPDATE transactions SET true_value = ?1, labeled_at = ?2, labeled_by = ?3 WHERE \(lookup)")
             var unknown: [String] = []
             for update in updates {

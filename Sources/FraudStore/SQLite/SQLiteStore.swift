@@ -5,10 +5,13 @@ import Logging
 /// The embedded store: one SQLite file in WAL mode (`sqlite:PATH`), through GRDB and the system libsqlite3.
 ///
 /// Readers never block the writer (WAL); a busy database is waited on for up to 5 s. Commits use
-/// `synchronous = NORMAL`: a committed write survives a crash of the process, not necessarily a power cut.
+/// `synchronous = NORMAL`: a committed write survives a crash of the process at once, and a power cut once `sync()`
+/// returned. Labels and registry writes sync before they return; the pipeline's batch writes are synced by the
+/// workers' consumers, once per offsets write, before the offsets that cover them (docs/decisions.md).
 package final class SQLiteStore: Store, ModelStore {
     let pool: DatabasePool
     let checkpointer: SQLiteCheckpointer
+    let walSync: SQLiteWALSync
     /// Whether payments are keyed by `trans_key` (schema version 5 on; older versions are opened by upgrade tests only).
     let keyed: Bool
     /// The database file.
@@ -18,6 +21,7 @@ package final class SQLiteStore: Store, ModelStore {
     private init(pool: DatabasePool, checkpointer: SQLiteCheckpointer, schemaVersion: Int, path: String, logger: Logger) {
         self.pool = pool
         self.checkpointer = checkpointer
+        walSync = SQLiteWALSync(databasePath: path)
         keyed = schemaVersion >= 5
         self.path = path
         self.logger = logger
@@ -28,8 +32,10 @@ package final class SQLiteStore: Store, ModelStore {
         try await open(path: path, schemaVersion: StoreSchema.latestVersion, logger: logger)
     }
 
-    /// Opens the database and migrates it up to `schemaVersion` only (tests of upgrades from older versions).
-    package static func open(path: String, schemaVersion: Int, logger: Logger = Logger(label: "fraud.store.sqlite")) async throws -> SQLiteStore {
+    /// Opens the database and migrates it up to `schemaVersion` only (tests of upgrades from older versions);
+    /// `syncEveryCommit` runs it with `synchronous = FULL` instead (the benchmark of the choice in docs/decisions.md).
+    package static func open(path: String, schemaVersion: Int, syncEveryCommit: Bool = false,
+                             logger: Logger = Logger(label: "fraud.store.sqlite")) async throws -> SQLiteStore {
         if !SQLiteProcessSettings.memoryStatisticsOff {
             logger.debug("SQLite was initialised before the first store: its memory statistics stay on")
         }
@@ -39,7 +45,7 @@ package final class SQLiteStore: Store, ModelStore {
             // 32 KiB pages for a new database (an existing one keeps its size): fewer, fuller pages per batch
             // (SQLite's own insert of the store's rows: +25 % rows per CPU-second over 16 KiB, docs/store.md).
             try db.execute(sql: "PRAGMA page_size = 32768")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: syncEveryCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
             // The trans_key index takes random inserts: with SQLite's default 2 MiB cache every insert misses.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             // Checkpoints run on their own connection (SQLiteCheckpointer); the writer's automatic one only bounds the WAL.
@@ -89,9 +95,23 @@ package final class SQLiteStore: Store, ModelStore {
         try pool.close()
     }
 
+    package func sync() throws {
+        try walSync.sync()
+    }
+
     /// Runs `body` in a write transaction; failures become a `StoreError` naming the operation.
     func run<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await naming(operation) { try await self.pool.write(body) }
+        let value = try await naming(operation) { try await self.pool.write(body) }
+        walSync.committed()
+        return value
+    }
+
+    /// `run`, then a sync: for writes acknowledged to a person or a client (labels, the registry), which no offsets
+    /// cover and nothing would redo after a power cut.
+    func runDurably<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let value = try await run(operation, body)
+        try await syncInBackground()
+        return value
     }
 
     /// Runs `body` on a reader.

@@ -12,6 +12,15 @@ package enum PostgresTesting {
         return url
     }
 
+    /// `url` reached through a new `TCPProxy` (on 127.0.0.1), for tests that cut the database off.
+    package static func behindProxy(_ url: PostgresURL) throws -> (proxy: TCPProxy, url: PostgresURL) {
+        let proxy = try TCPProxy(targetPort: url.port)
+        var proxied = url
+        proxied.host = "127.0.0.1"
+        proxied.port = proxy.port
+        return (proxy, proxied)
+    }
+
     /// Drops `url.schema` and everything in it.
     package static func dropSchema(_ url: PostgresURL) async throws {
         guard let schema = url.schema else { return }

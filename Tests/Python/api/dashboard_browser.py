@@ -1,5 +1,7 @@
-"""Drives the dashboard in headless Chromium (selenium): waits for live numbers to change, confirms one alert
-as fraud and saves a screenshot. Prints one JSON object: the confirmed trans_num and the throughput values seen.
+"""Drives the dashboard in headless Chromium (selenium): checks that it asks for the token (the alert queue needs it),
+waits for live numbers to change, confirms one alert as fraud and saves a screenshot; then opens /docs. Fails when the
+browser reports a Content-Security-Policy violation on either page. Prints one JSON object: the confirmed trans_num
+and the throughput values seen.
 
 Usage: dashboard_browser.py BASE_URL TOKEN SCREENSHOT.png
 """
@@ -20,12 +22,15 @@ options = webdriver.ChromeOptions()
 options.binary_location = "/usr/bin/chromium"
 for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1500"):
     options.add_argument(argument)
+options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 try:
     driver.get(base + "/")
     # The page re-renders its tables on every refresh: an element found a moment ago can be gone; look again.
     wait = WebDriverWait(driver, 60, poll_frequency=0.2, ignored_exceptions=(StaleElementReferenceException,))
     field = driver.find_element(By.ID, "token")
+    # The alert queue is personal data: the server answers 401 and the page asks for the token.
+    wait.until(lambda d: "needed" in field.get_attribute("class"))
     field.send_keys(token)
     field.send_keys(Keys.TAB)  # fires "change": the page keeps the token for write routes
 
@@ -53,7 +58,13 @@ try:
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#drift rect"))
     time.sleep(12)  # a picture with a longer stretch of chart
     driver.save_screenshot(screenshot)
-    print(json.dumps({"confirmed": trans_num, "throughput": [first, second],
-                      "status": driver.find_element(By.ID, "status").text}))
+    status = driver.find_element(By.ID, "status").text
+
+    # The docs page renders under the same policy.
+    driver.get(base + "/docs")
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#operations section.op")) > 10)
+    violations = [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]
+    assert not violations, f"Content-Security-Policy violations: {violations}"
+    print(json.dumps({"confirmed": trans_num, "throughput": [first, second], "status": status}))
 finally:
     driver.quit()
