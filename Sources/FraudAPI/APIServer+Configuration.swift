@@ -70,46 +70,40 @@ extension APIServer {
             try Self.check(token, name: "FRAUD_API_TOKEN")
             try Self.check(readToken, name: "FRAUD_API_READ_TOKEN")
             if readToken != nil, token == nil {
-                throw ConfigurationError("FRAUD_API_READ_TOKEN is set without FRAUD_API_TOKEN: set FRAUD_API_TOKEN too (writes would be open otherwise)")
+                throw ConfigurationError(parameter: "FRAUD_API_READ_TOKEN", value: "(hidden)", reason: "is set without FRAUD_API_TOKEN: set FRAUD_API_TOKEN too (writes would be open otherwise)")
             }
             if let readToken, readToken == token {
-                throw ConfigurationError("FRAUD_API_READ_TOKEN equals FRAUD_API_TOKEN: give the read-only token its own value")
+                throw ConfigurationError(parameter: "FRAUD_API_READ_TOKEN", value: "(hidden)", reason: "equals FRAUD_API_TOKEN: give the read-only token its own value")
             }
             if token == nil, !HostAllowList.isLoopback(host) {
-                throw ConfigurationError("""
-                    --host \(host) needs FRAUD_API_TOKEN: without a token the server listens on loopback only. Set \
-                    FRAUD_API_TOKEN to a secret of at least \(Self.minimumTokenLength) characters (e.g. $(openssl rand -hex 16)), \
-                    or use --host 127.0.0.1
+                throw ConfigurationError(parameter: "--host", value: host, reason: """
+                    needs FRAUD_API_TOKEN: without a token the server listens on loopback only. Set FRAUD_API_TOKEN to a \
+                    secret of at least \(Self.minimumTokenLength) characters (e.g. $(openssl rand -hex 16)), or use --host 127.0.0.1
                     """)
             }
             for name in allowedHosts where !HostAllowList.isValidName(name) {
-                throw ConfigurationError("allowed host '\(name)' (--allowed-host, FRAUD_API_ALLOWED_HOSTS) is not a host name: give a name without scheme or port, or *")
+                throw ConfigurationError(parameter: "--allowed-host (FRAUD_API_ALLOWED_HOSTS)", value: name, reason: "not a host name: give a name without scheme or port, or *")
             }
             for (name, value) in [("header", headerTimeout), ("body", bodyTimeout), ("idle", idleTimeout)] where value <= .zero {
-                throw ConfigurationError("the \(name) timeout (--\(name)-timeout) must be positive, got \(value)")
+                throw ConfigurationError(parameter: "--\(name)-timeout", value: "\(value)", reason: "must be positive")
             }
-            guard maxConnections >= 1 else { throw ConfigurationError("--max-connections must be at least 1, got \(maxConnections)") }
+            guard maxConnections >= 1 else { throw ConfigurationError(parameter: "--max-connections", value: "\(maxConnections)", reason: "must be at least 1") }
         }
 
         private static func check(_ token: String?, name: String) throws {
             guard let token else { return }
-            if token.allSatisfy(\.isWhitespace) { throw ConfigurationError("\(name) is blank: set it to a secret of at least \(minimumTokenLength) characters, or unset it") }
+            if token.allSatisfy(\.isWhitespace) {
+                throw ConfigurationError(parameter: name, value: "", reason: "blank: set it to a secret of at least \(minimumTokenLength) characters, or unset it")
+            }
             if token.unicodeScalars.contains(where: { !(0x21...0x7E).contains($0.value) }) {
-                throw ConfigurationError("\(name) contains whitespace or characters other than printable ASCII: use e.g. $(openssl rand -hex 16)")
+                throw ConfigurationError(parameter: name, value: "(hidden)", reason: "contains whitespace or characters other than printable ASCII: use e.g. $(openssl rand -hex 16)")
             }
             if token.count < minimumTokenLength {
-                throw ConfigurationError("\(name) has \(token.count) characters: use at least \(minimumTokenLength), e.g. $(openssl rand -hex 16)")
+                throw ConfigurationError(parameter: name, value: "(\(token.count) characters)", reason: "too short: use at least \(minimumTokenLength) characters, e.g. $(openssl rand -hex 16)")
             }
         }
 
         /// The tokens and what each grants.
         var tokens: APITokens { APITokens(full: token, read: readToken) }
-    }
-
-    /// Settings the server refuses to start with; the description says what to set.
-    package struct ConfigurationError: Error, CustomStringConvertible {
-        package var description: String
-
-        init(_ description: String) { self.description = description }
     }
 }

@@ -62,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024, got \(maxBodyBytes)") }
         do {
             try apiConfiguration.validate()
-        } catch let error as APIServer.ConfigurationError {
+        } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         }
     }

@@ -41,7 +41,7 @@ final class APIFixture: Sendable {
     }
 
     /// A fixture on SQLite, or on a new schema of `postgresURL`; its server reads the feature state unless `onlineHistory` is false.
-    static func make(postgresURL: String? = nil, configuration: APIServer.Configuration = .init(port: 0, token: token, championCheckInterval: .zero),
+    static func make(postgresURL: String? = nil, configuration: APIServer.Configuration = .init(port: 0, token: token, championCheckInterval: .zero, headerTimeout: .seconds(600), idleTimeout: .seconds(600)),
                      onlineHistory: Bool = true, liveClock: Bool = false, logger: Logger = Logger(label: "fraud.api.test")) async throws -> APIFixture {
         let root = TemporaryDirectory.make("api-fixture")
         // Unless `liveClock`, the server's clock stands still at the fixture's creation, so "recent" windows do not

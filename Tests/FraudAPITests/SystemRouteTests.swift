@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func withoutATokenOnlyLoopbackIsAccepted() throws {
-        #expect(throws: APIServer.ConfigurationError.self) { try APIServer.Configuration(host: "0.0.0.0", port: 0, token: nil).validate() }
+        #expect(throws: ConfigurationError.self) { try APIServer.Configuration(host: "0.0.0.0", port: 0, token: nil).validate() }
         try APIServer.Configuration(host: "0.0.0.0", port: 0, token: APIFixture.token).validate()
         try APIServer.Configuration(host: "127.0.0.1", port: 0, token: nil).validate()
     }

@@ -6,7 +6,7 @@ import Testing
 
 /// `fraud demo` on PostgreSQL, with the connection to the server cut for a while (a loopback proxy in between): the
 /// status line goes on and says "database unavailable, retrying", and once the connection is back the demo streams on
-/// and ends with its summary (it used to stop with "monitor: read alias generation failed" and no summary).
+/// and, stopped as by Ctrl-C, ends with its summary (it used to stop with "monitor: read alias generation failed" and no summary).
 @Suite("fraud demo through a database outage")
 struct DemoOutageTests {
     @Test func demoRidesOutAnOutageAndEndsWithItsSummary() async throws {
@@ -18,7 +18,7 @@ struct DemoOutageTests {
         let (proxy, proxied) = try PostgresTesting.behindProxy(schema)
         defer { proxy.close() }
         let demo = try RunningCommand(
-            CommandRun.fraud, ["demo", "--duration", "20", "--rate", "200", "--training-rows", "5000", "--no-server"],
+            CommandRun.fraud, ["demo", "--rate", "200", "--training-rows", "5000", "--no-server"],
             environment: [
                 "FRAUD_DATABASE_URL": proxied.description, "FRAUD_REGISTRY_DIR": "\(directory)/registry",
                 "FRAUD_BUS": "embedded:\(directory)/bus", "FRAUD_ALERT_WEBHOOK_URL": "", "FRAUD_SMTP_URL": "",
@@ -26,13 +26,13 @@ struct DemoOutageTests {
             directory: directory)
         defer { if demo.isRunning { demo.signal(SIGKILL) } }
 
-        try await Eventually.wait("the demo streaming", patience: .seconds(180)) {
+        try await Eventually.wait("the demo streaming", patience: .seconds(600)) {
             guard demo.isRunning else { throw ConformanceFailure(message: "the demo ended before streaming: \(demo.wait().errors.suffix(2_000))") }
             return demo.outputSoFar.contains("payments/s")
         }
         proxy.cut()
         // Two lines in a row, while no query can succeed: the line does not wait for the database.
-        try await Self.explained(demo) { try await Eventually.wait("the status line saying twice that the database is unavailable", patience: .seconds(60)) {
+        try await Self.explained(demo) { try await Eventually.wait("the status line saying twice that the database is unavailable", patience: .seconds(600)) {
             guard demo.isRunning else {
                 let run = demo.wait()
                 throw ConformanceFailure(message: "the demo ended during the outage: \(run.output.suffix(3_000))\n\(run.errors.suffix(3_000))")
@@ -40,8 +40,17 @@ struct DemoOutageTests {
             return demo.outputSoFar.components(separatedBy: "database unavailable, retrying").count > 2
         } }
         proxy.restore()
+        // Streaming again: a status line after the outage without it. Then the stop (as Ctrl-C), which the test
+        // sends so that no deadline of the demo's own races the outage.
+        let linesBefore = demo.outputSoFar.split(separator: "\n").count
         try await Self.explained(demo) {
-            try await Eventually.wait("the demo ending after --duration", patience: .seconds(120)) { !demo.isRunning }
+            try await Eventually.wait("a status line without the outage", patience: .seconds(600)) {
+                demo.outputSoFar.split(separator: "\n").dropFirst(linesBefore).contains { $0.contains("payments/s") && !$0.contains("database unavailable") }
+            }
+        }
+        demo.signal(SIGINT)
+        try await Self.explained(demo) {
+            try await Eventually.wait("the demo ending after the stop", patience: .seconds(600)) { !demo.isRunning }
         }
         let run = demo.wait()
 

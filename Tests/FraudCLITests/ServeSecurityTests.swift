@@ -25,14 +25,14 @@ struct ServeSecurityTests {
     }
 
     @Test(arguments: [
-        (["--host", "0.0.0.0"], [:], "--host 0.0.0.0 needs FRAUD_API_TOKEN"),
-        (["--host", "0.0.0.0"], ["FRAUD_API_TOKEN": "    "], "FRAUD_API_TOKEN is blank"),
-        (["--host", "0.0.0.0"], ["FRAUD_API_TOKEN": "\tsecret secret secret "], "FRAUD_API_TOKEN contains whitespace"),
-        ([], ["FRAUD_API_TOKEN": "too-short"], "FRAUD_API_TOKEN has 9 characters: use at least 16"),
-        ([], ["FRAUD_API_TOKEN": "a-long-enough-token-1", "FRAUD_API_READ_TOKEN": "short"], "FRAUD_API_READ_TOKEN has 5 characters"),
-        ([], ["FRAUD_API_READ_TOKEN": "a-long-enough-token-2"], "FRAUD_API_READ_TOKEN is set without FRAUD_API_TOKEN"),
-        (["--allowed-host", "http://fraud.internal:8080"], [:], "'http://fraud.internal:8080'"),
-        ([], ["FRAUD_API_ALLOWED_HOSTS": "fraud.internal, bad host"], "'bad host'"),
+        (["--host", "0.0.0.0"], [:], "--host: needs FRAUD_API_TOKEN"),
+        (["--host", "0.0.0.0"], ["FRAUD_API_TOKEN": "    "], "FRAUD_API_TOKEN: blank"),
+        (["--host", "0.0.0.0"], ["FRAUD_API_TOKEN": "\tsecret secret secret "], "FRAUD_API_TOKEN: contains whitespace"),
+        ([], ["FRAUD_API_TOKEN": "too-short"], "FRAUD_API_TOKEN: too short: use at least 16 characters, e.g. $(openssl rand -hex 16) (got \"(9 characters)\")"),
+        ([], ["FRAUD_API_TOKEN": "a-long-enough-token-1", "FRAUD_API_READ_TOKEN": "short"], "FRAUD_API_READ_TOKEN: too short"),
+        ([], ["FRAUD_API_READ_TOKEN": "a-long-enough-token-2"], "FRAUD_API_READ_TOKEN: is set without FRAUD_API_TOKEN"),
+        (["--allowed-host", "http://fraud.internal:8080"], [:], "(got \"http://fraud.internal:8080\")"),
+        ([], ["FRAUD_API_ALLOWED_HOSTS": "fraud.internal, bad host"], "(got \"bad host\")"),
     ] as [([String], [String: String], String)])
     func refusesToStart(arguments: [String], environment: [String: String], message: String) async throws {
         let run = try #require(try await Self.refusal(arguments, environment: environment), "fraud serve started with \(arguments) \(environment)")

@@ -24,7 +24,7 @@ import Testing
         let (proxy, proxied) = try PostgresTesting.behindProxy(try #require(workspace.postgresSchema))
         let status = DatabaseStatus()
         let store = try await PostgresStore.connect(proxied, retry: RetryPolicy(attempts: 1, initialDelay: .milliseconds(10),
-                                                                                  maximumDelay: .milliseconds(10), attemptTimeout: .seconds(2)),
+                                                                                  maximumDelay: .milliseconds(10), attemptTimeout: .seconds(10)),
                                                     status: status, logger: quiet)
         let bus = try EmbeddedBus(path: workspace.root + "/bus")
         try await bus.createTopic(PaymentMessages.scoredTopic, partitions: 2)
@@ -36,15 +36,15 @@ import Testing
         defer { stop.request() }
 
         try await bus.makeProducer().send(scored.prefix(500).map { PaymentMessages.message(for: $0) })
-        try await Eventually.wait("the monitor reading the first 500 payments", patience: .seconds(60)) { await worker.status().paymentsSeen == 500 }
+        try await Eventually.wait("the monitor reading the first 500 payments", patience: .seconds(600)) { await worker.status().paymentsSeen == 500 }
         proxy.cut()
         try await bus.makeProducer().send(scored.dropFirst(500).map { PaymentMessages.message(for: $0) })
-        try await Eventually.wait("the store reporting the database unavailable", patience: .seconds(30)) {
+        try await Eventually.wait("the store reporting the database unavailable", patience: .seconds(600)) {
             try running.checkRunning()
             if case .unavailable = status.current { return true } else { return false }
         }
         proxy.restore()
-        try await Eventually.wait("the monitor reading all 1,000 payments", patience: .seconds(60)) {
+        try await Eventually.wait("the monitor reading all 1,000 payments", patience: .seconds(600)) {
             try running.checkRunning()
             return await worker.status().paymentsSeen == 1_000
         }

@@ -13,7 +13,7 @@ import Testing
 /// is back every payment is stored exactly once.
 @Suite struct DatabaseOutageTests {
     /// No retries in the store (its first failure ends the call), so riding out the outage is the worker's doing.
-    static let noStoreRetries = RetryPolicy(attempts: 1, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(10), attemptTimeout: .seconds(2))
+    static let noStoreRetries = RetryPolicy(attempts: 1, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(10), attemptTimeout: .seconds(10))
     static let quickOutage = OutageRetry(backoff: RetryPolicy(attempts: 1, initialDelay: .milliseconds(20), maximumDelay: .milliseconds(200)))
 
     static var quiet: Logger {
@@ -40,11 +40,11 @@ import Testing
         let running = BackgroundRun("the writer") { try await writer.run(stop: stop) }
         do {
             try await Self.publish(payments[..<500], on: bus)
-            try await Eventually.wait("the first 500 payments stored", patience: .seconds(60)) { try await checker.counts().transactions == 500 }
+            try await Eventually.wait("the first 500 payments stored", patience: .seconds(600)) { try await checker.counts().transactions == 500 }
 
             proxy.cut()
             try await Self.publish(payments[500...], on: bus)
-            try await Eventually.wait("the store reporting the database unavailable", patience: .seconds(30)) {
+            try await Eventually.wait("the store reporting the database unavailable", patience: .seconds(600)) {
                 try running.checkRunning()
                 if case .unavailable = status.current { return true } else { return false }
             }
@@ -52,7 +52,7 @@ import Testing
             // With one attempt per store call, the store's failure is already the writer's to handle.
             proxy.restore()
 
-            try await Eventually.wait("all 1,000 payments stored", patience: .seconds(60)) {
+            try await Eventually.wait("all 1,000 payments stored", patience: .seconds(600)) {
                 try running.checkRunning()
                 return try await checker.counts().transactions == 1_000
             }

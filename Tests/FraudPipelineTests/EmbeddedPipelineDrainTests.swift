@@ -25,7 +25,7 @@ struct EmbeddedPipelineDrainTests {
         defer { bus.close() }
         let (pipeline, store, source) = try await Self.pipeline(bus, delay: .zero)
         let stop = StopSignal()
-        let run = Task { try await pipeline.run(source: source, stop: stop) }
+        let run = Task { try await pipeline.run(source: source, stop: stop, drainTimeout: .seconds(600)) }
         try await Eventually.wait("payments stored") { pipeline.statistics.snapshot.stored >= 200 }
         store.hold()
         try await Eventually.wait("a backlog behind the held writer") { source.progress.sent >= pipeline.statistics.snapshot.stored + 1_000 }

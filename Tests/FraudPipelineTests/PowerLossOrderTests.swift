@@ -73,7 +73,7 @@ import Testing
         let stop = StopSignal()
         let writer = WriterWorker(bus: bus, store: store, configuration: .init(batch: PipelineFixtures.smallBatches))
         async let running: Void = writer.run(stop: stop)
-        try await Eventually.wait("all 2,000 rows stored", patience: .seconds(60)) { try await store.counts().transactions == 2_000 }
+        try await Eventually.wait("all 2,000 rows stored", patience: .seconds(600)) { try await store.counts().transactions == 2_000 }
         stop.request()
         try await running
         bus.close()
