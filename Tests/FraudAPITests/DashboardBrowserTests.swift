@@ -12,12 +12,11 @@ import Testing
 /// reaches the database, and a screenshot is saved (`FRAUD_DASHBOARD_SCREENSHOT`, else a temporary file).
 @Suite struct DashboardBrowserTests {
     @Test func confirmingAnAlertInTheBrowserLabelsThePayment() async throws {
-        guard ExternalTool.find("chromium") != nil, ExternalTool.find("chromedriver") != nil, await ExternalTool.pythonHas("selenium"),
-              let python = ExternalTool.find("python3")
-        else {
-            print("SKIPPED dashboard browser test: needs chromium, chromium-driver (Debian) and selenium (PyPI); scripts/install-deps.sh --test installs them")
-            return
-        }
+        // A missing browser fails the test (`make test` installs it), rather than skipping it silently.
+        let hasBrowser = ExternalTool.find("chromium") != nil && ExternalTool.find("chromedriver") != nil
+        let hasSelenium = await ExternalTool.pythonHas("selenium")
+        let python = try #require(ExternalTool.find("python3").flatMap { hasBrowser && hasSelenium ? $0 : nil },
+                                  "needs chromium, chromium-driver (Debian) and selenium (PyPI); scripts/install-deps.sh --test installs them")
         let fixture = try await APIFixture.make(liveClock: true)
         try await fixture.seed(count: 30)
         // A challenger and a drift report, so that every panel has something to show.
