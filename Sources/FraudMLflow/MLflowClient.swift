@@ -86,19 +86,15 @@ package struct MLflowClient: Sendable {
         request.headers.add(name: "User-Agent", value: "fraud-mlflow/1")
         if let token = configuration.token { request.headers.add(name: "Authorization", value: "Bearer " + token) }
         if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
+        // One connection per request: a kept-alive connection the server closes as a request goes out on it (its
+        // keep-alive timeout is short) would lose that request, and a write cannot safely be sent twice. The mirror
+        // sends a few requests per training run or promotion, so the connects cost nothing that matters.
+        request.headers.add(name: "Connection", value: "close")
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let status: Int
         let answer: ByteBuffer
         do {
             (status, answer) = try await execute(request)
-        } catch let error as HTTPClientError where error == .remoteConnectionClosed && method == .GET {
-            // The server closed a pooled keep-alive connection as this request went out on it: a read is safe to send
-            // again, once, on a new connection.
-            do {
-                (status, answer) = try await execute(request)
-            } catch {
-                throw MLflowError(operation: operation, message: "no answer from \(redactedBase): \(error)")
-            }
         } catch {
             throw MLflowError(operation: operation, message: "no answer from \(redactedBase): \(error)")
         }
