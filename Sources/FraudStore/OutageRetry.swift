@@ -48,7 +48,7 @@ package struct OutageRetry: Hashable, Sendable {
     package static func isOutage(_ error: any Error) -> Bool {
         switch error {
         case let error as StoreError:
-            if case .unavailable = error.kind { true } else { false }
+            error.isUnavailable
         case let error as FeatureStateError:
             error.isOutage
         default:

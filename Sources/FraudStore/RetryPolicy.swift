@@ -29,9 +29,7 @@ package struct RetryPolicy: Hashable, Sendable {
 
     /// The wait after the `failures`-th failure in a row: `initialDelay`, doubling up to `maximumDelay`.
     package func delay(afterFailures failures: Int) -> Duration {
-        var delay = initialDelay
-        for _ in 1..<max(1, min(failures, 64)) where delay < maximumDelay { delay *= 2 }
-        return min(delay, maximumDelay)
+        .milliseconds(Int64(ExponentialBackoff.milliseconds(afterFailures: failures, initial: initialDelay, multiplier: 2, maximum: maximumDelay)))
     }
 
     /// Runs `body`, retrying while `isTransient` says the failure was a connection problem; logs each retry (failures

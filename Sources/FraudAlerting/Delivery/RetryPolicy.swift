@@ -45,10 +45,6 @@ package struct RetryPolicy: Hashable, Sendable {
 
     /// The wait before attempt `attempt + 1` after `attempt` failed, before jitter, in milliseconds.
     package func backoffMilliseconds(afterAttempt attempt: Int) -> Int64 {
-        let initial = Double(initialBackoff.milliseconds)
-        let cap = Double(maxBackoff.milliseconds)
-        var wait = initial
-        for _ in 1..<max(attempt, 1) where wait < cap { wait *= multiplier }
-        return Int64(min(wait, cap))
+        Int64(ExponentialBackoff.milliseconds(afterFailures: attempt, initial: initialBackoff, multiplier: multiplier, maximum: maxBackoff))
     }
 }

@@ -28,6 +28,11 @@ package struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         self.kind = kind
     }
 
+    /// The database could not be reached after retries (`.unavailable`): nothing was done, and trying later may work.
+    package var isUnavailable: Bool {
+        if case .unavailable = kind { true } else { false }
+    }
+
     package var description: String {
         switch kind {
         case .unknownTransactions(let transNums):

@@ -49,11 +49,8 @@ package struct PollSchedule: Sendable {
 
     /// The jittered backoff after `failures` failed calls in a row.
     private mutating func backoff(afterFailures failures: Int) -> Duration {
-        let initial = Double(policy.initial.milliseconds)
-        let cap = Double(policy.maximum.milliseconds)
-        var wait = initial
-        for _ in 1..<max(failures, 1) where wait < cap { wait *= policy.multiplier }
-        wait = min(wait, cap)
+        let wait = ExponentialBackoff.milliseconds(afterFailures: failures, initial: policy.initial, multiplier: policy.multiplier,
+                                                   maximum: policy.maximum)
         return .milliseconds(Int64((wait * (1 - policy.jitter * random.nextUnit())).rounded()))
     }
 }

@@ -214,8 +214,7 @@ package final class PostgresFeatureStateStore: FeatureStateStore {
     /// `body`'s errors as `FeatureStateError`s (a `StoreError`'s text names the operation and the server's reason).
     private func mapped<T>(_ body: () async throws -> T) async throws -> T {
         try await mappingErrors(body) { error in
-            let outage = (error as? StoreError).map { if case .unavailable = $0.kind { true } else { false } } ?? false
-            return FeatureStateError(.unavailable, "feature state at \(database.url): \(error)", isOutage: outage)
+            FeatureStateError(.unavailable, "feature state at \(database.url): \(error)", isOutage: (error as? StoreError)?.isUnavailable ?? false)
         }
     }
 }
