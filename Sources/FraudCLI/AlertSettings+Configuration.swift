@@ -8,12 +8,12 @@ extension AlertSettings {
     func configuration(overriding overrides: Overrides = Overrides()) throws(ConfigurationError) -> AlertDispatcher.Configuration {
         var configuration = AlertDispatcher.Configuration()
         if let attempts = overrides.maxAttempts {
-            configuration.retry = try RetryPolicy(maxAttempts: attempts)
+            configuration.retry = try RetryPolicy(maxAttempts: attempts, backoff: RetryPolicy.alertDelivery.backoff)
         } else if let text = maxAttempts {
             guard let count = Int(text), count >= 1 else {
                 throw ConfigurationError(parameter: "FRAUD_ALERT_MAX_ATTEMPTS", value: text, reason: "must be a whole number >= 1")
             }
-            configuration.retry = try RetryPolicy(maxAttempts: count)
+            configuration.retry = try RetryPolicy(maxAttempts: count, backoff: RetryPolicy.alertDelivery.backoff)
         }
         configuration.webhook = try webhook(url: overrides.webhookURL ?? webhookURL)
         if let url = overrides.smtpURL ?? smtpURL {

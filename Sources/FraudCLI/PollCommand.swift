@@ -1,4 +1,5 @@
 import ArgumentParser
+import FraudCore
 import FraudPipeline
 import FraudRuntime
 import Logging
@@ -46,7 +47,9 @@ struct PollCommand: AsyncParsableCommand {
         do {
             configuration = try PollerSource.Configuration(
                 url: url, interval: Self.duration(interval), timeout: Self.duration(timeout),
-                backoff: PollerSource.Backoff(maximum: Self.duration(maxBackoff)))
+                backoff: Backoff(
+                    initial: PollerSource.Configuration.defaultBackoff.initial, maximum: Self.duration(maxBackoff),
+                    jitter: PollerSource.Configuration.defaultBackoff.jitter))
         } catch {
             let flag = switch error.parameter {
             case "backoff.maximum": "--max-backoff"

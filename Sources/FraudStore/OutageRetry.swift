@@ -4,17 +4,17 @@ import Logging
 
 /// How a long-running worker rides out a database outage: a store call that failed because the database could not be
 /// reached (the store's own retries ran out: `StoreError.unavailable`, or a `FeatureStateError` outage) runs again after
-/// `backoff`'s delays (doubling up to its maximum; its attempt count does not apply here), until it succeeds or the
+/// `backoff`'s delays, until it succeeds or the
 /// worker is stopped. Store writes are idempotent, so calling again after an unknown outcome is safe. The outage is
 /// logged when it starts and when it ends; any other error is thrown at once.
 package struct OutageRetry: Hashable, Sendable {
     /// The delays between calls.
-    package var backoff: RetryPolicy
+    package var backoff: Backoff
 
     /// 0.5 s after the first failure, doubling up to 5 s.
-    package static let standard = OutageRetry(backoff: RetryPolicy(attempts: 1, initialDelay: .milliseconds(500), maximumDelay: .seconds(5)))
+    package static let standard = OutageRetry(backoff: try! Backoff(initial: .milliseconds(500), maximum: .seconds(5)))
 
-    package init(backoff: RetryPolicy) {
+    package init(backoff: Backoff) {
         self.backoff = backoff
     }
 
@@ -39,7 +39,7 @@ package struct OutageRetry: Hashable, Sendable {
                     logger.warning("\(operation): database unavailable, retrying until it answers: \(error)")
                 }
                 guard !stop.isRequested, !Task.isCancelled else { throw StoppedDuringOutage(operation: operation, underlying: error) }
-                await stop.sleep(for: backoff.delay(afterFailures: failures))
+                await stop.sleep(for: backoff.wait(afterFailures: failures))
             }
         }
     }

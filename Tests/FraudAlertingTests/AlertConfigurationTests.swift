@@ -7,7 +7,8 @@ struct AlertConfigurationTests {
     @Test func defaultConfigurationHasNoChannel() {
         let configuration = AlertDispatcher.Configuration()
         #expect(configuration.isEmpty)
-        #expect(configuration.retry == .standard)
+        #expect(configuration.retry == .alertDelivery)
+        #expect(configuration.retry.maxAttempts == 5 && configuration.retry.backoff.maximum == .seconds(60))
         #expect(configuration.deduplicationCapacity == 100_000)
     }
 

@@ -8,7 +8,7 @@ struct AlertDeliveryStateMachineTests {
 
     func machine(attempts: Int = 4, jitter: Double = 0, capacity: Int = 100, seed: UInt64 = 7) throws -> AlertDeliveryStateMachine {
         let policy = try RetryPolicy(
-            maxAttempts: attempts, initialBackoff: .seconds(1), multiplier: 2, maxBackoff: .seconds(3), jitter: jitter)
+            maxAttempts: attempts, backoff: Backoff(initial: .seconds(1), multiplier: 2, maximum: .seconds(3), jitter: jitter))
         return AlertDeliveryStateMachine(policy: policy, deduplicationCapacity: capacity, seed: seed)
     }
 
@@ -36,7 +36,7 @@ struct AlertDeliveryStateMachineTests {
         #expect(machine.attemptFailed(key: "k", error: failure, now: later(1000)) == .scheduleRetry(attempt: 3, at: later(3000)))
         #expect(machine.submit(key: "k") == .skipDuplicate, "waiting to retry")
         #expect(machine.retryDue(key: "k", now: later(3000)) == .send(attempt: 3))
-        // 4 s would exceed maxBackoff = 3 s.
+        // 4 s would exceed the maximum of 3 s.
         #expect(machine.attemptFailed(key: "k", error: failure, now: later(3000)) == .scheduleRetry(attempt: 4, at: later(6000)))
         #expect(machine.retryDue(key: "k", now: later(6000)) == .send(attempt: 4))
         #expect(machine.attemptFailed(key: "k", error: failure, now: later(6000))
@@ -60,7 +60,7 @@ struct AlertDeliveryStateMachineTests {
             == .scheduleRetry(attempt: 2, at: later(2000)))
         _ = machine.retryDue(key: "k", now: later(2000))
         #expect(machine.attemptFailed(key: "k", error: .transient("429", retryAfter: .seconds(3600)), now: later(2000))
-            == .scheduleRetry(attempt: 3, at: later(5000)), "capped at maxBackoff")
+            == .scheduleRetry(attempt: 3, at: later(5000)), "capped at the maximum")
     }
 
     @Test func jitterIsSeededAndWithinBounds() throws {
@@ -110,11 +110,19 @@ struct AlertDeliveryStateMachineTests {
 
     @Test func policyRejectsBadValuesNamingTheParameter() {
         #expect(throws: ConfigurationError(parameter: "maxAttempts", value: "0", reason: "must be at least 1")) {
-            try RetryPolicy(maxAttempts: 0)
+            try RetryPolicy(maxAttempts: 0, backoff: RetryPolicy.alertDelivery.backoff)
         }
-        #expect { try RetryPolicy(jitter: 1.5) } throws: { ($0 as? ConfigurationError)?.parameter == "jitter" }
-        #expect { try RetryPolicy(initialBackoff: .seconds(5), maxBackoff: .seconds(1)) } throws: {
-            ($0 as? ConfigurationError)?.parameter == "maxBackoff"
+        #expect { try Backoff(initial: .seconds(1), maximum: .seconds(5), jitter: 1.5) } throws: {
+            ($0 as? ConfigurationError)?.parameter == "backoff.jitter"
+        }
+        #expect { try Backoff(initial: .seconds(5), maximum: .seconds(1)) } throws: {
+            ($0 as? ConfigurationError)?.parameter == "backoff.maximum"
+        }
+        #expect { try Backoff(initial: .seconds(1), multiplier: 0.5, maximum: .seconds(5)) } throws: {
+            ($0 as? ConfigurationError)?.parameter == "backoff.multiplier"
+        }
+        #expect { try Backoff(initial: .seconds(-1), maximum: .seconds(5)) } throws: {
+            ($0 as? ConfigurationError)?.parameter == "backoff.initial"
         }
     }
 }

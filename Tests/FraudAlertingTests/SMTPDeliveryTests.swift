@@ -22,7 +22,7 @@ struct SMTPDeliveryTests {
     {
         let clock = ManualClock()
         let dispatcher = try AlertDispatcher(
-            channels: [try SMTPChannel(configuration: configuration)], retry: try RetryPolicy(maxAttempts: attempts),
+            channels: [try SMTPChannel(configuration: configuration)], retry: try RetryPolicy(maxAttempts: attempts, backoff: RetryPolicy.alertDelivery.backoff),
             clock: clock, seed: 5, logger: Fixtures.quietLogger)
         return (try #require(await dispatcher.send(message).first), clock)
     }

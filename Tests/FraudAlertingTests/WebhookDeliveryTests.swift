@@ -11,7 +11,7 @@ struct WebhookDeliveryTests {
             url: "http://127.0.0.1:\(sink.port)/hooks/fraud", timeout: .seconds(5), bearerToken: token,
             headers: ["X-Alert-Secret": "shared"]))
         return try AlertDispatcher(
-            channels: [webhook], retry: try RetryPolicy(maxAttempts: attempts, initialBackoff: .seconds(1)),
+            channels: [webhook], retry: try RetryPolicy(maxAttempts: attempts, backoff: Backoff(initial: .seconds(1), maximum: .seconds(60), jitter: 0.5)),
             clock: clock, seed: 1, logger: Fixtures.quietLogger)
     }
 
@@ -131,7 +131,7 @@ struct WebhookDeliveryTests {
         sink.stop()
         let webhook = try WebhookChannel(configuration: .init(url: "http://127.0.0.1:\(port)/", timeout: .seconds(1)))
         let clock = ManualClock()
-        let dispatcher = try AlertDispatcher(channels: [webhook], retry: try RetryPolicy(maxAttempts: 2), clock: clock, seed: 3, logger: Fixtures.quietLogger)
+        let dispatcher = try AlertDispatcher(channels: [webhook], retry: try RetryPolicy(maxAttempts: 2, backoff: RetryPolicy.alertDelivery.backoff), clock: clock, seed: 3, logger: Fixtures.quietLogger)
         let outcomes = await dispatcher.send(Fixtures.alert())
         #expect(outcomes.map(\.status) == [.failed])
         #expect(outcomes.first?.attempts == 2)

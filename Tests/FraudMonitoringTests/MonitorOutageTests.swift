@@ -23,13 +23,13 @@ import Testing
         quiet.logLevel = .critical
         let (proxy, proxied) = try PostgresTesting.behindProxy(try #require(workspace.postgresSchema))
         let status = DatabaseStatus()
-        let store = try await PostgresStore.connect(proxied, retry: RetryPolicy(attempts: 1, initialDelay: .milliseconds(10),
-                                                                                  maximumDelay: .milliseconds(10), attemptTimeout: .seconds(10)),
+        let store = try await PostgresStore.connect(proxied, retry: try RetryPolicy(
+                                                        maxAttempts: 1, backoff: Backoff(initial: .milliseconds(10), maximum: .milliseconds(10))),
                                                     status: status, logger: quiet)
         let bus = try EmbeddedBus(path: workspace.root + "/bus")
         try await bus.createTopic(PaymentMessages.scoredTopic, partitions: 2)
         var configuration = try MonitorWorkerTests.configuration()
-        configuration.outage = OutageRetry(backoff: RetryPolicy(attempts: 1, initialDelay: .milliseconds(20), maximumDelay: .milliseconds(200)))
+        configuration.outage = OutageRetry(backoff: try Backoff(initial: .milliseconds(20), maximum: .milliseconds(200)))
         let worker = try MonitorWorker(bus: bus, store: store, alerter: RecordingAlerter(), configuration: configuration, logger: quiet)
         let stop = StopSignal()
         let running = BackgroundRun("the monitor") { try await worker.run(stop: stop) }

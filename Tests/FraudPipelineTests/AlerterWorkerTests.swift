@@ -144,7 +144,7 @@ struct AlerterWorkerTests {
             configuration: .init(
                 webhook: .init(url: "http://127.0.0.1:\(http.port)/"),
                 email: .init(host: "127.0.0.1", port: smtp.port, from: "fraud-alerts@bank.test", to: ["analyst@bank.test"]),
-                retry: try RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(20))),
+                retry: try RetryPolicy(maxAttempts: 3, backoff: Backoff(initial: .milliseconds(10), maximum: .milliseconds(20), jitter: 0.5))),
             seed: 2, logger: Self.quietLogger)
         let (stop, task) = harness.start(dispatcher, Self.batches)
         try await Eventually.wait("4 alerts stored") { try await harness.alerts().count == 4 }

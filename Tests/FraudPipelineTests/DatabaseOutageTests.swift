@@ -13,8 +13,8 @@ import Testing
 /// is back every payment is stored exactly once.
 @Suite struct DatabaseOutageTests {
     /// No retries in the store (its first failure ends the call), so riding out the outage is the worker's doing.
-    static let noStoreRetries = RetryPolicy(attempts: 1, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(10), attemptTimeout: .seconds(10))
-    static let quickOutage = OutageRetry(backoff: RetryPolicy(attempts: 1, initialDelay: .milliseconds(20), maximumDelay: .milliseconds(200)))
+    static let noStoreRetries = try! RetryPolicy(maxAttempts: 1, backoff: Backoff(initial: .milliseconds(10), maximum: .milliseconds(10)))
+    static let quickOutage = OutageRetry(backoff: try! Backoff(initial: .milliseconds(20), maximum: .milliseconds(200)))
 
     static var quiet: Logger {
         var logger = Logger(label: "test")

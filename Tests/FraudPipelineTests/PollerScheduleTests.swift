@@ -7,7 +7,7 @@ struct PollerScheduleTests {
     static func schedule(jitter: Double = 0, seed: UInt64 = 1) -> PollSchedule {
         PollSchedule(
             interval: .seconds(12),
-            policy: PollerSource.Backoff(initial: .seconds(1), multiplier: 2, maximum: .seconds(5), jitter: jitter), seed: seed)
+            backoff: try! Backoff(initial: .seconds(1), multiplier: 2, maximum: .seconds(5), jitter: jitter), seed: seed)
     }
 
     @Test func answeredCallsWaitTheInterval() {
@@ -69,7 +69,7 @@ struct PollerScheduleTests {
         #expect(parameter { () throws(ConfigurationError) in try .init(url: "http:///x") } == "url")
         #expect(parameter { () throws(ConfigurationError) in try .init(url: "http://h/x", interval: .seconds(-1)) } == "interval")
         #expect(parameter { () throws(ConfigurationError) in
-            try .init(url: "http://h/x", backoff: .init(initial: .seconds(10), maximum: .seconds(1)))
+            try .init(url: "http://h/x", backoff: Backoff(initial: .seconds(10), maximum: .seconds(1)))
         } == "backoff.maximum")
         #expect(parameter { () throws(ConfigurationError) in try .init(url: "http://h/x", deduplicationCapacity: 0) } == "deduplicationCapacity")
         #expect(parameter { () throws(ConfigurationError) in try .init(url: "http://h/x?key=secret") } == nil)

@@ -130,7 +130,7 @@ struct PollerSourceTests {
         ])
         let (stop, task) = harness.start(try .init(
             url: "http://127.0.0.1:\(server.port)/current-transactions", interval: .milliseconds(10),
-            backoff: .init(initial: .milliseconds(30), jitter: 0)))
+            backoff: Backoff(initial: .milliseconds(30), maximum: .seconds(300))))
         try await Eventually.wait("both payments produced and both problems quarantined") {
             let quarantined = try await harness.store.quarantined(limit: 10).count
             return try harness.bus.recordCount(PaymentMessages.rawTopic) >= 2 && quarantined >= 2

@@ -130,7 +130,7 @@ enum FeatureStateDatabases {
                 try await connection.close()
             }
             return FeatureStateConformance.Database(
-                open: { try await PostgresFeatureStateStore.connect(fixed, retry: .init(attempts: 4, initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200))) },
+                open: { try await PostgresFeatureStateStore.connect(fixed, retry: try RetryPolicy(maxAttempts: 4, backoff: Backoff(initial: .milliseconds(50), maximum: .milliseconds(200)))) },
                 execute: execute,
                 failWrites: { ccNum in
                     try await execute("""

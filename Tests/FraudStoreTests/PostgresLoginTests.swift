@@ -19,7 +19,7 @@ import Testing
     }
 
     /// Patient enough that a login refused only after the retries would show as `unavailable` (the bug), not as a pass.
-    static let retry = RetryPolicy(attempts: 3, initialDelay: .milliseconds(50), maximumDelay: .milliseconds(100), attemptTimeout: .seconds(3))
+    static let retry = try! RetryPolicy(maxAttempts: 3, backoff: Backoff(initial: .milliseconds(50), maximum: .milliseconds(100)))
 
     static var quiet: Logger {
         var logger = Logger(label: "test")
@@ -40,7 +40,7 @@ import Testing
         var wrong = server
         wrong.user = Self.passwordRole
         wrong.password = "wrong-secret"
-        let error = await #expect(throws: StoreError.self) { try await PostgresStore.connect(wrong, retry: Self.retry, logger: Self.quiet) }
+        let error = await #expect(throws: StoreError.self) { try await PostgresStore.connect(wrong, retry: Self.retry, attemptTimeout: .seconds(3), logger: Self.quiet) }
         guard case .failed(let operation, let reason) = error?.kind else {
             Issue.record("expected the login to be refused at once (is scripts/postgres.sh's password rule in pg_hba.conf?), got \(String(describing: error))")
             return
@@ -53,7 +53,7 @@ import Testing
     @Test func unknownDatabaseFailsAtOnceWithTheServersReason() async throws {
         guard var url = Self.server else { return print("SKIPPED: FRAUD_TEST_POSTGRES_URL is not set") }
         url.database = "no_such_database_\(UInt32.random(in: 0...UInt32.max))"
-        let error = await #expect(throws: StoreError.self) { try await PostgresStore.connect(url, retry: Self.retry, logger: Self.quiet) }
+        let error = await #expect(throws: StoreError.self) { try await PostgresStore.connect(url, retry: Self.retry, attemptTimeout: .seconds(3), logger: Self.quiet) }
         guard case .failed(_, let reason) = error?.kind else {
             Issue.record("expected the unknown database to be reported at once, got \(String(describing: error))")
             return

@@ -12,8 +12,10 @@ import Testing
         let url = PostgresURL(user: "postgres", host: "127.0.0.1", port: 9, database: "postgres", sslMode: "disable")
         var quiet = Logger(label: "test")
         quiet.logLevel = .critical  // the pool logs every refused connection; the outcome is what is checked
-        let policy = RetryPolicy(attempts: 3, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(20), attemptTimeout: .milliseconds(300))
-        let error = await #expect(throws: StoreError.self) { try await PostgresStore.connect(url, retry: policy, logger: quiet) }
+        let policy = try RetryPolicy(maxAttempts: 3, backoff: Backoff(initial: .milliseconds(10), maximum: .milliseconds(20)))
+        let error = await #expect(throws: StoreError.self) {
+            try await PostgresStore.connect(url, retry: policy, attemptTimeout: .milliseconds(300), logger: quiet)
+        }
         guard case .unavailable(let operation, let attempts, _) = error?.kind else {
             Issue.record("expected unavailable, got \(String(describing: error))")
             return
@@ -36,10 +38,10 @@ import Testing
     /// A query written to a connection that had just closed was never answered, and its future cannot be cancelled: the
     /// attempt must end at its deadline all the same (the monitor of `fraud demo` hung there after an outage).
     @Test(.timeLimit(.minutes(1))) func anAttemptThatNeverAnswersEndsAtItsDeadline() async throws {
-        let policy = RetryPolicy(attempts: 2, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(10), attemptTimeout: .milliseconds(200))
+        let policy = try RetryPolicy(maxAttempts: 2, backoff: Backoff(initial: .milliseconds(10), maximum: .milliseconds(10)))
         let status = DatabaseStatus()
         let error = await #expect(throws: StoreError.self) {
-            try await policy.run("wait forever", logger: Logger(label: "test"), status: status, isTransient: { _ in false },
+            try await policy.run("wait forever", attemptTimeout: .milliseconds(200), logger: Logger(label: "test"), status: status, isTransient: { _ in false },
                                  describe: { "\($0)" }) { () async -> Int in
                 await withUnsafeContinuation { (_: UnsafeContinuation<Int, Never>) in }  // never resumed, deaf to cancellation
             }

@@ -26,7 +26,7 @@ enum TestDatabases {
         return {
             let fixed = try PostgresTesting.throwawaySchema(text, prefix: "fraud_test")
             return StoreConformance.Database(
-                open: { version in try await PostgresStore.connect(fixed, schemaVersion: version ?? Int.max, retry: .init(attempts: 4, initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200))) },
+                open: { version in try await PostgresStore.connect(fixed, schemaVersion: version ?? Int.max, retry: try RetryPolicy(maxAttempts: 4, backoff: Backoff(initial: .milliseconds(50), maximum: .milliseconds(200)))) },
                 remove: { try await PostgresTesting.dropSchema(fixed) })
         }
     }

@@ -101,13 +101,12 @@ package struct AlertDeliveryStateMachine: Sendable {
         return .giveUp(attempts: attempts, reason: "cancelled after \(attempts) attempts: \(reason)")
     }
 
-    /// Backoff after `attempt` failed, jittered, at least the server's `Retry-After`, at most `maxBackoff`.
+    /// Backoff after `attempt` failed, jittered, at least the server's `Retry-After`, at most the backoff's maximum.
     private mutating func wait(afterAttempt attempt: Int, _ error: AlertChannelError) -> Int64 {
-        let base = Double(policy.backoffMilliseconds(afterAttempt: attempt))
-        var wait = Int64((base * (1 - policy.jitter * random.nextUnit())).rounded())
+        var wait = policy.backoff.wait(afterFailures: attempt, random: &random)
         if let retryAfter = error.retryAfter {
-            wait = min(max(wait, retryAfter.milliseconds), policy.maxBackoff.milliseconds)
+            wait = min(max(wait, retryAfter), policy.backoff.maximum)
         }
-        return wait
+        return wait.milliseconds
     }
 }

@@ -15,7 +15,7 @@ extension AlertDispatcher {
 
         package init(
             webhook: WebhookChannel.Configuration? = nil, email: SMTPChannel.Configuration? = nil,
-            retry: RetryPolicy = .standard, deduplicationCapacity: Int = 100_000
+            retry: RetryPolicy = .alertDelivery, deduplicationCapacity: Int = 100_000
         ) {
             self.webhook = webhook
             self.email = email

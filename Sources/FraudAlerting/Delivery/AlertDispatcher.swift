@@ -18,7 +18,7 @@ package actor AlertDispatcher: Alerter {
     ///   - deduplicationCapacity: how many delivered keys each channel remembers (bounded memory).
     ///   - seed: seed of the jitter generator; `nil` draws one from the system.
     package init(
-        channels: [any AlertChannel], retry: RetryPolicy = .standard, deduplicationCapacity: Int = 100_000,
+        channels: [any AlertChannel], retry: RetryPolicy = .alertDelivery, deduplicationCapacity: Int = 100_000,
         clock: any AlertClock = SystemAlertClock(), seed: UInt64? = nil,
         logger: Logger = Logger(label: "fraud.alerting")
     ) throws(ConfigurationError) {

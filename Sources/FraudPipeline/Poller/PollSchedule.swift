@@ -7,8 +7,7 @@ import FraudCore
 ///   rate the API allows, and resets the backoff.
 /// - HTTP 429 waits the server's `Retry-After` (never less than `interval`); without one it backs off.
 /// - Network errors, timeouts, 5xx and other refusals back off exponentially with jitter:
-///   `initialBackoff × multiplier^(n-1)`, at most `maxBackoff`, drawn uniformly in `[(1 - jitter) × w, w]`
-///   from a seeded generator, so tests get the exact sequence without sleeping.
+///   `Backoff` drawn from a seeded generator, so tests get the exact sequence without sleeping.
 package struct PollSchedule: Sendable {
     /// How a call ended, as far as the schedule is concerned.
     package enum Outcome: Hashable, Sendable {
@@ -20,15 +19,15 @@ package struct PollSchedule: Sendable {
         case failed
     }
 
-    package let policy: PollerSource.Backoff
+    package let backoff: Backoff
     package let interval: Duration
     /// Failed calls in a row (reset by an answered call).
     package private(set) var consecutiveFailures = 0
     private var random: SplitMix64
 
-    package init(interval: Duration, policy: PollerSource.Backoff, seed: UInt64) {
+    package init(interval: Duration, backoff: Backoff, seed: UInt64) {
         self.interval = interval
-        self.policy = policy
+        self.backoff = backoff
         self.random = SplitMix64(seed: seed)
     }
 
@@ -43,14 +42,7 @@ package struct PollSchedule: Sendable {
             return max(retryAfter, interval)
         case .rateLimited(nil), .failed:
             consecutiveFailures += 1
-            return backoff(afterFailures: consecutiveFailures)
+            return backoff.wait(afterFailures: consecutiveFailures, random: &random)
         }
-    }
-
-    /// The jittered backoff after `failures` failed calls in a row.
-    private mutating func backoff(afterFailures failures: Int) -> Duration {
-        let wait = ExponentialBackoff.milliseconds(afterFailures: failures, initial: policy.initial, multiplier: policy.multiplier,
-                                                   maximum: policy.maximum)
-        return .milliseconds(Int64((wait * (1 - policy.jitter * random.nextUnit())).rounded()))
     }
 }

@@ -2,26 +2,6 @@ import FraudCore
 import Foundation
 
 extension PollerSource {
-    /// Exponential backoff with jitter after failed calls.
-    package struct Backoff: Hashable, Sendable {
-        /// Wait after the first failure. Default 1 s.
-        package var initial: Duration
-        /// Each further wait is the previous one times this. Default 2.
-        package var multiplier: Double
-        /// No backoff is longer than this. Default 5 min.
-        package var maximum: Duration
-        /// Share of each wait drawn at random, 0...1: the wait is uniform in `[(1 - jitter) × w, w]`. Default 0.5.
-        package var jitter: Double
-
-        /// A backoff; `Configuration.init` checks the ranges.
-        package init(initial: Duration = .seconds(1), multiplier: Double = 2, maximum: Duration = .seconds(300), jitter: Double = 0.5) {
-            self.initial = initial
-            self.multiplier = multiplier
-            self.maximum = maximum
-            self.jitter = jitter
-        }
-    }
-
     /// What to poll and how often; every part has a documented default.
     package struct Configuration: Hashable, Sendable {
         /// The endpoint, e.g. `https://host/current-transactions` (query parameters are kept).
@@ -30,7 +10,7 @@ extension PollerSource {
         package let interval: Duration
         /// Deadline of one call, connection included. Default 10 s.
         package let timeout: Duration
-        /// Waits after failed calls.
+        /// Waits after failed calls. Default `defaultBackoff`.
         package let backoff: Backoff
         /// `trans_num`s remembered to drop duplicates (bounded memory). Default 100,000.
         package let deduplicationCapacity: Int
@@ -43,7 +23,7 @@ extension PollerSource {
 
         /// Checks every value; throws naming the parameter and the valid range.
         package init(
-            url: String, interval: Duration = .seconds(12), timeout: Duration = .seconds(10), backoff: Backoff = Backoff(),
+            url: String, interval: Duration = .seconds(12), timeout: Duration = .seconds(10), backoff: Backoff = defaultBackoff,
             deduplicationCapacity: Int = 100_000, maxBodyBytes: Int = 32 << 20, topic: String = PaymentMessages.rawTopic,
             partitions: Int = 4
         ) throws(ConfigurationError) {
@@ -56,14 +36,6 @@ extension PollerSource {
             }
             guard interval >= .zero else { throw Self.bad("interval", "\(interval)", "must not be negative") }
             guard timeout > .zero else { throw Self.bad("timeout", "\(timeout)", "must be positive") }
-            guard backoff.initial >= .zero else { throw Self.bad("backoff.initial", "\(backoff.initial)", "must not be negative") }
-            guard backoff.multiplier >= 1, backoff.multiplier.isFinite else {
-                throw Self.bad("backoff.multiplier", "\(backoff.multiplier)", "must be a finite number >= 1")
-            }
-            guard backoff.maximum >= backoff.initial else {
-                throw Self.bad("backoff.maximum", "\(backoff.maximum)", "must be at least backoff.initial")
-            }
-            guard (0...1).contains(backoff.jitter) else { throw Self.bad("backoff.jitter", "\(backoff.jitter)", "must be in 0...1") }
             guard deduplicationCapacity >= 1 else {
                 throw Self.bad("deduplicationCapacity", String(deduplicationCapacity), "must be at least 1")
             }
@@ -79,6 +51,9 @@ extension PollerSource {
             self.topic = topic
             self.partitions = partitions
         }
+
+        /// 1 s after the first failed call, doubling up to 5 min, half of each wait random.
+        package static let defaultBackoff = try! Backoff(initial: .seconds(1), maximum: .seconds(300), jitter: 0.5)
 
         /// The URL as written in logs and quarantine records: scheme, host, port and path (the query may hold a key).
         package var redactedURL: String {

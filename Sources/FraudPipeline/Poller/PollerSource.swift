@@ -46,7 +46,7 @@ package struct PollerSource: Sendable {
     package func run(stop: StopSignal) async throws {
         try await bus.createTopic(configuration.topic, partitions: configuration.partitions)
         let producer = try await bus.makeProducer()
-        var schedule = PollSchedule(interval: configuration.interval, policy: configuration.backoff, seed: seed)
+        var schedule = PollSchedule(interval: configuration.interval, backoff: configuration.backoff, seed: seed)
         var produced = RecentKeys(capacity: configuration.deduplicationCapacity)
         logger.info("polling", metadata: ["url": "\(configuration.redactedURL)", "interval": "\(configuration.interval)"])
         try await withCleanup {

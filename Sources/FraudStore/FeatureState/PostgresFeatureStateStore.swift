@@ -28,7 +28,7 @@ package final class PostgresFeatureStateStore: FeatureStateStore {
 
     /// Connects, creates `url.schema` if it does not exist, and creates or migrates the feature state tables.
     /// - Throws: `FeatureStateError.unavailable` when the server cannot be reached or the schema is newer than this build.
-    package static func connect(_ url: PostgresURL, retry: RetryPolicy = .standard, logger: Logger = Logger(label: "fraud.features.postgres")) async throws -> PostgresFeatureStateStore {
+    package static func connect(_ url: PostgresURL, retry: RetryPolicy = .database, logger: Logger = Logger(label: "fraud.features.postgres")) async throws -> PostgresFeatureStateStore {
         let database: PostgresStore
         do {
             database = try await PostgresStore.connect(url, schemaVersion: 0, retry: retry, logger: logger)
@@ -105,7 +105,7 @@ package final class PostgresFeatureStateStore: FeatureStateStore {
         let logger = self.logger
         let now = WallClock.now.millisecondsSinceEpoch
         let cardCount = deltas.reduce(0) { $0 + $1.cards.count }
-        let timeout = database.retry.attemptTimeout + .seconds(Double(cardCount) / Self.slowestWriteRate)
+        let timeout = database.attemptTimeout + .seconds(Double(cardCount) / Self.slowestWriteRate)
         return try await transaction("write the checkpoint of \(deltas.count) partition(s) of \(scope)", attemptTimeout: timeout) { connection -> Set<Int> in
             let rows = try await connection.query("""
                 UPDATE feature_partitions f SET next_offset = u.next_offset, updated_at = \(now)

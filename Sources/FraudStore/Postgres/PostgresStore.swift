@@ -12,16 +12,20 @@ package final class PostgresStore: Store, ModelStore {
     let client: PostgresClient
     private let runTask: Task<Void, Never>
     let retry: RetryPolicy
+    /// How long one attempt may take before it counts as a connection failure.
+    let attemptTimeout: Duration
     /// Where each attempt's outcome is reported (an outage starts at the first connection failure).
     package let status: DatabaseStatus
     let logger: Logger
     /// Where this store connects (password hidden in `description`).
     package let url: PostgresURL
 
-    private init(client: PostgresClient, url: PostgresURL, retry: RetryPolicy, status: DatabaseStatus, logger: Logger) {
+    private init(client: PostgresClient, url: PostgresURL, retry: RetryPolicy, attemptTimeout: Duration, status: DatabaseStatus,
+                 logger: Logger) {
         self.client = client
         self.url = url
         self.retry = retry
+        self.attemptTimeout = attemptTimeout
         self.status = status
         self.logger = logger
         self.runTask = Task { await client.run() }
@@ -30,20 +34,21 @@ package final class PostgresStore: Store, ModelStore {
     /// Connects, creates `url.schema` if it does not exist, and upgrades the schema to the latest version.
     /// - Throws: `StoreError.failed` with the server's reason at once when it refuses the login or has no such database;
     ///   `StoreError.unavailable` when it cannot be reached within the retries.
-    package static func connect(_ url: PostgresURL, retry: RetryPolicy = .standard, status: DatabaseStatus = .shared,
-                               logger: Logger = Logger(label: "fraud.store.postgres")) async throws -> PostgresStore {
-        try await connect(url, schemaVersion: StoreSchema.latestVersion, retry: retry, status: status, logger: logger)
+    package static func connect(_ url: PostgresURL, retry: RetryPolicy = .database, attemptTimeout: Duration = RetryPolicy.databaseAttemptTimeout,
+                               status: DatabaseStatus = .shared, logger: Logger = Logger(label: "fraud.store.postgres")) async throws -> PostgresStore {
+        try await connect(url, schemaVersion: StoreSchema.latestVersion, retry: retry, attemptTimeout: attemptTimeout, status: status, logger: logger)
     }
 
     /// Connects and migrates up to `schemaVersion` only (tests of upgrades from older versions; 0 = no schema at all).
-    package static func connect(_ url: PostgresURL, schemaVersion: Int, retry: RetryPolicy = .standard, status: DatabaseStatus = .shared,
+    package static func connect(_ url: PostgresURL, schemaVersion: Int, retry: RetryPolicy = .database,
+                                attemptTimeout: Duration = RetryPolicy.databaseAttemptTimeout, status: DatabaseStatus = .shared,
                                 logger: Logger = Logger(label: "fraud.store.postgres")) async throws -> PostgresStore {
         var configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: tls(url))
         if let schema = url.schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
         configuration.options.maximumConnections = 8
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        let store = PostgresStore(client: client, url: url, retry: retry, status: status, logger: logger)
+        let store = PostgresStore(client: client, url: url, retry: retry, attemptTimeout: attemptTimeout, status: status, logger: logger)
         do {
             try await store.checkLogin()
             if let schema = url.schema {
@@ -159,10 +164,8 @@ package final class PostgresStore: Store, ModelStore {
     }
 
     func withRetries<T: Sendable>(_ operation: String, attemptTimeout: Duration? = nil, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        var retry = retry
-        if let attemptTimeout { retry.attemptTimeout = attemptTimeout }
-        return try await mappingErrors {
-            try await retry.run(operation, logger: logger, status: status, isTransient: Self.isTransient, describe: Self.describe, body)
+        try await mappingErrors {
+            try await retry.run(operation, attemptTimeout: attemptTimeout ?? self.attemptTimeout, logger: logger, status: status, isTransient: Self.isTransient, describe: Self.describe, body)
         } to: { error in
             StoreError(.failed(operation: operation, reason: Self.describe(error)))
         }

@@ -2,69 +2,51 @@ import FraudCore
 import Logging
 import Synchronization
 
-/// How operations retry when the database connection fails: exponential backoff, a bounded number of attempts.
-///
-/// Only failures that left nothing done (connection refused or lost, serialization conflicts) are retried;
-/// store writes are idempotent, so a retry after an unknown outcome is safe. After the last attempt the
-/// operation throws `StoreError.unavailable`; it is never reported as done. Long-running workers go on from there with
-/// the same delays, without a bound on attempts (`OutageRetry`).
-package struct RetryPolicy: Hashable, Sendable {
-    /// Total attempts, at least 1.
-    package var attempts: Int
-    /// Delay before the second attempt; doubles each time up to `maximumDelay`.
-    package var initialDelay: Duration
-    package var maximumDelay: Duration
-    /// How long one attempt may take (waiting for a connection included) before it counts as a connection failure.
-    package var attemptTimeout: Duration
+extension RetryPolicy {
+    /// How the store retries a database operation that failed for a connection problem: 6 attempts, 100 ms to 1 s apart.
+    ///
+    /// Only failures that left nothing done (connection refused or lost, serialization conflicts) are retried;
+    /// store writes are idempotent, so a retry after an unknown outcome is safe. After the last attempt the
+    /// operation throws `StoreError.unavailable`; it is never reported as done. Long-running workers go on from there
+    /// without a bound on attempts (`OutageRetry`).
+    package static let database = try! RetryPolicy(maxAttempts: 6, backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)))
 
-    /// 6 attempts of at most 10 s each, 100 ms to 1 s apart.
-    package static let standard = RetryPolicy(attempts: 6, initialDelay: .milliseconds(100), maximumDelay: .seconds(1), attemptTimeout: .seconds(10))
+    /// How long one database attempt may take by default (waiting for a connection included) before it counts as a
+    /// connection failure.
+    package static let databaseAttemptTimeout = Duration.seconds(10)
 
-    package init(attempts: Int, initialDelay: Duration, maximumDelay: Duration, attemptTimeout: Duration = .seconds(10)) {
-        self.attempts = max(1, attempts)
-        self.initialDelay = initialDelay
-        self.maximumDelay = maximumDelay
-        self.attemptTimeout = attemptTimeout
-    }
-
-    /// The wait after the `failures`-th failure in a row: `initialDelay`, doubling up to `maximumDelay`.
-    package func delay(afterFailures failures: Int) -> Duration {
-        .milliseconds(Int64(ExponentialBackoff.milliseconds(afterFailures: failures, initial: initialDelay, multiplier: 2, maximum: maximumDelay)))
-    }
-
-    /// Runs `body`, retrying while `isTransient` says the failure was a connection problem; logs each retry (failures
-    /// in `describe`'s words) and reports each attempt's outcome to `status`.
-    package func run<T: Sendable>(_ operation: String, logger: Logger, status: DatabaseStatus, isTransient: (any Error) -> Bool,
-                          describe: (any Error) -> String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        for attempt in 1...attempts {
+    /// Runs `body`, retrying while `isTransient` says the failure was a connection problem or an attempt took longer
+    /// than `attemptTimeout`; logs each retry (failures in `describe`'s words) and reports each attempt's outcome to
+    /// `status`.
+    package func run<T: Sendable>(_ operation: String, attemptTimeout: Duration, logger: Logger, status: DatabaseStatus,
+                                  isTransient: (any Error) -> Bool, describe: (any Error) -> String,
+                                  _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        for attempt in 1...maxAttempts {
             do {
-                let value = try await withDeadline(body)
+                let value = try await Self.withDeadline(attemptTimeout, body)
                 status.attemptSucceeded()
                 return value
             } catch {
                 guard error is AttemptTimeout || isTransient(error) else { throw error }
                 let reason = describe(error)
                 status.attemptFailed(reason)
-                guard attempt < attempts else {
+                guard attempt < maxAttempts else {
                     logger.error("\(operation): giving up after \(attempt) attempts: \(reason)")
                     throw StoreError(.unavailable(operation: operation, attempts: attempt, reason: reason))
                 }
-                let delay = delay(afterFailures: attempt)
-                logger.warning("\(operation): attempt \(attempt) of \(attempts) failed (\(reason)); retrying in \(delay)")
+                let delay = backoff.wait(afterFailures: attempt)
+                logger.warning("\(operation): attempt \(attempt) of \(maxAttempts) failed (\(reason)); retrying in \(delay)")
                 try await Task.sleep(for: delay)
             }
         }
         fatalError("unreachable: the loop returns or throws")
     }
-}
 
-extension RetryPolicy {
-    /// Runs `body` and gives up on it after `attemptTimeout`: the postgres-nio pool waits rather than fails while it
+    /// Runs `body` and gives up on it after `timeout`: the postgres-nio pool waits rather than fails while it
     /// cannot connect, and a query written to a connection that has just closed is never answered (its `EventLoopFuture`
     /// cannot be cancelled). So the attempt does not wait for `body` to end: at the deadline, or when the caller is
     /// cancelled, `body` is cancelled and left to end by itself.
-    private func withDeadline<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let timeout = attemptTimeout
+    private static func withDeadline<T: Sendable>(_ timeout: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let first = FirstOutcome<T>()
         let attempt = Task {
             do {
@@ -120,7 +102,7 @@ private final class FirstOutcome<T: Sendable>: Sendable {
     }
 }
 
-/// An attempt that took longer than `RetryPolicy.attemptTimeout`.
+/// An attempt that took longer than its `attemptTimeout`.
 struct AttemptTimeout: Error, CustomStringConvertible {
     var timeout: Duration
     var description: String { "no answer from the database within \(timeout)" }
