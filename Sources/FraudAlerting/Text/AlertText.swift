@@ -8,7 +8,7 @@ package enum AlertText {
         switch message {
         case .fraud(let alert):
             var line = "Possible fraud: " + NumberText.dollars(alert.amount) + " at " + alert.merchant
-                + " (" + alert.category + "), score " + NumberText.fixed(alert.score, 2)
+                + " (" + alert.category + "), score " + Fixed(alert.score, digits: 2).description
             let reasons = ReasonText.phrases(alert.reasons)
             if !reasons.isEmpty { line += " — " + ReasonText.raises + ": " + reasons.joined(separator: ", ") }
             return line
@@ -22,7 +22,7 @@ package enum AlertText {
         switch message {
         case .fraud(let alert):
             "Possible fraud: " + NumberText.dollars(alert.amount) + " at " + alert.merchant + " (score "
-                + NumberText.fixed(alert.score, 2) + ")"
+                + Fixed(alert.score, digits: 2).description + ")"
         case .operational(let alert):
             "[" + alert.severity.rawValue + "] " + singleLine(alert.title)
         }
@@ -41,15 +41,15 @@ package enum AlertText {
             lines.append("Merchant:  " + alert.merchant)
             lines.append("Category:  " + alert.category)
             lines.append("Time:      " + alert.eventTime.iso + " UTC")
-            lines.append("Score:     " + NumberText.fixed(alert.score, 4) + " (threshold "
-                + NumberText.fixed(alert.threshold, 4) + ")")
+            lines.append("Score:     " + Fixed(alert.score, digits: 4).description + " (threshold "
+                + Fixed(alert.threshold, digits: 4).description + ")")
             lines.append("Model:     " + alert.modelVersion)
             if !alert.reasons.isEmpty {
                 lines.append("")
                 lines.append("Reasons (feature, value, contribution to the score's log-odds):")
                 for reason in alert.reasons {
                     lines.append("  - " + ReasonText.labelled(reason) + "  [" + reason.feature + " = "
-                        + NumberText.fixed(reason.value, 4) + ", " + signed(reason.contribution) + "]")
+                        + Fixed(reason.value, digits: 4).description + ", " + signed(reason.contribution) + "]")
                 }
             }
             lines.append("")
@@ -69,7 +69,7 @@ package enum AlertText {
     }
 
     private static func signed(_ value: Double) -> String {
-        (value >= 0 ? "+" : "") + NumberText.fixed(value, 4)
+        (value >= 0 ? "+" : "") + Fixed(value, digits: 4).description
     }
 
     private static func singleLine(_ text: String) -> String {

@@ -54,7 +54,7 @@ package enum ReasonText {
             if reason.feature.hasPrefix("category_") {
                 return "category " + reason.feature.dropFirst("category_".count)
             }
-            return reason.feature + " = " + NumberText.fixed(value, 2)
+            return reason.feature + " = " + Fixed(value, digits: 2).description
         }
     }
 
