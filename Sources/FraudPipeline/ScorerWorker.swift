@@ -82,14 +82,8 @@ package struct ScorerWorker: PipelineWorker {
             try await loop.run { records in
                 let scorer = try await watcher.current()
                 let outcome = batchScorer.score(records, with: scorer)
-                if !outcome.quarantined.isEmpty {
-                    try await configuration.outage.run("quarantine \(outcome.quarantined.count) records", stop: stop, logger: logger) {
-                        try await store.quarantine(outcome.quarantined)
-                    }
-                    Counter(label: MetricNames.quarantined, dimensions: [("source", PaymentMessages.rawTopic)])
-                        .increment(by: outcome.quarantined.count)
-                    statistics?.quarantined(outcome.quarantined.count)
-                }
+                try await store.quarantine(outcome.quarantined, from: PaymentMessages.rawTopic, outage: configuration.outage, stop: stop,
+                                           logger: logger, statistics: statistics)
                 if !outcome.scored.isEmpty {
                     try await configuration.backpressure?.wait(stop: stop)
                     try await producer.send(outcome.scored.map { PaymentMessages.message(for: $0) })

@@ -50,13 +50,8 @@ package struct WriterWorker: PipelineWorker {
         let (outage, logger) = (configuration.outage, Logger(label: "fraud.writer"))
         // Decoding the next batch overlaps the store's write of the previous one.
         try await loop.run(prepare: Self.decode) { (batch: Decoded) in
-            if !batch.quarantined.isEmpty {
-                try await outage.run("quarantine \(batch.quarantined.count) records", stop: stop, logger: logger) {
-                    try await store.quarantine(batch.quarantined)
-                }
-                Counter(label: MetricNames.quarantined, dimensions: [("source", PaymentMessages.scoredTopic)]).increment(by: batch.quarantined.count)
-                statistics?.quarantined(batch.quarantined.count)
-            }
+            try await store.quarantine(batch.quarantined, from: PaymentMessages.scoredTopic, outage: outage, stop: stop, logger: logger,
+                                       statistics: statistics)
             guard !batch.scored.isEmpty else { return }
             let new = try await outage.run("store \(batch.scored.count) payments", stop: stop, logger: logger) {
                 try await store.write(batch.scored)

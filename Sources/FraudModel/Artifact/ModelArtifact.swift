@@ -8,12 +8,6 @@ package struct ModelArtifact: Sendable {
     /// The bytes of `model.json`.
     package var modelJSON: Data
 
-    package init(spec: FeatureSpec, metadata: ModelMetadata, modelJSON: Data) {
-        self.spec = spec
-        self.metadata = metadata
-        self.modelJSON = modelJSON
-    }
-
     /// Reads the three files of `directory`.
     package static func load(directory: String) throws -> ModelArtifact {
         let url = URL(fileURLWithPath: directory)

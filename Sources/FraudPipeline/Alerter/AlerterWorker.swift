@@ -108,17 +108,12 @@ package struct AlerterWorker: PipelineWorker {
                 quarantined.append(PaymentMessages.quarantined(record, error: error))
             }
         }
-        if !quarantined.isEmpty {
-            for record in quarantined {
-                logger.warning("quarantined", metadata: [
-                    "source": "\(record.source)", "offset": "\(record.position)", "reason": "\(record.reason)",
-                ])
-            }
-            try await configuration.outage.run("quarantine \(quarantined.count) records", stop: stop, logger: logger) {
-                try await store.quarantine(quarantined)
-            }
-            Counter(label: MetricNames.quarantined, dimensions: [("source", "alerter")]).increment(by: quarantined.count)
+        for record in quarantined {
+            logger.warning("quarantined", metadata: [
+                "source": "\(record.source)", "offset": "\(record.position)", "reason": "\(record.reason)",
+            ])
         }
+        try await store.quarantine(quarantined, from: "alerter", outage: configuration.outage, stop: stop, logger: logger, statistics: nil)
         guard !alerts.isEmpty else { return }
         let outcomes = await deliver(alerts)
         // A duplicate says only that this process delivered (or is delivering) the key already: not stored.

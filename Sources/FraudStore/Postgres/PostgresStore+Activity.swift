@@ -15,8 +15,4 @@ extension PostgresStore {
         return ScoringActivity(since: since, until: until, payments: counts.payments, predictedFrauds: counts.frauds,
                                latencyP50Ms: try await latency(0.5), latencyP99Ms: try await latency(0.99))
     }
-
-    package func labelledOutcomes(since: EventTime?) async throws -> LabelledOutcomes {
-        try await fetch("labelled outcomes", StoreQueries.labelledOutcomes(since: since, .postgres)) { try StoreQueries.outcomes($0) }[0]
-    }
 }

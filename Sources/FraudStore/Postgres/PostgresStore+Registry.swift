@@ -10,26 +10,12 @@ extension PostgresStore {
         try await execute("record run '\(run.id)'", statement)
     }
 
-    package func runs(limit: Int) async throws -> [RunRecord] {
-        let sql = "SELECT \(RunRecord.selectList) FROM runs ORDER BY started_at DESC, id DESC LIMIT \(min(max(limit, 1), 10_000))"
-        return try await fetch("list runs", SQLStatement(.postgres, sql)) { try RunRecord(row: $0) }
-    }
-
     package func register(_ model: ModelVersionRecord) async throws {
         var statement = SQLStatement(.postgres)
         let placeholders = model.values.map { statement.bind($0) }.joined(separator: ", ")
         statement.sql = "INSERT INTO models (\(ModelVersionRecord.selectList)) VALUES (\(placeholders)) ON CONFLICT (version) DO NOTHING"
         let result = try await execute("register model version '\(model.version)'", statement)
         if result.metadata.rows == 0 { throw StoreError(.duplicateVersion(model.version)) }
-    }
-
-    package func models() async throws -> [ModelVersionRecord] {
-        let sql = "SELECT \(ModelVersionRecord.selectList) FROM models ORDER BY created_at, version"
-        return try await fetch("list models", SQLStatement(.postgres, sql)) { try ModelVersionRecord(row: $0) }
-    }
-
-    package func aliases() async throws -> [AliasRecord] {
-        try await fetch("list aliases", SQLStatement(.postgres, "SELECT \(AliasRecord.selectList) FROM aliases ORDER BY name")) { try AliasRecord(row: $0) }
     }
 
     package func moveAlias(_ change: AliasChange) async throws -> AliasRecord {
@@ -62,15 +48,5 @@ extension PostgresStore {
             _ = try await self.query(connection, history)
             return AliasRecord(name: change.alias, version: change.toVersion, generation: generation, updatedAt: change.at, updatedBy: change.by)
         }
-    }
-
-    package func aliasHistory(alias: String?, limit: Int) async throws -> [AliasHistoryEntry] {
-        try await fetch("list alias history", StoreQueries.aliasHistory(alias: alias, limit: limit, .postgres)) { try AliasHistoryEntry(row: $0) }
-    }
-
-    package func aliasGeneration() async throws -> Int64 {
-        try await fetch("read alias generation", SQLStatement(.postgres, "SELECT COALESCE(MAX(generation), 0) AS g FROM aliases")) {
-            try $0.int64(required: "g")
-        }[0]
     }
 }

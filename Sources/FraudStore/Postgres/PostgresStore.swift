@@ -8,7 +8,7 @@ import PostgresNIO
 ///
 /// Queries go through the `EventLoopFuture` API awaited with `.get()`, chosen explicitly: it returns the
 /// command tag (rows affected) and cannot be picked by accident in place of the async overload.
-package final class PostgresStore: Store, ModelStore {
+package final class PostgresStore: Store, ModelStore, SQLStore {
     let client: PostgresClient
     private let runTask: Task<Void, Never>
     let retry: RetryPolicy
@@ -19,6 +19,7 @@ package final class PostgresStore: Store, ModelStore {
     let logger: Logger
     /// Where this store connects (password hidden in `description`).
     package let url: PostgresURL
+    let dialect = SQLDialect.postgres
 
     private init(client: PostgresClient, url: PostgresURL, retry: RetryPolicy, attemptTimeout: Duration, status: DatabaseStatus,
                  logger: Logger) {

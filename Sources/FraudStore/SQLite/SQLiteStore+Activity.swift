@@ -18,8 +18,4 @@ extension SQLiteStore {
                                    latencyP50Ms: try latency(0.5), latencyP99Ms: try latency(0.99))
         }
     }
-
-    package func labelledOutcomes(since: EventTime?) async throws -> LabelledOutcomes {
-        try await fetch("labelled outcomes", StoreQueries.labelledOutcomes(since: since, .sqlite)) { try StoreQueries.outcomes($0) }[0]
-    }
 }

@@ -9,11 +9,6 @@ extension SQLiteStore {
         }
     }
 
-    package func runs(limit: Int) async throws -> [RunRecord] {
-        let sql = "SELECT \(RunRecord.selectList) FROM runs ORDER BY started_at DESC, id DESC LIMIT \(min(max(limit, 1), 10_000))"
-        return try await fetch("list runs", SQLStatement(.sqlite, sql)) { try RunRecord(row: $0) }
-    }
-
     package func register(_ model: ModelVersionRecord) async throws {
         try await runDurably("register model version '\(model.version)'") { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM models WHERE version = ?", arguments: [model.version]) != nil {
@@ -22,15 +17,6 @@ extension SQLiteStore {
             try db.execute(sql: "INSERT INTO models (\(ModelVersionRecord.selectList)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            arguments: StatementArguments(model.values.map(\.databaseValue)))
         }
-    }
-
-    package func models() async throws -> [ModelVersionRecord] {
-        let sql = "SELECT \(ModelVersionRecord.selectList) FROM models ORDER BY created_at, version"
-        return try await fetch("list models", SQLStatement(.sqlite, sql)) { try ModelVersionRecord(row: $0) }
-    }
-
-    package func aliases() async throws -> [AliasRecord] {
-        try await fetch("list aliases", SQLStatement(.sqlite, "SELECT \(AliasRecord.selectList) FROM aliases ORDER BY name")) { try AliasRecord(row: $0) }
     }
 
     package func moveAlias(_ change: AliasChange) async throws -> AliasRecord {
@@ -54,13 +40,5 @@ extension SQLiteStore {
                 """, arguments: [change.alias, current, change.toVersion, change.action.rawValue, change.by, change.reason, at])
             return AliasRecord(name: change.alias, version: change.toVersion, generation: generation, updatedAt: change.at, updatedBy: change.by)
         }
-    }
-
-    package func aliasHistory(alias: String?, limit: Int) async throws -> [AliasHistoryEntry] {
-        try await fetch("list alias history", StoreQueries.aliasHistory(alias: alias, limit: limit, .sqlite)) { try AliasHistoryEntry(row: $0) }
-    }
-
-    package func aliasGeneration() async throws -> Int64 {
-        try await read("read alias generation") { db in try Int64.fetchOne(db, sql: "SELECT MAX(generation) FROM aliases") ?? 0 }
     }
 }

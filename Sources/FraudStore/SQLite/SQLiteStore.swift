@@ -8,7 +8,7 @@ import Logging
 /// `synchronous = NORMAL`: a committed write survives a crash of the process at once, and a power cut once `sync()`
 /// returned. Labels and registry writes sync before they return; the pipeline's batch writes are synced by the
 /// workers' consumers, once per offsets write, before the offsets that cover them (docs/decisions.md).
-package final class SQLiteStore: Store, ModelStore {
+package final class SQLiteStore: Store, ModelStore, SQLStore {
     let pool: DatabasePool
     let checkpointer: SQLiteCheckpointer
     let walSync: SQLiteWALSync
@@ -17,6 +17,7 @@ package final class SQLiteStore: Store, ModelStore {
     /// The database file.
     package let path: String
     let logger: Logger
+    let dialect = SQLDialect.sqlite
 
     private init(pool: DatabasePool, checkpointer: SQLiteCheckpointer, schemaVersion: Int, path: String, logger: Logger) {
         self.pool = pool
