@@ -45,7 +45,7 @@ let package = Package(
         ),
 
         // Evaluation metrics: confusion counts, ROC/PR curves and AUCs, precision@k, threshold choice.
-        .target(name: "FraudMetrics"),
+        .target(name: "FraudMetrics", dependencies: ["FraudCore"]),
         // XGBoost 1.7 C API (Debian libxgboost-dev); only FraudXGBoost touches it.
         .systemLibrary(name: "CXGBoost", pkgConfig: "xgboost", providers: [.apt(["libxgboost-dev"])]),
         // The one owner of the XGBoost C boundary: handles (DMatrix, Booster), errors, one boosting round, prediction.

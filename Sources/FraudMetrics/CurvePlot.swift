@@ -1,3 +1,5 @@
+import FraudCore
+
 /// One ROC or precision-recall curve as an inline SVG plot: both axes 0...1 with tick labels and grid lines,
 /// the curve as a polyline, and the model's operating point (its threshold) as a labelled dot.
 struct CurvePlot {
@@ -34,14 +36,14 @@ struct CurvePlot {
         let labelY = EvaluationHTML.rounded(top + (1 - point.y) * size + (point.y > 0.9 ? 16 : -8))
         return """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(size + left + 24))" height="\(Int(size + top + 48))">
-        <text x="\(left)" y="20" font-size="14">\(EvaluationHTML.escape(title))</text>
+        <text x="\(left)" y="20" font-size="14">\(htmlEscaped(title))</text>
         \(grid)
         <rect x="\(left)" y="\(top)" width="\(size)" height="\(size)" fill="none" stroke="#888"/>\(guide)
         <polyline fill="none" stroke="#c0392b" stroke-width="2" points="\(path)"/>
-        <circle cx="\(x(point.x))" cy="\(y(point.y))" r="5" fill="#2c3e50"><title>\(EvaluationHTML.escape(label))</title></circle>
-        <text x="\(labelX)" y="\(labelY)" font-size="11" text-anchor="\(labelAnchor)" fill="#2c3e50">\(EvaluationHTML.escape(label))</text>
-        <text x="\(EvaluationHTML.rounded(left + size / 2))" y="\(EvaluationHTML.rounded(top + size + 36))" font-size="12" text-anchor="middle">\(EvaluationHTML.escape(xLabel))</text>
-        <text x="14" y="\(EvaluationHTML.rounded(top + size / 2))" font-size="12" text-anchor="middle" transform="rotate(-90 14 \(EvaluationHTML.rounded(top + size / 2)))">\(EvaluationHTML.escape(yLabel))</text>
+        <circle cx="\(x(point.x))" cy="\(y(point.y))" r="5" fill="#2c3e50"><title>\(htmlEscaped(label))</title></circle>
+        <text x="\(labelX)" y="\(labelY)" font-size="11" text-anchor="\(labelAnchor)" fill="#2c3e50">\(htmlEscaped(label))</text>
+        <text x="\(EvaluationHTML.rounded(left + size / 2))" y="\(EvaluationHTML.rounded(top + size + 36))" font-size="12" text-anchor="middle">\(htmlEscaped(xLabel))</text>
+        <text x="14" y="\(EvaluationHTML.rounded(top + size / 2))" font-size="12" text-anchor="middle" transform="rotate(-90 14 \(EvaluationHTML.rounded(top + size / 2)))">\(htmlEscaped(yLabel))</text>
         </svg>
         """
     }

@@ -1,3 +1,5 @@
+import FraudCore
+
 /// A self-contained HTML page of an `EvaluationReport`: the figures, the confusion matrix, and the
 /// ROC and precision-recall curves as inline SVG with the model's operating point (no scripts, no external assets).
 package enum EvaluationHTML {
@@ -8,13 +10,13 @@ package enum EvaluationHTML {
             ("precision_at_k (k=\(report.k))", report.precisionAtK), ("card_precision_at_k (k=\(report.k))", report.cardPrecisionAtK),
             ("threshold", report.threshold),
         ]
-        let rows = figures.map { "<tr><th>\(escape($0.0))</th><td>\(rounded($0.1))</td></tr>" }.joined()
+        let rows = figures.map { "<tr><th>\(htmlEscaped($0.0))</th><td>\(rounded($0.1))</td></tr>" }.joined()
         let c = report.confusion
         return """
-        <!doctype html><html><head><meta charset="utf-8"><title>\(escape(title))</title>
+        <!doctype html><html><head><meta charset="utf-8"><title>\(htmlEscaped(title))</title>
         <style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}
         th,td{border:1px solid #ccc;padding:4px 10px;text-align:left}svg{margin-right:2em;background:#fafafa}</style></head>
-        <body><h1>\(escape(title))</h1><p>\(report.rows) payments, \(report.frauds) frauds.</p>
+        <body><h1>\(htmlEscaped(title))</h1><p>\(report.rows) payments, \(report.frauds) frauds.</p>
         <table>\(rows)</table>
         <table><tr><th></th><th>predicted fraud</th><th>predicted legitimate</th></tr>
         <tr><th>fraud</th><td>\(c.truePositives)</td><td>\(c.falseNegatives)</td></tr>
@@ -29,22 +31,8 @@ package enum EvaluationHTML {
         """
     }
 
+    /// `value` to 4 decimals, as short as Swift prints it.
     static func rounded(_ value: Double) -> String {
-        guard value.isFinite else { return value.description }
-        return ((value * 10_000).rounded() / 10_000).description
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
+        Fixed.rounded(value, digits: 4).description
     }
 }

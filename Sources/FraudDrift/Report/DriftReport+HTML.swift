@@ -1,3 +1,5 @@
+import FraudCore
+
 /// A self-contained HTML page for a drift report: a summary table and, per feature, a bar chart of
 /// reference vs current shares as inline SVG. No scripts, fonts or images are loaded from anywhere.
 extension DriftReport {
@@ -67,21 +69,4 @@ extension DriftReport {
             scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) ? Character(scalar) : "_"
         })
     }
-}
-
-/// Text safe inside HTML elements and attribute values.
-package func htmlEscaped(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.append(character)
-        }
-    }
-    return escaped
 }
