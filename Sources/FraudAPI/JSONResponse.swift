@@ -1,13 +1,10 @@
 import Foundation
+import FraudCore
 import Hummingbird
 
 /// JSON response bodies: hand-written bytes on hot paths, `Encodable` values elsewhere.
 enum JSONResponse {
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
+    private static let encoder = JSONEncoder.sortedSnakeCase()
 
     /// A response with `bytes` as its JSON body.
     static func bytes(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {

@@ -1,11 +1,9 @@
 import Foundation
 import FraudCore
 
-/// Prints a value as one JSON object on standard output (the `--json` contract).
+/// Prints a value as one JSON object on standard output (the `--json` contract), keys sorted and in snake case.
 func printJSON(_ value: some Encodable) {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+    let data = (try? JSONEncoder.sortedSnakeCase().encode(value)) ?? Data("{}".utf8)
     print(String(decoding: data, as: UTF8.self))
 }
 

@@ -49,10 +49,9 @@ private struct InspectReport: Encodable {
     var seconds: Double
     var quarantineSample: [QuarantineEntry]
 
-    enum CodingKeys: String, CodingKey {
-        case rows, frauds, labelledRows = "labelled_rows", quarantined, cards, merchants, categories
-        case firstEventTime = "first_event_time", lastEventTime = "last_event_time"
-        case fraudRate = "fraud_rate", seconds, quarantineSample = "quarantine_sample"
+    enum CodingKeys: CodingKey {
+        case rows, frauds, labelledRows, quarantined, cards, merchants, categories, firstEventTime, lastEventTime
+        case fraudRate, seconds, quarantineSample
     }
 
     func encode(to encoder: any Encoder) throws {

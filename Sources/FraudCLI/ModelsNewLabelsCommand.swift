@@ -49,8 +49,4 @@ private struct NewLabelsJSON: Encodable {
     var newLabels: Int
     var since: String?
     var modelVersion: String?
-
-    enum CodingKeys: String, CodingKey {
-        case newLabels = "new_labels", since, modelVersion = "model_version"
-    }
 }

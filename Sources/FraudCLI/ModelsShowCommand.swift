@@ -44,6 +44,4 @@ private struct ShowJSON: Encodable {
     var model: ModelJSON
     var params: [String: String]
     var dataFingerprint: DataFingerprint?
-
-    enum CodingKeys: String, CodingKey { case model, params, dataFingerprint = "data_fingerprint" }
 }

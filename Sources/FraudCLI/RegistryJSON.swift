@@ -24,11 +24,6 @@ struct ModelJSON: Encodable {
         description = model.description
         self.aliases = aliases.filter { $0.version == model.version }.map(\.name)
     }
-
-    enum CodingKeys: String, CodingKey {
-        case version, modelType = "model_type", createdAt = "created_at", threshold, metrics, artifactPath = "artifact_path"
-        case runId = "run_id", description, aliases
-    }
 }
 
 /// An alias move as printed by `--json`.
@@ -40,29 +35,19 @@ struct AliasChangeJSON: Encodable {
     var by: String
     var reason: String
     var at: String
+}
 
+extension AliasChangeJSON {
+    /// A recorded move.
     init(_ entry: AliasHistoryEntry) {
-        alias = entry.alias
-        fromVersion = entry.fromVersion
-        toVersion = entry.toVersion
-        action = entry.action.rawValue
-        by = entry.by
-        reason = entry.reason
-        at = entry.at.iso
+        self.init(alias: entry.alias, fromVersion: entry.fromVersion, toVersion: entry.toVersion, action: entry.action.rawValue,
+                  by: entry.by, reason: entry.reason, at: entry.at.iso)
     }
 
+    /// A move just made, from the version it expected to replace.
     init(_ change: AliasChange) {
-        alias = change.alias
-        fromVersion = change.expectedVersion
-        toVersion = change.toVersion
-        action = change.action.rawValue
-        by = change.by
-        reason = change.reason
-        at = change.at.iso
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case alias, fromVersion = "from_version", toVersion = "to_version", action, by, reason, at
+        self.init(alias: change.alias, fromVersion: change.expectedVersion, toVersion: change.toVersion, action: change.action.rawValue,
+                  by: change.by, reason: change.reason, at: change.at.iso)
     }
 }
 

@@ -35,10 +35,7 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let opened = try bus.open()
-        let stop = StopSignal()
-        stop.install()
-        let report = try await withDatabase(database) { store in
+        let report = try await withBusAndDatabase(bus, database) { opened, store, stop in
             let progress = SourceProgress()
             let source = try CSVReplaySource(path: data, bus: opened, store: store, rate: rate, progress: progress)
             let started = MonotonicClock.now
@@ -86,9 +83,8 @@ struct ReplayReport: Encodable {
 
     var rowsPerSecond: Double { seconds > 0 ? Double(rows) / seconds : 0 }
 
-    enum CodingKeys: String, CodingKey {
-        case rows, quarantined, seconds, complete, scope, frauds
-        case newRows = "new_rows", p99LatencyMs = "p99_latency_ms", rowsPerSecond = "rows_per_second"
+    enum CodingKeys: CodingKey {
+        case rows, quarantined, seconds, complete, scope, frauds, newRows, p99LatencyMs, rowsPerSecond
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -21,13 +21,6 @@ struct RetrainJSON: Encodable {
     var correctedLabels: Int
     var sha256: String?
 
-    enum CodingKeys: String, CodingKey {
-        case retrained, runId = "run_id", trigger, reason, candidateVersion = "candidate_version", previousChampion = "previous_champion"
-        case promoted, decisionReason = "decision_reason", gate, candidateMetrics = "candidate_metrics", championMetrics = "champion_metrics"
-        case trainingRows = "training_rows", confirmedLabels = "confirmed_labels", heldOutLabels = "held_out_labels"
-        case confirmedRows = "confirmed_rows", correctedLabels = "corrected_labels", sha256
-    }
-
     init(_ outcome: RetrainOutcome) {
         runId = outcome.runId
         trigger = outcome.trigger.kind.rawValue
@@ -77,10 +70,6 @@ struct RetrainRunJSON: Encodable {
     var params: [String: String]
     var metrics: [String: Double]
     var sha256: String?
-
-    enum CodingKeys: String, CodingKey {
-        case id, status, startedAt = "started_at", finishedAt = "finished_at", params, metrics, sha256
-    }
 
     init(_ run: RunRecord) {
         id = run.id

@@ -72,10 +72,7 @@ struct RunMonitorCommand: AsyncParsableCommand {
         }
         let logger = OperationalAlerter.logger("fraud.monitor")
         let alerter = try OperationalAlerter.make(logger: logger)
-        let bus = try bus.open()
-        let stop = StopSignal()
-        stop.install()
-        try await withDatabase(database) { store in
+        try await withBusAndDatabase(bus, database) { bus, store, stop in
             let worker = try MonitorWorker(bus: bus, store: store, alerter: alerter, configuration: configuration, partitions: partitions, logger: logger)
             logger.info("monitor: group \(group), window \(window), drift check every \(checkEvery) payments")
             try await worker.run(stop: stop)

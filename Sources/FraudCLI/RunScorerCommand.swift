@@ -18,10 +18,7 @@ struct RunScorerCommand: AsyncParsableCommand {
     @OptionGroup var model: ModelOptions
 
     func run() async throws {
-        let opened = try bus.open()
-        let stop = StopSignal()
-        stop.install()
-        try await withDatabase(database) { store in
+        try await withBusAndDatabase(bus, database) { opened, store, stop in
             try await pipeline.withFeatureState(bus: opened, database: database) { featureState in
                 var configuration = pipeline.scorer
                 configuration.group = group

@@ -17,10 +17,7 @@ struct RunWriterCommand: AsyncParsableCommand {
     @OptionGroup var pipeline: PipelineOptions
 
     func run() async throws {
-        let opened = try bus.open()
-        let stop = StopSignal()
-        stop.install()
-        try await withDatabase(database) { store in
+        try await withBusAndDatabase(bus, database) { opened, store, stop in
             var configuration = pipeline.writer
             configuration.group = group
             try await WriterWorker(bus: opened, store: store, configuration: configuration).run(stop: stop)

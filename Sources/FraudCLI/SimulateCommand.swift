@@ -94,10 +94,6 @@ private struct SimulateReport: Encodable {
     var seconds: Double
     var rowsPerSecond: Int
     var out: String
-
-    enum CodingKeys: String, CodingKey {
-        case rows, frauds, seconds, rowsPerSecond = "rows_per_second", out
-    }
 }
 
 /// Writes one line to standard error.

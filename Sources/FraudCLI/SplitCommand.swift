@@ -97,10 +97,4 @@ private struct SplitReport: Encodable {
         self.quarantined = quarantined.count
         quarantineSample = quarantined.prefix(20).map(QuarantineEntry.init)
     }
-
-    enum CodingKeys: String, CodingKey {
-        case trainRows = "train_rows", testRows = "test_rows", trainFrauds = "train_frauds", testFrauds = "test_frauds"
-        case splitTime = "split_time", trainFile = "train_file", testFile = "test_file", quarantined
-        case quarantineSample = "quarantine_sample"
-    }
 }

@@ -87,7 +87,8 @@ struct TuneCommand: ParsableCommand {
         let outcome = try training.train(input.features, fingerprint: input.fingerprint, progress: ModelProgress.line)
         try outcome.artifact.write(directory: out)
         if json {
-            printJSON(best)
+            // As in trials.jsonl: the parameters keep their property names (`maxDepth`), which snake case would change.
+            print(String(decoding: try encoder.encode(best), as: UTF8.self))
         } else {
             print("best trial \(best.trial): validation pr_auc \(Fixed(best.validationPRAUC, digits: 4)) in \(best.rounds) rounds; model in \(out)")
         }

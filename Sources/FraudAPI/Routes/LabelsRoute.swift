@@ -31,10 +31,6 @@ enum LabelsRoute {
         var labelled: Int
         var frauds: Int
         var labeledBy: String
-
-        enum CodingKeys: String, CodingKey {
-            case labelled, frauds, labeledBy = "labeled_by"
-        }
     }
 
     /// At most this many labels per call.

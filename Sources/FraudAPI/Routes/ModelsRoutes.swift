@@ -15,10 +15,6 @@ enum ModelsRoutes {
         var metrics: [String: Double]
         var description: String?
         var aliases: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case version, runId = "run_id", createdAt = "created_at", modelType = "model_type", threshold, metrics, description, aliases
-        }
     }
 
     struct Alias: Encodable {
@@ -26,10 +22,6 @@ enum ModelsRoutes {
         var version: String
         var updatedAt: String
         var updatedBy: String
-
-        enum CodingKeys: String, CodingKey {
-            case name, version, updatedAt = "updated_at", updatedBy = "updated_by"
-        }
 
         init(_ record: AliasRecord) {
             self.init(name: record.name, version: record.version, updatedAt: record.updatedAt.iso, updatedBy: record.updatedBy)
@@ -78,10 +70,6 @@ enum ModelsRoutes {
         var alias: Alias
         var fromVersion: String?
         var reason: String
-
-        enum CodingKeys: String, CodingKey {
-            case action, alias, fromVersion = "from_version", reason
-        }
     }
 
     static func add(to router: some RouterMethods<BasicRequestContext>, state: APIState) {

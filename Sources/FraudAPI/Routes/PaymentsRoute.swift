@@ -32,8 +32,7 @@ enum PaymentsRoute {
     private static func accepted(_ payments: [Transaction]) -> [UInt8] {
         var writer = JSONWriter(capacity: 48 * payments.count + 32)
         writer.beginObject()
-        writer.key("accepted")
-        writer.int(Int64(payments.count))
+        writer.member("accepted", Int64(payments.count))
         writer.key("trans_nums")
         writer.beginArray()
         for payment in payments { writer.string(payment.transNum) }

@@ -6,38 +6,39 @@ import Hummingbird
 
 /// `GET /v1/reports/drift`, `GET /v1/reports/performance` and `GET /v1/reports/activity`, all computed from the store.
 enum ReportsRoutes {
+    /// `{"labelled", "true_positives", "false_positives", "true_negatives", "false_negatives", "precision", "recall",
+    /// "f1", "since"}`: the counts as `ConfusionCounts` writes them, the ratios left out when undefined or not finite.
     struct Performance: Encodable {
-        var labelled: Int
-        var truePositives: Int
-        var falsePositives: Int
-        var trueNegatives: Int
-        var falseNegatives: Int
+        var counts = ConfusionCounts()
         var precision: Double?
         var recall: Double?
         var f1: Double?
         var since: String?
 
-        enum CodingKeys: String, CodingKey {
-            case labelled, truePositives = "true_positives", falsePositives = "false_positives", trueNegatives = "true_negatives"
-            case falseNegatives = "false_negatives", precision, recall, f1, since
+        enum CodingKeys: CodingKey {
+            case labelled, precision, recall, f1, since
         }
 
         init(_ outcomes: LabelledOutcomes, since: EventTime?) {
-            var counts = ConfusionCounts()
             counts.truePositives = outcomes.truePositives
             counts.falsePositives = outcomes.falsePositives
             counts.trueNegatives = outcomes.trueNegatives
             counts.falseNegatives = outcomes.falseNegatives
-            labelled = outcomes.total
-            truePositives = outcomes.truePositives
-            falsePositives = outcomes.falsePositives
-            trueNegatives = outcomes.trueNegatives
-            falseNegatives = outcomes.falseNegatives
             // Undefined ratios (nothing predicted, nothing positive) are null rather than a made-up 0.
             precision = counts.truePositives + counts.falsePositives > 0 ? finite(counts.precision) : nil
             recall = counts.positives > 0 ? finite(counts.recall) : nil
             f1 = precision != nil && recall != nil ? finite(counts.f1) : nil
             self.since = since?.iso
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try counts.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(counts.total, forKey: .labelled)
+            try container.encodeIfPresent(precision, forKey: .precision)
+            try container.encodeIfPresent(recall, forKey: .recall)
+            try container.encodeIfPresent(f1, forKey: .f1)
+            try container.encodeIfPresent(since, forKey: .since)
         }
     }
 
@@ -51,11 +52,6 @@ enum ReportsRoutes {
         var fraudRate: Double?
         var latencyP50Ms: Double?
         var latencyP99Ms: Double?
-
-        enum CodingKeys: String, CodingKey {
-            case windowSeconds = "window_seconds", since, until, payments, paymentsPerSecond = "payments_per_second"
-            case predictedFrauds = "predicted_frauds", fraudRate = "fraud_rate", latencyP50Ms = "latency_p50_ms", latencyP99Ms = "latency_p99_ms"
-        }
 
         init(_ activity: ScoringActivity, windowSeconds: Int) {
             self.windowSeconds = windowSeconds
@@ -100,16 +96,13 @@ enum ReportsRoutes {
             writer.beginObject()
             writer.key("id")
             if let id = report.id { writer.int(id) } else { writer.null() }
-            writer.key("created_at")
-            writer.eventTime(report.createdAt)
+            writer.member("created_at", report.createdAt)
             writer.key("window_start")
             if let time = report.windowStart { writer.eventTime(time) } else { writer.null() }
             writer.key("window_end")
             if let time = report.windowEnd { writer.eventTime(time) } else { writer.null() }
-            writer.key("dataset_drift")
-            writer.bool(report.datasetDrift)
-            writer.key("drifted_share")
-            writer.double(report.driftedShare)
+            writer.member("dataset_drift", report.datasetDrift)
+            writer.member("drifted_share", report.driftedShare)
             writer.key("report")
             writer.endObject()
             bytes.append(contentsOf: writer.bytes.dropLast())

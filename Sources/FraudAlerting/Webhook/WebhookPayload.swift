@@ -32,12 +32,6 @@ package struct WebhookPayload: Encodable, Sendable {
     var details: String?
     var createdAt: String
 
-    enum CodingKeys: String, CodingKey {
-        case text, kind, amount, merchant, category, score, threshold, reasons, id, severity, title, details
-        case transNum = "trans_num", ccNum = "cc_num", eventTime = "event_time", modelVersion = "model_version"
-        case createdAt = "created_at"
-    }
-
     package init(_ message: AlertMessage) {
         text = AlertText.summary(message)
         createdAt = Self.timestamp(message.createdAt)
@@ -67,8 +61,7 @@ package struct WebhookPayload: Encodable, Sendable {
 
     /// The UTF-8 JSON document, keys sorted.
     package func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.sortedSnakeCase(.withoutEscapingSlashes)
         // Encoding plain strings and finite numbers cannot fail; non-finite scores become null.
         return (try? encoder.encode(self)) ?? Data(#"{"text":"unencodable alert"}"#.utf8)
     }

@@ -8,20 +8,13 @@ extension ScoredTransaction {
         var writer = JSONWriter(capacity: 1024)
         writer.beginObject()
         transaction.appendJSONFields(to: &writer, maskingCard: maskingCard)
-        writer.key("score")
-        writer.double(score)
-        writer.key("prediction")
-        writer.bool(prediction)
-        writer.key("threshold")
-        writer.double(threshold)
-        writer.key("model_version")
-        writer.string(modelVersion)
-        writer.key("reasons")
-        writer.reasons(reasons)
-        writer.key("scored_at")
-        writer.eventTime(scoredAt)
-        writer.key("latency_ms")
-        writer.double(latencyMs)
+        writer.member("score", score)
+        writer.member("prediction", prediction)
+        writer.member("threshold", threshold)
+        writer.member("model_version", modelVersion)
+        writer.member("reasons", reasons)
+        writer.member("scored_at", scoredAt)
+        writer.member("latency_ms", latencyMs)
         writer.endObject()
         return writer.bytes
     }
@@ -44,14 +37,18 @@ extension JSONWriter {
         beginArray()
         for reason in reasons {
             beginObject()
-            key("feature")
-            string(reason.feature)
-            key("value")
-            double(reason.value)
-            key("contribution")
-            double(reason.contribution)
+            member("feature", reason.feature)
+            member("value", reason.value)
+            member("contribution", reason.contribution)
             endObject()
         }
         endArray()
+    }
+
+    /// Writes `"name":` and `reasons` as `reasons(_:)` does.
+    @inlinable
+    package mutating func member(_ name: StaticString, _ reasons: [FeatureContribution]) {
+        key(name)
+        self.reasons(reasons)
     }
 }
