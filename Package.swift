@@ -258,7 +258,7 @@ let package = Package(
                 "FraudXGBoost", "FraudDrift", "FraudRuntime",
             ]
         ),
-        .testTarget(name: "FraudDemoTests", dependencies: ["FraudDemo", "FraudTesting", "FraudBus", "FraudStore", "FraudModel"]),
+        .testTarget(name: "FraudDemoTests", dependencies: ["FraudDemo", "FraudTesting", "FraudBus", "FraudStore", "FraudModel", "FraudPipeline"]),
         .testTarget(
             name: "FraudAlertingTests",
             dependencies: [

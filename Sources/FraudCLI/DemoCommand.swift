@@ -96,10 +96,11 @@ struct DemoCommand: AsyncParsableCommand {
         let story = try await DemoDriftStory.open(directory: scenarioDirectory)
         var workers = WorkerGroup([story])
         if !noServer {
-            workers.append(try DemoWorkers.server(store: story.store, registry: try story.registry(), bus: story.bus, featureState: nil, port: port))
+            workers.append(try DemoWorkers.server(store: story.store, registry: try story.registry(), bus: story.bus, featureState: story.featureState,
+                                                       port: port))
         }
         if let duration { workers.append(StopAfter(.milliseconds(Int64(duration * 1000)))) }
-        try await withCleanup { try await workers.run(stop: stop) } cleanup: { try await story.store.close() }
+        try await withCleanup { try await workers.run(stop: stop) } cleanup: { try await story.close() }
     }
 
     /// Streams `source` through the scorer and writer with the `extra` workers until a stop. On the embedded bus it then

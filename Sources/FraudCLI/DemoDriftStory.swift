@@ -16,14 +16,23 @@ struct DemoDriftStory: PipelineWorker {
     let directory: String
     let store: any FraudDatabase
     let bus: EmbeddedBus
+    /// The scorer's card history, which the dashboard's API scores with too.
+    let featureState: any FeatureStateStore
 
-    /// Opens the story's store and bus in `directory`, emptied first.
+    /// Opens the story's store, bus and feature state in `directory`, emptied first.
     static func open(directory: String) async throws -> DemoDriftStory {
         let files = FileManager.default
         try? files.removeItem(atPath: directory)
         try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try await StoreFactory.open("sqlite:\(directory)/fraud.db", logger: OperationalAlerter.logger("fraud.store"))
-        return DemoDriftStory(directory: directory, store: store, bus: try EmbeddedBus(path: "\(directory)/bus"))
+        let bus = try EmbeddedBus(path: "\(directory)/bus")
+        let featureState = try await FeatureStateStoreFactory.open(FeatureStateLocation.embeddedURL(bus))
+        return DemoDriftStory(directory: directory, store: store, bus: bus, featureState: featureState)
+    }
+
+    /// Closes the feature state and the store.
+    func close() async throws {
+        try await withCleanup { try await featureState.close() } cleanup: { try await store.close() }
     }
 
     /// The registry the story promotes in (for the API server and the rollback hint).
@@ -36,7 +45,7 @@ struct DemoDriftStory: PipelineWorker {
     func run(stop: StopSignal) async throws {
         let logger = OperationalAlerter.logger("fraud.demo")
         let summary = try await DriftDemo.run(
-            try DriftDemoScript.standard(), directory: directory, store: store, bus: bus,
+            try DriftDemoScript.standard(), directory: directory, store: store, bus: bus, featureState: featureState,
             alerter: try OperationalAlerter.make(logger: logger), logger: logger, stop: stop) { event in print(event.description) }
         print("""
             \(summary.streamed) payments streamed; drift started at payment \(summary.driftStart); detected at \

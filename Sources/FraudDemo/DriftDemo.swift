@@ -16,11 +16,12 @@ import Logging
 /// lets the retrainer check its triggers, so that the same script always tells the same story. The clock of report
 /// times, run stamps and cool-downs is the stream's event time.
 package enum DriftDemo {
-    /// Plays the script. `directory` receives the training file, the artifacts and the registry; the scorer's feature
-    /// state lives in the bus directory. A `stop` request ends the story after the batch in flight (the summary
-    /// then covers what was streamed); `stop` is requested when the story is over.
-    package static func run(_ script: DriftDemoScript, directory: String, store: any FraudDatabase, bus: EmbeddedBus, alerter: any Alerter,
-                           logger: Logger = Logger(label: "fraud.demo"), stop: StopSignal = StopSignal(),
+    /// Plays the script. `directory` receives the training file, the artifacts and the registry; the scorer checkpoints
+    /// its card history into `featureState` (the caller's, so that an API beside the story scores with the same
+    /// history). A `stop` request ends the story after the batch in flight (the summary then covers what was
+    /// streamed); `stop` is requested when the story is over.
+    package static func run(_ script: DriftDemoScript, directory: String, store: any FraudDatabase, bus: EmbeddedBus,
+                           featureState: any FeatureStateStore, alerter: any Alerter, logger: Logger = Logger(label: "fraud.demo"), stop: StopSignal = StopSignal(),
                            narrate: @escaping @Sendable (Event) -> Void = { _ in }) async throws -> Summary {
         let log = DriftStoryLog(narrate: narrate)
         let stream = try DriftDemoStream(script)
@@ -38,15 +39,10 @@ package enum DriftDemo {
             configuration: try RetrainerConfiguration(originals: [champion.trainingPath], workDirectory: (directory as NSString).appendingPathComponent("retraining"),
                                                       artifactRoot: champion.artifactRoot, training: script.training, triggers: script.triggers),
             alerter: alerter, logger: logger, clock: { clock.now() })
-        let featureState = try await FeatureStateStoreFactory.open(FeatureStateLocation.embeddedURL(bus))
         let pipeline = EmbeddedPipeline(bus: bus, store: store, featureState: featureState, models: .champion(store, checkEvery: .zero))
         let story = DriftStorySource(script: script, stream: stream, clock: clock, pipeline: pipeline, monitor: monitor, labeller: labeller,
                                      retrainer: retrainer, firstChampion: champion.version, log: log)
-        try await withCleanup {
-            try await pipeline.runUntilStored(source: story, extra: [monitor, labeller], stop: stop)
-        } cleanup: {
-            try await featureState.close()
-        }
+        try await pipeline.runUntilStored(source: story, extra: [monitor, labeller], stop: stop)
 
         let record = log.record.withLock { $0 }
         return Summary(driftStart: script.driftAfter, driftDetectedAt: record.driftDetectedAt, streamed: record.streamed,

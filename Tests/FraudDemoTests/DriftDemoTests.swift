@@ -3,6 +3,7 @@ import FraudCore
 import FraudDemo
 import FraudModel
 import FraudMonitoring
+import FraudPipeline
 import FraudStore
 import FraudTesting
 import Testing
@@ -21,8 +22,10 @@ import Testing
         let store = try await SQLiteStore.open(path: directory + "/fraud.db")
         let bus = try EmbeddedBus(path: directory + "/bus")
         defer { bus.close() }
+        let featureState = try await FeatureStateStoreFactory.open(FeatureStateLocation.embeddedURL(bus))
         let alerter = RecordingAlerter()
-        let summary = try await DriftDemo.run(script, directory: directory, store: store, bus: bus, alerter: alerter) { print($0) }
+        let summary = try await DriftDemo.run(script, directory: directory, store: store, bus: bus, featureState: featureState,
+                                              alerter: alerter) { print($0) }
         let delay = try #require(summary.detectionDelay, "the monitor never reported the drift")
         #expect(delay > 0 && delay <= 2_000)
         #expect(summary.alerts.contains { $0.kind == .driftDetected })
@@ -46,6 +49,12 @@ import Testing
         expected[champion, default: 0] += script.livePayments - since
         #expect(Dictionary(grouping: rows, by: \.scored.modelVersion).mapValues(\.count) == expected.filter { $0.value > 0 })
         #expect(Set(rows.map(\.scored.modelVersion)).count > 1)
+        // The scorer checkpointed the history of every card it scored into the caller's feature state, where an API
+        // beside the story reads it.
+        let cards = Set(rows.map(\.scored.transaction.ccNum))
+        let scope = FeatureStateScope(group: PaymentMessages.scorerGroup, topic: PaymentMessages.rawTopic)
+        #expect(try await featureState.cardStates(scope, cards: Array(cards)).count == cards.count)
+        try await featureState.close()
         print("detection delay: \(delay) payments; retrainings: \(summary.retrainings.map { "+\($0.payment) \($0.outcome.trigger.kind) → \($0.outcome.decision)" })")
         try await store.close()
     }
