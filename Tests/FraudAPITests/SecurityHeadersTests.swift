@@ -21,6 +21,9 @@ import Testing
                 #expect(answer.headers[HTTPFields.Element.Name("X-Frame-Options")!] == "DENY", "\(uri)")
                 #expect(answer.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
                 #expect(answer.headers[HTTPFields.Element.Name("Referrer-Policy")!] == "no-referrer", "\(uri)")
+                // Answers with data are never cached; only the pages and assets, which hold none, for a minute.
+                let isAsset = ["/", "/docs", "/openapi.json"].contains(uri) || uri.hasPrefix("/assets/")
+                #expect(answer.headers[values: .cacheControl] == [isAsset ? "max-age=60" : "no-store"], "\(uri)")
             }
             // The pages load nothing inline, so the policy needs no 'unsafe-inline'.
             for page in ["/", "/docs"] {
