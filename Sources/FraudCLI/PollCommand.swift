@@ -47,9 +47,7 @@ struct PollCommand: AsyncParsableCommand {
         do {
             configuration = try PollerSource.Configuration(
                 url: url, interval: Self.duration(interval), timeout: Self.duration(timeout),
-                backoff: Backoff(
-                    initial: PollerSource.Configuration.defaultBackoff.initial, maximum: Self.duration(maxBackoff),
-                    jitter: PollerSource.Configuration.defaultBackoff.jitter))
+                backoff: Self.backoff(maximum: Self.duration(maxBackoff)))
         } catch {
             let flag = switch error.parameter {
             case "backoff.maximum": "--max-backoff"
@@ -71,5 +69,11 @@ struct PollCommand: AsyncParsableCommand {
 
     private static func duration(_ seconds: Double) -> Duration {
         .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+
+    /// The poller's default backoff (`PollerSource.Configuration.defaultBackoff`) with `--max-backoff` as its maximum.
+    private static func backoff(maximum: Duration) throws(ConfigurationError) -> Backoff {
+        let standard = PollerSource.Configuration.defaultBackoff
+        return try Backoff(initial: standard.initial, multiplier: standard.multiplier, maximum: maximum, jitter: standard.jitter)
     }
 }
